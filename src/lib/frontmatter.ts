@@ -1,0 +1,36 @@
+/** A Markdown file split into its YAML frontmatter and its body. */
+export interface SplitFile {
+  /** The YAML between the `---` fences, line endings normalised to LF. */
+  yaml: string;
+  /** The 1-based line of the file on which the YAML starts. */
+  yamlLine: number;
+  /** The Markdown after the closing fence, line endings normalised to LF. */
+  body: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyLine: number;
+}
+
+/** Why a file could not be split. */
+export type SplitFailure = { problem: 'missing' | 'unclosed'; line: number };
+
+/** Removes a byte-order mark and turns CRLF and lone CR line endings into LF. */
+export function normaliseText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Splits a Markdown file into frontmatter and body. The file must open with a `---` line and
+ * close the frontmatter with another `---` (or `...`) line. BOM and CRLF are accepted.
+ */
+export function splitFrontmatter(text: string): SplitFile | SplitFailure {
+  const lines = normaliseText(text).split('\n');
+  if (lines[0]?.trimEnd() !== '---') return { problem: 'missing', line: 1 };
+  const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+  if (close === -1) return { problem: 'unclosed', line: 1 };
+  return {
+    yaml: lines.slice(1, close).join('\n'),
+    yamlLine: 2,
+    body: lines.slice(close + 1).join('\n'),
+    bodyLine: close + 2,
+  };
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import {
+  bilingualSchema,
+  datePartCount,
+  fullDateSchema,
+  idListSchema,
+  partialDateSchema,
+  regionSchema,
+  slugSchema,
+} from './common.ts';
+
+/** The kinds of text the archive keeps. */
+export const DOCUMENT_TYPES = ['speech', 'report', 'news', 'exchange', 'notice', 'other'] as const;
+
+/** How much of `date` is known. */
+export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
+
+const PRECISION_PARTS = { year: 1, month: 2, day: 3 } as const;
+
+/** A place where the source itself is damaged; the damage stays visible in the body. */
+export const defectSchema = z.strictObject({
+  /** The damaged text exactly as it appears in the body, e.g. 锟斤拷 or 2014414. */
+  text: z.string().min(1),
+  /** What the damage is and, where it can be told, what was probably meant. */
+  note: bilingualSchema,
+});
+
+/** Where the text came from. */
+export const sourceSchema = z.strictObject({
+  /** The website or publication the text was taken from. */
+  site: bilingualSchema,
+  /** The address of the page, or of the site when only the site is named. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  /** Who published the text (the organisation behind the site, or the newspaper). */
+  publisher: bilingualSchema.optional(),
+  /** The day the text was retrieved, YYYY-MM-DD. */
+  retrieved: fullDateSchema.optional(),
+  /** SHA-256 (hex) of the raw text as it was imported, before any cleaning. */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hexadecimal digits')
+    .optional(),
+  /** True when the source hides names or dates (xx, X月X日, **年). */
+  redacted: z.boolean().default(false),
+  /** What the source hides, and what can still be told. */
+  redaction_note: bilingualSchema.optional(),
+  /** Damage in the source text (mojibake, lost characters, run-together dates), kept visible. */
+  defects: z.array(defectSchema).default([]),
+});
+
+/** The frontmatter of `content/documents/<id>.md`: one speech, report or news item. */
+export const documentSchema = z
+  .strictObject({
+    /** Permalink id, equal to the file name without `.md`. */
+    id: slugSchema,
+    /** `published` documents are built; `draft` ones only with a flag and may lack English. */
+    status: z.enum(['published', 'draft']),
+    /** What kind of text this is. */
+    type: z.enum(DOCUMENT_TYPES),
+    /** The title in Chinese (original script) and English. */
+    title: bilingualSchema,
+    /** A subtitle or motto line printed above the title, when the text has one. */
+    subtitle: bilingualSchema.optional(),
+    /** What the text says, in both languages; the English summary runs 80–150 words. */
+    summary: bilingualSchema,
+    /** The date of the meeting or speech: YYYY-MM-DD, YYYY-MM or YYYY, matching `date_precision`. */
+    date: partialDateSchema,
+    /** How much of the date is known: day, month or year. */
+    date_precision: z.enum(DATE_PRECISIONS),
+    /** `stated` when the text gives the date, `inferred` when it is deduced from the content. */
+    date_basis: z.enum(['stated', 'inferred']),
+    /** How the date was reached; required when `date_basis` is `inferred`. */
+    date_note: bilingualSchema.optional(),
+    /** When the source published the text, if it says so. */
+    published: partialDateSchema.optional(),
+    /** When the text was uploaded to the site it was taken from, if that is all the page gives. */
+    uploaded: partialDateSchema.optional(),
+    /** The person id of the speaker or author, when known. */
+    speaker: slugSchema.optional(),
+    /** The speaker's office as the text gives it, when the person is unnamed or worth noting. */
+    speaker_role: bilingualSchema.optional(),
+    /** The meeting at which the text was delivered. */
+    meeting: bilingualSchema.optional(),
+    /** Where the text belongs. */
+    region: regionSchema.optional(),
+    /** Script of the original text, which is kept as it is. */
+    script: z.enum(['zh-Hans', 'zh-Hant']),
+    /** Enterprises and agencies the text concerns (ids in content/enterprises). */
+    enterprises: idListSchema,
+    /** Directives the text cites (ids in content/directives). */
+    directives: idListSchema,
+    /** People the text names (ids in content/people). */
+    people: idListSchema,
+    /** Where the text came from. */
+    source: sourceSchema,
+    /** Editorial notes: identifications, caveats, anything a careful reader should know. */
+    notes: bilingualSchema.optional(),
+  })
+  .superRefine(checkDocumentConsistency, {
+    // Run even when single fields failed, so an editor sees every problem in one pass.
+    when: () => true,
+  });
+
+type DocumentDraft = {
+  status?: unknown;
+  date?: unknown;
+  date_precision?: unknown;
+  date_basis?: unknown;
+  date_note?: unknown;
+};
+
+/** Cross-field rules: precision matches the date, inferred dates explain themselves, published is bilingual. */
+function checkDocumentConsistency(doc: DocumentDraft, ctx: z.RefinementCtx): void {
+  const precision = doc.date_precision;
+  if (typeof doc.date === 'string' && typeof precision === 'string' && precision in PRECISION_PARTS) {
+    const parts = datePartCount(doc.date);
+    const expected = PRECISION_PARTS[precision as keyof typeof PRECISION_PARTS];
+    if (parts !== expected) {
+      const has = parts === 1 ? 'a year only' : parts === 2 ? 'a year and month' : 'a full day';
+      const form = { 1: 'YYYY', 2: 'YYYY-MM', 3: 'YYYY-MM-DD' }[expected];
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date_precision'],
+        message: `date_precision is "${precision}" but date "${doc.date}" has ${has}; write the date as ${form} or change the precision`,
+      });
+    }
+  }
+  if (doc.date_basis === 'inferred' && doc.date_note === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['date_note'],
+      message: 'date_basis is "inferred": add a date_note saying how the date was reached',
+    });
+  }
+  if (doc.status === 'published') {
+    for (const path of findMissingEnglish(doc)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, 'en'],
+        message: 'published documents need English here: translate it, or set status: draft',
+      });
+    }
+  }
+}
+
+/** Paths of every bilingual `{ zh, en }` value inside `value` whose English is empty. */
+export function findMissingEnglish(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => findMissingEnglish(item, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  const record = value as Record<string, unknown>;
+  if (typeof record.zh === 'string' && 'en' in record && Object.keys(record).length === 2) {
+    return typeof record.en === 'string' && record.en.trim() === '' ? [path] : [];
+  }
+  return Object.entries(record).flatMap(([key, item]) => findMissingEnglish(item, [...path, key]));
+}
+
+/** The frontmatter of `content/documents/<id>.en.md`: a full English translation. */
+export const translationSchema = z.strictObject({
+  /** The id of the document translated; equal to the file name without `.en.md`. */
+  id: slugSchema,
+  /** Who translated the text. */
+  translator: z.string().trim().min(1),
+  /** How the translation was made and what a reader should know about it. */
+  note: z.string().trim().optional(),
+});
+
+export type Document = z.output<typeof documentSchema>;
+export type DocumentInput = z.input<typeof documentSchema>;
+export type DocumentSource = z.output<typeof sourceSchema>;
+export type Translation = z.output<typeof translationSchema>;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];

@@ -1,0 +1,3 @@
+export * from './common.ts';
+export * from './document.ts';
+export * from './entities.ts';
