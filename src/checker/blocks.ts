@@ -5,7 +5,5 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
  * a translation aligns with its original when both lists are equal.
  */
 export function listBlockKinds(markdown: string): string[] {
-  return fromMarkdown(markdown).children.map((node) =>
-    node.type === 'heading' ? `heading-${node.depth}` : node.type,
-  );
+  return fromMarkdown(markdown).children.map((node) => (node.type === 'heading' ? `heading-${node.depth}` : node.type));
 }

@@ -86,7 +86,7 @@ export function checkContent(files: readonly ContentFile[]): CheckResult {
       problems.push({
         severity: 'error',
         file: file.display,
-        message: `file name "${kind.id}" is not a lowercase ASCII slug: rename the file, e.g. ${slugSuggestion(kind.id)}.md`,
+        message: `file name "${kind.id}" is not a lowercase ASCII slug: rename the file, e.g. to ${slugSuggestion(kind.id)}.md`,
       });
     }
     checkIdMatchesFile(loaded, problems);
@@ -127,7 +127,7 @@ function slugSuggestion(name: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return `"${slug || 'my-entry'}"`;
+  return slug || 'my-entry';
 }
 
 function checkIdMatchesFile(entry: Loaded, problems: Problem[]): void {
@@ -146,21 +146,24 @@ function checkIdMatchesFile(entry: Loaded, problems: Problem[]): void {
 }
 
 function checkDuplicates(entries: readonly Loaded[], problems: Problem[]): Set<string> {
-  const seen = new Map<string, Loaded>();
+  const seen = new Map<string, { entry: Loaded; id: string }>();
   const ids = new Set<string>();
   for (const entry of entries) {
-    for (const id of new Set([entry.id, typeof entry.raw?.id === 'string' ? entry.raw.id : entry.id])) {
-      const key = id.toLowerCase();
-      const first = seen.get(key);
-      if (first && first !== entry) {
+    const declared = typeof entry.raw?.id === 'string' ? entry.raw.id : entry.id;
+    for (const id of new Set([entry.id, declared])) {
+      const first = seen.get(id.toLowerCase());
+      if (first && first.entry !== entry) {
         problems.push({
           severity: 'error',
           file: entry.file.display,
           ...(entry.yaml?.locate(['id']) ?? {}),
           field: 'id',
-          message: `duplicate id "${id}": ${first.file.display} already uses ${first.id === id ? 'it' : `"${first.id}"`}; ids must be unique (case-insensitively), or one entry would overwrite the other`,
+          message:
+            first.id === id
+              ? `duplicate id "${id}": ${first.entry.file.display} has it too; ids must be unique, or one entry would overwrite the other`
+              : `id "${id}" differs only by case from "${first.id}" in ${first.entry.file.display}: one would overwrite the other on many file systems; rename one`,
         });
-      } else seen.set(key, entry);
+      } else seen.set(id.toLowerCase(), { entry, id });
       ids.add(id);
     }
   }
@@ -338,7 +341,10 @@ function checkDocumentBodies(documents: readonly Loaded[], aliases: readonly Ali
     const data = doc.raw;
     if (!data) continue;
     const listed = (field: string): Set<string> =>
-      new Set([...(Array.isArray(data[field]) ? data[field] : []), ...(field === 'people' && typeof data.speaker === 'string' ? [data.speaker] : [])]);
+      new Set([
+        ...(Array.isArray(data[field]) ? data[field] : []),
+        ...(field === 'people' && typeof data.speaker === 'string' ? [data.speaker] : []),
+      ]);
     const reported = new Set<string>();
     for (const mention of findMentions(doc.body, matcher)) {
       const key = `${mention.collection}/${mention.id}`;

@@ -1,11 +1,5 @@
 import type { z } from 'zod';
-import {
-  directiveSchema,
-  documentSchema,
-  enterpriseSchema,
-  personSchema,
-  translationSchema,
-} from '../schema/index.ts';
+import { directiveSchema, documentSchema, enterpriseSchema, personSchema, translationSchema } from '../schema/index.ts';
 
 /** The folders of the content tree and the schema of the files in each. */
 export const COLLECTIONS = {
@@ -19,9 +13,7 @@ export type CollectionName = keyof typeof COLLECTIONS;
 
 /** What a content file is, judged by where it lives and how it is named. */
 export type FileKind =
-  | { kind: 'entry'; collection: CollectionName; id: string }
-  | { kind: 'translation'; id: string }
-  | { kind: 'other' };
+  { kind: 'entry'; collection: CollectionName; id: string } | { kind: 'translation'; id: string } | { kind: 'other' };
 
 /** Classifies a path relative to the content root (`documents/x.en.md` is a translation). */
 export function classifyContentPath(relative: string): FileKind {

@@ -79,7 +79,9 @@ export function describeIssue(
           `expected text, but the unquoted YAML value ${written?.text ?? String(value)} was read as ${value === null ? 'null' : typeof value}; write it in quotes: "${written?.text ?? String(value)}"`,
         ];
       }
-      return [`expected ${article(issue.expected)}, got ${describeValue(value)}`];
+      const fields = issue.expected === 'object' ? knownKeysAt(schema, issue.path) : [];
+      const expected = fields.length > 0 ? `fields ${fields.join(', ')}` : article(issue.expected);
+      return [`expected ${expected}, got ${describeValue(value)}`];
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
@@ -88,9 +90,7 @@ export function describeIssue(
     }
     case 'unrecognized_keys': {
       const known = knownKeysAt(schema, issue.path);
-      return issue.keys.map(
-        (key) => `unknown field "${key}"${didYouMean(key, known)}`,
-      );
+      return issue.keys.map((key) => `unknown field "${key}"${didYouMean(key, known)}`);
     }
     case 'too_small':
       if (issue.origin === 'string') return [`must not be empty`];

@@ -24,7 +24,7 @@ export function formatFieldPath(path: readonly PropertyKey[]): string {
 
 /** One line per problem: `file:line:col  field  message`, the form editors and editors' tools read. */
 export function formatProblem(problem: Problem): string {
-  const place = [problem.file, problem.line, problem.line === undefined ? undefined : problem.column ?? 1]
+  const place = [problem.file, problem.line, problem.line === undefined ? undefined : (problem.column ?? 1)]
     .filter((part) => part !== undefined)
     .join(':');
   const label = problem.severity === 'warning' ? 'warning: ' : '';

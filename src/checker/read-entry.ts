@@ -74,7 +74,11 @@ export function readEntry(
   }
   const text = new TextDecoder().decode(bytes);
   if (text.replace(/^\uFEFF/, '').trim() === '') {
-    return fail({ line: 1, column: 1, message: 'file is empty: it needs frontmatter between --- lines (see docs/content.md)' });
+    return fail({
+      line: 1,
+      column: 1,
+      message: 'file is empty: it needs frontmatter between --- lines (see docs/content.md)',
+    });
   }
   const split = splitFrontmatter(text);
   if ('problem' in split) {
@@ -89,16 +93,34 @@ export function readEntry(
   }
   const yaml = parseYaml(split.yaml, split.yamlLine);
   for (const error of yaml.syntaxErrors) {
-    problems.push({ severity: 'error', file, line: error.line, column: error.column, message: `YAML: ${error.message}` });
+    problems.push({
+      severity: 'error',
+      file,
+      line: error.line,
+      column: error.column,
+      message: `YAML: ${error.message}`,
+    });
   }
   const entry: ReadEntry = { body: split.body, bodyLine: split.bodyLine, yaml, problems };
   for (const unsafe of findUnsafeMarkup(split.body)) {
     const at = positionOf(split.body, unsafe.index);
-    problems.push({ severity: 'error', file, line: at.line + split.bodyLine - 1, column: at.column, message: unsafe.message });
+    problems.push({
+      severity: 'error',
+      file,
+      line: at.line + split.bodyLine - 1,
+      column: at.column,
+      message: unsafe.message,
+    });
   }
   if (yaml.syntaxErrors.length > 0) return entry;
   if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
-    problems.push({ severity: 'error', file, line: split.yamlLine, column: 1, message: 'frontmatter must be a set of "field: value" lines' });
+    problems.push({
+      severity: 'error',
+      file,
+      line: split.yamlLine,
+      column: 1,
+      message: 'frontmatter must be a set of "field: value" lines',
+    });
     return entry;
   }
   entry.raw = yaml.data as Record<string, unknown>;

@@ -15,11 +15,13 @@ const RULES: { pattern: RegExp; message: (match: RegExpMatchArray) => string }[]
   },
   {
     pattern: /<[a-z][^>]*?\s(on[a-z]+)\s*=/gi,
-    message: (match) => `event handler attribute ${match[1]!.toLowerCase()}= runs code in the reader's browser: remove it`,
+    message: (match) =>
+      `event handler attribute ${match[1]!.toLowerCase()}= runs code in the reader's browser: remove it`,
   },
   {
     pattern: /(java|vb)script\s*:/gi,
-    message: (match) => `${match[1]!.toLowerCase()}script: URL runs code in the reader's browser: link to an http(s) address instead`,
+    message: (match) =>
+      `${match[1]!.toLowerCase()}script: URL runs code in the reader's browser: link to an http(s) address instead`,
   },
 ];
 

@@ -4,12 +4,10 @@ import { z } from 'zod';
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** An entry id: a lowercase ASCII slug equal to the file name. */
-export const slugSchema = z
-  .string()
-  .regex(SLUG_PATTERN, {
-    error: (issue) =>
-      `id must be a lowercase ASCII slug like "jinan-investment-holding", got ${JSON.stringify(issue.input)}`,
-  });
+export const slugSchema = z.string().regex(SLUG_PATTERN, {
+  error: (issue) =>
+    `id must be a lowercase ASCII slug like "jinan-investment-holding", got ${JSON.stringify(issue.input)}`,
+});
 
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 

@@ -1,0 +1,27 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import { defineConfig } from 'astro/config';
+
+// Deployment is configured once, here, from the environment: the public origin and an optional
+// sub-path (GitHub Pages project sites live under /<repo>/). Every link goes through `withBase`.
+const site = process.env.ARCHIVE_SITE_URL ?? 'http://localhost:4321';
+const base = process.env.ARCHIVE_BASE ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // External stylesheets only: the site ships a Content-Security-Policy without inline styles.
+    inlineStylesheets: 'never',
+  },
+  markdown: {
+    // Astro 7's default Markdown processor runs no remark/rehype plugins; our cross-links and
+    // sanitising need the unified pipeline. SmartyPants would rewrite the originals' punctuation.
+    // remark-cjk-friendly lets `**…。**这` close bold after Chinese punctuation (CommonMark does not).
+    processor: unified({ smartypants: false, remarkPlugins: [remarkCjkFriendly] }),
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,42 @@
+// `npm run build [-- --content PATH] [--out DIR]`: check the content, build the site, index it.
+// The checker runs first and stops the build on any error, so nothing broken is published.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build } from 'astro';
+import { checkContent } from '../checker/check-content.ts';
+import { loadContentFiles } from '../checker/load-content.ts';
+import { formatProblem } from '../checker/problem.ts';
+import { resolveContentDir } from '../lib/content-dir.ts';
+import { indexSite } from './index-search.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const contentDir = resolveContentDir(args);
+const outDir = resolve(option('--out') ?? 'dist');
+if (!existsSync(contentDir)) {
+  console.error(`content directory not found: ${contentDir} (set ARCHIVE_CONTENT or pass --content PATH)`);
+  process.exit(1);
+}
+
+const started = performance.now();
+const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(1);
+
+const checked = checkContent(loadContentFiles(contentDir));
+for (const problem of checked.problems) console.error(formatProblem(problem));
+if (checked.errors > 0) {
+  console.error(`build stopped: ${checked.errors} errors in ${contentDir}; fix them (npm run check) and build again`);
+  process.exit(1);
+}
+console.log(`checked ${contentDir}: 0 errors, ${checked.warnings} warnings`);
+
+// content.config.ts reads the content directory from the environment.
+process.env.ARCHIVE_CONTENT = contentDir;
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const siteStarted = performance.now();
+await build({ root: process.cwd(), outDir, logLevel: 'warn' });
+console.log(`site built in ${seconds(siteStarted)} s`);
+const pages = await indexSite(outDir);
+console.log(`search index: ${pages} pages; total ${seconds(started)} s → ${outDir}`);
