@@ -278,13 +278,21 @@ function checkAliases(entries: Record<CollectionName, Loaded[]>, problems: Probl
         for (const form of listScriptForms(alias)) {
           const previous = owners.get(form);
           if (previous && previous.entry !== entry) {
-            problems.push({
-              severity: 'error',
-              file: entry.file.display,
-              ...entry.yaml!.locate(path),
-              field: formatFieldPath(path),
-              message: `"${alias}" is also a name of ${previous.collection}/${previous.id}${previous.alias === alias ? '' : ` (as "${previous.alias}")`}: a name must point to one entry; drop it here or there`,
-            });
+            // Either side may be the mistake, so both files are told about the other.
+            const describe = (of: AliasOwner, as: string) =>
+              `${of.collection}/${of.id}${of.alias === as ? '' : ` (as "${of.alias}")`}`;
+            for (const [here, there] of [
+              [owner, previous],
+              [previous, owner],
+            ] as const) {
+              problems.push({
+                severity: 'error',
+                file: here.entry.file.display,
+                ...here.entry.yaml!.locate(here.path),
+                field: formatFieldPath(here.path),
+                message: `"${here.alias}" is also a name of ${describe(there, here.alias)}: a name must point to one entry; drop it here or there`,
+              });
+            }
             break;
           }
           if (!own.has(form)) owners.set(form, owner);
@@ -309,6 +317,8 @@ function checkTranslations(translations: readonly Loaded[], documents: readonly 
       });
       continue;
     }
+    // An original that could not be read is reported on its own; comparing with it adds noise.
+    if (!original.raw || !translation.raw) continue;
     const source = listBlockKinds(original.body);
     const target = listBlockKinds(translation.body);
     const first = source.findIndex((kind, i) => kind !== target[i]);

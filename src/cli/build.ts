@@ -35,6 +35,8 @@ console.log(`checked ${contentDir}: 0 errors, ${checked.warnings} warnings`);
 // content.config.ts reads the content directory from the environment.
 process.env.ARCHIVE_CONTENT = contentDir;
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// Vite takes BASE_URL from the environment over the config's `base`; ours comes from ARCHIVE_BASE.
+delete process.env.BASE_URL;
 const siteStarted = performance.now();
 await build({ root: process.cwd(), outDir, logLevel: 'warn' });
 console.log(`site built in ${seconds(siteStarted)} s`);

@@ -1,9 +1,10 @@
 import * as OpenCC from 'opencc-js';
 
-// Standard OpenCC characters ("t") on the traditional side: the seed texts are not Taiwan- or
-// Hong Kong-specific, and phrase-level regional variants would change more than the script.
-const toSimplifiedConverter = OpenCC.Converter({ from: 't', to: 'cn' });
-const toTraditionalConverter = OpenCC.Converter({ from: 'cn', to: 't' });
+// Taiwan character forms ("tw", characters only, no phrase rewriting): the traditional seed texts
+// use them (群, 為, 裡 rather than OpenCC's standard 羣, 爲, 裏), and so do most readers of
+// traditional script. Reading from "tw" also folds its variants back to simplified.
+const toSimplifiedConverter = OpenCC.Converter({ from: 'tw', to: 'cn' });
+const toTraditionalConverter = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 /** Converts Chinese text to simplified characters (OpenCC, phrase-aware). */
 export function toSimplified(text: string): string {
