@@ -23,5 +23,7 @@ export default defineConfig({
     // remark-cjk-friendly lets `**…。**这` close bold after Chinese punctuation (CommonMark does not).
     processor: unified({ smartypants: false, remarkPlugins: [remarkCjkFriendly] }),
   },
+  // Scripts too stay external (Astro inlines small ones under Vite's asset limit).
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -1,35 +1,42 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { archiveLoader } from './data/archive-loader.ts';
 import { resolveContentDir } from './lib/content-dir.ts';
 import { directiveSchema, documentSchema, enterpriseSchema, personSchema, translationSchema } from './schema/index.ts';
 
-// The same schemas as the checker (`npm run check`), which runs first and fails the build on
-// anything Astro would only log (dangling references) or silently overwrite (duplicate ids).
+// The same schemas as the checker (`npm run check`), which runs first in `npm run build` and
+// fails on anything Astro would only log (dangling references) or silently overwrite (duplicate ids).
 const root = resolveContentDir();
-const byFileName = ({ entry }: { entry: string }): string => entry.replace(/(\.en)?\.md$/, '');
+const markdown = (name: string): boolean => name.endsWith('.md') && !name.endsWith('.en.md');
+const stem = (name: string): string => name.replace(/(\.en)?\.md$/, '');
 
 const documents = defineCollection({
-  loader: glob({ pattern: ['*.md', '!*.en.md'], base: `${root}/documents`, generateId: byFileName }),
+  loader: archiveLoader({ root, folder: 'documents', accept: markdown, idOf: stem, schema: documentSchema }),
   schema: documentSchema,
 });
 
 const translations = defineCollection({
-  loader: glob({ pattern: '*.en.md', base: `${root}/documents`, generateId: byFileName }),
+  loader: archiveLoader({
+    root,
+    folder: 'documents',
+    accept: (name) => name.endsWith('.en.md'),
+    idOf: stem,
+    schema: translationSchema,
+  }),
   schema: translationSchema,
 });
 
 const enterprises = defineCollection({
-  loader: glob({ pattern: '*.md', base: `${root}/enterprises`, generateId: byFileName }),
+  loader: archiveLoader({ root, folder: 'enterprises', accept: markdown, idOf: stem, schema: enterpriseSchema }),
   schema: enterpriseSchema,
 });
 
 const directives = defineCollection({
-  loader: glob({ pattern: '*.md', base: `${root}/directives`, generateId: byFileName }),
+  loader: archiveLoader({ root, folder: 'directives', accept: markdown, idOf: stem, schema: directiveSchema }),
   schema: directiveSchema,
 });
 
 const people = defineCollection({
-  loader: glob({ pattern: '*.md', base: `${root}/people`, generateId: byFileName }),
+  loader: archiveLoader({ root, folder: 'people', accept: markdown, idOf: stem, schema: personSchema }),
   schema: personSchema,
 });
 

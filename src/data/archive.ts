@@ -1,9 +1,10 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildArchiveIndex, type ArchiveIndex } from '../lib/archive-index.ts';
+import { getCollection } from 'astro:content';
+import { buildArchiveIndex, type ArchiveIndex, type IndexedDocument } from '../lib/archive-index.ts';
+import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 
 let cached: Promise<ArchiveIndex> | undefined;
 
-/** The whole archive, loaded once per build. Drafts are included only with ARCHIVE_DRAFTS=1. */
+/** The whole archive and its link graph, built once per build. Drafts only with ARCHIVE_DRAFTS=1. */
 export function loadArchive(): Promise<ArchiveIndex> {
   cached ??= (async () => {
     const [documents, enterprises, directives, people] = await Promise.all([
@@ -14,7 +15,7 @@ export function loadArchive(): Promise<ArchiveIndex> {
     ]);
     return buildArchiveIndex(
       {
-        documents: documents.map((entry) => entry.data),
+        documents: documents.map((entry) => ({ ...entry.data, body: entry.body ?? '' })),
         enterprises: enterprises.map((entry) => entry.data),
         directives: directives.map((entry) => entry.data),
         people: people.map((entry) => entry.data),
@@ -25,10 +26,30 @@ export function loadArchive(): Promise<ArchiveIndex> {
   return cached;
 }
 
-let translations: Promise<Map<string, CollectionEntry<'translations'>>> | undefined;
+let translations: Promise<Map<string, { translator: string; note?: string; body: string }>> | undefined;
 
 /** English translations by document id, loaded once per build. */
-export function loadTranslations(): Promise<Map<string, CollectionEntry<'translations'>>> {
-  translations ??= getCollection('translations').then((entries) => new Map(entries.map((entry) => [entry.id, entry])));
+export function loadTranslations(): Promise<Map<string, { translator: string; note?: string; body: string }>> {
+  translations ??= getCollection('translations').then(
+    (entries) => new Map(entries.map((entry) => [entry.id, { ...entry.data, body: entry.body ?? '' }])),
+  );
   return translations;
+}
+
+const views = new Map<string, Promise<ReadingView>>();
+
+/**
+ * A document's rendered text, its other-script conversion and its translation, row by row.
+ * Both language pages show the same rendering (entity links are relative), so it is built
+ * once per document and build.
+ */
+export function loadReadingView(doc: IndexedDocument): Promise<ReadingView> {
+  let view = views.get(doc.id);
+  if (!view) {
+    view = Promise.all([loadArchive(), loadTranslations()]).then(([archive, translations]) =>
+      buildReadingView(doc.body, doc.script, archive.matcher, translations.get(doc.id)?.body),
+    );
+    views.set(doc.id, view);
+  }
+  return view;
 }

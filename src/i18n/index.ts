@@ -23,3 +23,14 @@ export function isLang(value: unknown): value is Lang {
 }
 
 export type { UiKey };
+
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  en: new Intl.PluralRules('en'),
+  zh: new Intl.PluralRules('zh'),
+};
+
+/** A count with the right plural form: `plural('en', 'count.documents', 1)` → "1 document". */
+export function plural(lang: Lang, base: 'count.documents' | 'count.shared', count: number): string {
+  const form = pluralRules[lang].select(count) === 'one' ? 'one' : 'other';
+  return useTranslations(lang)(`${base}.${form}`, { count: count.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB') });
+}

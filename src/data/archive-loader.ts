@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Loader } from 'astro/loaders';
+import type { z } from 'zod';
+import { readEntry } from '../checker/read-entry.ts';
+import { formatProblem } from '../checker/problem.ts';
+
+/**
+ * An Astro content loader for one folder of the archive. It reads files with the checker's own
+ * reader (so errors read the same as `npm run check`) and stores frontmatter and raw body without
+ * rendering: bodies are rendered by `renderBlocks`, once per document, when pages need them.
+ * Unchanged files keep their stored entry, so a rebuild after one edit re-reads one file.
+ */
+export function archiveLoader(options: {
+  root: string;
+  folder: string;
+  /** Which files of the folder belong to the collection. */
+  accept: (name: string) => boolean;
+  /** The entry id for a file name. */
+  idOf: (name: string) => string;
+  schema: z.core.$ZodType;
+}): Loader {
+  return {
+    name: 'archive-loader',
+    async load({ store, parseData, generateDigest }) {
+      const folder = join(options.root, options.folder);
+      let names: string[] = [];
+      try {
+        names = readdirSync(folder).filter(options.accept).sort();
+      } catch {
+        names = [];
+      }
+      const seen = new Set<string>();
+      for (const name of names) {
+        const path = join(folder, name);
+        const bytes = readFileSync(path);
+        const id = options.idOf(name);
+        seen.add(id);
+        const digest = generateDigest(bytes.toString('latin1'));
+        if (store.get(id)?.digest === digest) continue;
+        const entry = readEntry(relative(process.cwd(), path), bytes, options.schema);
+        const errors = entry.problems.filter((problem) => problem.severity === 'error');
+        if (errors.length > 0 || !entry.raw) {
+          throw new Error(`invalid content (run npm run check):\n${errors.map(formatProblem).join('\n')}`);
+        }
+        const data = await parseData({ id, data: entry.raw, filePath: path });
+        store.set({ id, data, body: entry.body, filePath: relative(process.cwd(), path), digest });
+      }
+      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+    },
+  };
+}
