@@ -1,23 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { LinkChecker } from 'linkinator';
+import { buildSite, childEnv } from './helpers/build-site.ts';
+import { serveStatic } from './helpers/static-server.ts';
 import { materialiseCase } from './helpers/content-tree.ts';
 
 const project = join(import.meta.dirname, '..');
 const created: string[] = [];
 
-// Vitest exports Vite's import.meta.env (BASE_URL, MODE, …) into process.env; a child Astro build
-// would take them as its own, so children get the environment without them.
-const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...childEnv } = process.env;
-
 function runBuild(content: string, out: string) {
-  return spawnSync(process.execPath, ['src/cli/build.ts', '--content', content, '--out', out], {
-    cwd: project,
-    encoding: 'utf8',
-    env: { ...childEnv, ARCHIVE_SITE_URL: 'https://archive.test', ARCHIVE_BASE: '/soe/' },
-  });
+  return buildSite(content, { base: '/soe/', out });
 }
 
 function temporary(prefix: string): string {
@@ -38,7 +34,7 @@ describe('npm run build on a fixture archive', () => {
     created.push(content);
     out = join(temporary('dist-'), 'site');
     const result = runBuild(content, out);
-    log = `${result.stdout}\n${result.stderr}`;
+    log = result.log;
     if (result.status !== 0) throw new Error(`build failed:\n${log}`);
   });
 
@@ -83,6 +79,49 @@ describe('npm run build on a fixture archive', () => {
     expect(enterprise).toContain('href="/soe/en/enterprises/sasac/"');
   });
 
+  test('every page is valid HTML (html-validate, recommended rules)', async () => {
+    // .htmlvalidate.json: recommended rules, less long-title (document titles are as long as the documents' own).
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(40);
+    const messages: string[] = [];
+    for (const path of pages) {
+      const report = await validator.validateFile(join(out, path));
+      for (const result of report.results) {
+        for (const message of result.messages)
+          messages.push(`${path}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+      }
+    }
+    expect(messages).toEqual([]);
+  });
+
+  test('no internal link is broken, fragments included', async () => {
+    const server = await serveStatic(out, '/soe/');
+    try {
+      const result = await new LinkChecker().check({
+        path: server.url,
+        recurse: true,
+        checkFragments: true,
+        concurrency: 8,
+        linksToSkip: ['^(?!http://127\\.0\\.0\\.1)'],
+      });
+      const broken = result.links
+        .filter((link) => link.state === 'BROKEN')
+        .map((link) => `${link.status} ${link.url} (from ${link.parent})`);
+      expect(broken).toEqual([]);
+      // Every built page is reachable by following links from the root.
+      const reached = new Set(
+        result.links.filter((link) => link.state === 'OK').map((link) => new URL(link.url).pathname),
+      );
+      const pages = readdirSync(out, { recursive: true, encoding: 'utf8' })
+        .filter((path) => path.endsWith('index.html'))
+        .map((path) => `/soe/${path.replace(/index\.html$/, '')}`);
+      expect(pages.filter((page) => !reached.has(page))).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
   test('writes a Pagefind index for each language', () => {
     const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-hans']);
@@ -97,8 +136,8 @@ describe('npm run build on broken content', () => {
     const out = join(temporary('dist-'), 'site');
     const result = runBuild(content, out);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('speaker  unknown person "sheng-juntia"; did you mean "sheng-juntai"?');
-    expect(result.stderr).toContain('build stopped: 4 errors');
+    expect(result.log).toContain('speaker  unknown person "sheng-juntia"; did you mean "sheng-juntai"?');
+    expect(result.log).toContain('build stopped: 4 errors');
     expect(existsSync(out)).toBe(false);
   });
 });

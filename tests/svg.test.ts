@@ -74,7 +74,7 @@ function expectAccessibleSvg(markup: string, idPrefix: string): XmlElement {
   expect(svg.name).toBe('svg');
   expect(svg.attributes).toMatchObject({
     xmlns: 'http://www.w3.org/2000/svg',
-    role: 'img',
+    role: 'group',
     'aria-labelledby': `${idPrefix}-title`,
     'aria-describedby': `${idPrefix}-desc`,
   });

@@ -20,7 +20,8 @@ export interface SvgFrame {
 const ID_PREFIX = /^[A-Za-z][\w-]*$/;
 
 /**
- * Wraps chart markup in a self-contained `<svg>` with `role="img"`, a `<title>` and a `<desc>` that
+ * Wraps chart markup in a self-contained `<svg>` with `role="group"` (its bars and nodes are links,
+ * which `role="img"` would hide from assistive technology), a `<title>` and a `<desc>` that
  * name and describe it, and `fill="currentColor"` so unstyled shapes follow the text colour.
  */
 export function renderSvgRoot(frame: SvgFrame, body: string): string {
@@ -33,7 +34,7 @@ export function renderSvgRoot(frame: SvgFrame, body: string): string {
   const descId = `${idPrefix}-desc`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${viewBox.map(formatCoordinate).join(' ')}"` +
-      ` class="${escapeXml(className)}" role="img" aria-labelledby="${titleId}" aria-describedby="${descId}"` +
+      ` class="${escapeXml(className)}" role="group" aria-labelledby="${titleId}" aria-describedby="${descId}"` +
       ` lang="${escapeXml(lang)}" fill="currentColor">`,
     `<title id="${titleId}">${escapeXml(title)}</title>`,
     `<desc id="${descId}">${escapeXml(description)}</desc>`,
