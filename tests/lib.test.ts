@@ -168,3 +168,27 @@ describe('UI dictionaries', () => {
     }
   });
 });
+
+describe('computeSiteStats', () => {
+  test('measures document pages with and without their text, and finds scripts on content pages', async () => {
+    const { computeSiteStats } = await import('../src/lib/site-stats.ts');
+    const doc = `<main><section class="reading"><div class="rows">${'字'.repeat(2048)}</div></section></main>`;
+    const stats = computeSiteStats(
+      new Map([
+        ['index.html', '<script src="/x.js"></script>'],
+        ['en/search/index.html', '<script src="/s.js"></script>'],
+        ['en/documents/a/index.html', doc],
+        ['zh/about/index.html', '<script>x()</script>'],
+      ]),
+      new Map([['_astro/a.css', 2048]]),
+    );
+    expect(stats).toEqual({
+      pages: 4,
+      documentPages: 1,
+      documentPageKbMedian: 6.1,
+      documentPageChromeKbMedian: 0,
+      cssKb: 2,
+      contentPagesWithScripts: ['zh/about/index.html'],
+    });
+  });
+});
