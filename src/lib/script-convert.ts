@@ -20,3 +20,19 @@ export function toTraditional(text: string): string {
 export function listScriptForms(term: string): string[] {
   return [...new Set([term, toSimplified(term), toTraditional(term)])];
 }
+
+/**
+ * Every Han character (basic block and extension A) that OpenCC turns into a different single
+ * simplified character, as a string of pairs: "國国資资…". The search page converts queries
+ * with it (about 3,200 pairs, 19 KB), instead of shipping OpenCC's dictionaries to browsers.
+ */
+export function listTraditionalToSimplifiedPairs(): string {
+  const pairs: string[] = [];
+  for (let code = 0x3400; code <= 0x9fff; code += 1) {
+    if (code > 0x4dbf && code < 0x4e00) continue;
+    const char = String.fromCodePoint(code);
+    const simplified = toSimplifiedConverter(char);
+    if (simplified !== char && [...simplified].length === 1) pairs.push(char + simplified);
+  }
+  return pairs.join('');
+}

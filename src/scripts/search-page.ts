@@ -1,75 +1,249 @@
-// Search page enhancement: queries Pagefind as the reader types. The page works as a plain form
-// without it; Pagefind itself needs JavaScript.
+// The search page: Pagefind queries as the reader types, filters with counts, sorting, and the
+// whole state in the URL. Without JavaScript the page says so and points to the static lists.
+import {
+  containsHan,
+  containsPhrases,
+  findParagraphAnchor,
+  parseCharacterPairs,
+  parseSearchState,
+  prepareChineseQuery,
+  SEARCH_FILTERS,
+  serializeSearchState,
+  toPagefindFilters,
+  type SearchState,
+} from '../lib/search-query.ts';
+import { META_LIST_SEPARATOR } from '../lib/search-record.ts';
 
-interface PagefindResultData {
+interface Fragment {
   url: string;
+  content: string;
+  filters: Record<string, string[]>;
   excerpt: string;
-  meta: Record<string, string>;
+  meta: Record<string, string | undefined>;
+  locations: number[];
+  anchors: { id: string; location: number }[];
+}
+interface Search {
+  results: { data(): Promise<Fragment> }[];
+  filters: Record<string, Record<string, number>>;
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
-  debouncedSearch(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  debouncedSearch(query: string | null, options?: Record<string, unknown>, wait?: number): Promise<Search | null>;
+}
+interface Messages {
+  count: string;
+  none: string;
+  hint: string;
+  loading: string;
+  clear: string;
+  more: string;
+  chineseOnEnglish: string;
+  filters: Record<string, string>;
 }
 
+// Results are shown ten at a time; each needs its fragment (the page's text) from the server.
+const PAGE_SIZE = 10;
+// Up to this many candidates, every one is checked for the query's phrases, so the count and
+// the filter counts are exact; beyond it, candidates are checked page by page as the reader asks.
+const CHECK_ALL_UP_TO = 40;
 const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
+
 if (form) {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+  const sort = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const groups = document.getElementById('search-filter-groups')!;
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
   const base = form.dataset.base ?? '/';
-  const messages = JSON.parse(form.dataset.messages ?? '{}') as Record<string, string>;
-  let pagefind: Pagefind | undefined;
+  const lang = form.dataset.lang === 'en' ? 'en' : 'zh';
+  const messages = JSON.parse(form.dataset.messages ?? '{}') as Messages;
+  let state: SearchState = parseSearchState(new URLSearchParams(location.search));
+  let pagefind: Promise<Pagefind> | undefined;
+  let pairs: Promise<Map<string, string>> | undefined;
 
-  const load = async (): Promise<Pagefind> => {
-    if (!pagefind) {
-      pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await pagefind.options({ baseUrl: base });
+  const loadPagefind = (): Promise<Pagefind> =>
+    (pagefind ??= (async () => {
+      const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+      await module.options({ baseUrl: base, excerptLength: 40 });
+      return module;
+    })());
+  const loadPairs = (): Promise<Map<string, string>> =>
+    (pairs ??= fetch(form.dataset.pairs!)
+      .then((response) => response.json() as Promise<string>)
+      .then(parseCharacterPairs));
+
+  const element = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    props: Record<string, string | boolean> = {},
+  ): HTMLElementTagNameMap[K] => Object.assign(document.createElement(tag), props);
+
+  const renderFilters = (counts: Record<string, Record<string, number>>) => {
+    const fieldsets = SEARCH_FILTERS.flatMap((name) => {
+      const values = Object.entries(counts[name] ?? {});
+      const chosen = new Set(state.filters[name] ?? []);
+      if (values.length === 0 && chosen.size === 0) return [];
+      values.sort(([a, x], [b, y]) => (name === 'year' ? b.localeCompare(a) : y - x || a.localeCompare(b, lang)));
+      const fieldset = element('fieldset', { className: 'filter-group' });
+      fieldset.append(element('legend', { textContent: messages.filters[name] ?? name }));
+      for (const [value, count] of values) {
+        const label = element('label');
+        const box = element('input', { type: 'checkbox', name, value, checked: chosen.has(value) });
+        label.append(box, ` ${value} `, element('span', { className: 'meta', textContent: `(${count})` }));
+        fieldset.append(label);
+      }
+      return [fieldset];
+    });
+    groups.replaceChildren(...fieldsets);
+    if (Object.keys(state.filters).length > 0) {
+      const clear = element('button', { type: 'button', className: 'clear-filters', textContent: messages.clear });
+      clear.addEventListener('click', () => {
+        state = { ...state, filters: {} };
+        void run();
+      });
+      groups.append(clear);
     }
-    return pagefind;
   };
 
-  const render = (items: PagefindResultData[]) => {
-    list.replaceChildren(
-      ...items.map((item) => {
-        const li = document.createElement('li');
-        const link = document.createElement('a');
-        link.href = item.url;
-        link.textContent = item.meta.title ?? item.url;
-        const excerpt = document.createElement('p');
-        // Pagefind escapes the page text in excerpts and adds only <mark> elements.
-        excerpt.innerHTML = item.excerpt;
-        li.append(link, excerpt);
-        return li;
+  const renderResult = (fragment: Fragment): HTMLLIElement => {
+    const item = element('li');
+    const anchor = findParagraphAnchor(fragment.anchors, fragment.locations);
+    const title = element('a', { href: anchor ? `${fragment.url}#${anchor}` : fragment.url });
+    title.textContent = fragment.meta.title ?? fragment.url;
+    const heading = element('h2', { className: 'result-title' });
+    heading.append(title);
+    item.append(heading);
+    if (lang === 'en' && fragment.meta.original) {
+      item.append(element('p', { className: 'original-title', lang: 'zh', textContent: fragment.meta.original }));
+    }
+    item.append(
+      element('p', {
+        className: 'meta',
+        textContent: [fragment.meta.date, fragment.meta.type].filter(Boolean).join(' · '),
       }),
     );
+    const enterprises = (fragment.meta.enterprises ?? '').split(META_LIST_SEPARATOR).filter(Boolean);
+    if (enterprises.length > 0) {
+      const chips = element('ul', { className: 'chips' });
+      chips.append(...enterprises.map((name) => element('li', { textContent: name })));
+      item.append(chips);
+    }
+    const excerpt = element('p', { className: 'excerpt' });
+    // Pagefind escapes the page text in excerpts and adds only <mark> elements.
+    excerpt.innerHTML = fragment.excerpt;
+    item.append(excerpt);
+    return item;
   };
 
+  const englishPageHint = (query: string) => {
+    if (lang !== 'en' || !containsHan(query)) return [];
+    const link = element('a', {
+      href: `${form.dataset.otherSearch}?${serializeSearchState({ ...state, filters: {} })}`,
+    });
+    link.textContent = query;
+    link.lang = 'zh';
+    const hint = element('li', { className: 'hint' });
+    hint.append(`${messages.chineseOnEnglish} `, link);
+    return [hint];
+  };
+
+  /** Counts filter values over fragments, as Pagefind would over its results. */
+  const countFilters = (fragments: Fragment[]) => {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const fragment of fragments) {
+      for (const [name, values] of Object.entries(fragment.filters)) {
+        counts[name] ??= {};
+        for (const value of values) counts[name][value] = (counts[name][value] ?? 0) + 1;
+      }
+    }
+    return counts;
+  };
+
+  let generation = 0;
+
   const run = async () => {
-    const query = input.value.trim();
-    const url = new URL(location.href);
-    if (query) url.searchParams.set('q', query);
-    else url.searchParams.delete('q');
-    history.replaceState(null, '', url);
-    if (!query) {
+    const current = (generation += 1);
+    const params = serializeSearchState(state);
+    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+    input.value = state.query;
+    sort.value = state.sort;
+    const engine = await loadPagefind();
+    const hasQuery = state.query.trim() !== '';
+    if (!hasQuery && Object.keys(state.filters).length === 0) {
       list.replaceChildren();
-      status.textContent = '';
+      status.textContent = messages.hint;
+      renderFilters(await engine.filters());
       return;
     }
-    const search = await (await load()).debouncedSearch(query);
-    if (!search) return; // superseded by a newer query
-    const items = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
-    render(items);
-    status.textContent = (messages.count ?? '{count}').replace('{count}', String(search.results.length));
+    status.textContent = messages.loading;
+    const prepared =
+      hasQuery && lang === 'zh' && containsHan(state.query)
+        ? prepareChineseQuery(state.query, await loadPairs())
+        : { query: state.query.trim(), phrases: [] };
+    const search = await engine.debouncedSearch(hasQuery ? prepared.query : null, {
+      filters: toPagefindFilters(state.filters),
+      sort: state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? 'desc' : 'asc' },
+    });
+    if (!search || current !== generation) return; // a newer query replaced this one
+    const candidates = search.results;
+    const matches: Fragment[] = [];
+    let checked = 0;
+    const fill = async (wanted: number) => {
+      const limit = candidates.length <= CHECK_ALL_UP_TO ? candidates.length : Infinity;
+      while (checked < candidates.length && (matches.length < wanted || checked < limit)) {
+        const batch = await Promise.all(candidates.slice(checked, checked + PAGE_SIZE).map((result) => result.data()));
+        checked += batch.length;
+        matches.push(...batch.filter((fragment) => containsPhrases(fragment.content, prepared.phrases)));
+      }
+    };
+    await fill(PAGE_SIZE);
+    if (current !== generation) return;
+    let shown = 0;
+    const exhaustive = checked === candidates.length;
+    const countText = () => {
+      const count = exhaustive ? String(matches.length) : `${matches.length}+`;
+      return matches.length === 0 ? messages.none : messages.count.replace('{count}', count);
+    };
+    const showMore = async () => {
+      await fill(shown + PAGE_SIZE);
+      if (current !== generation) return;
+      const next = matches.slice(shown, shown + PAGE_SIZE);
+      shown += next.length;
+      list.append(...next.map(renderResult));
+      more.hidden = shown >= matches.length && checked === candidates.length;
+      status.textContent = checked === candidates.length ? countText().replace('+', '') : countText();
+    };
+    const more = element('button', { type: 'button', className: 'more-results', textContent: messages.more });
+    more.addEventListener('click', () => void showMore());
+    list.replaceChildren(...englishPageHint(state.query));
+    list.after(more);
+    document.querySelectorAll('.more-results').forEach((button) => button !== more && button.remove());
+    await showMore();
+    renderFilters(exhaustive && prepared.phrases.length > 0 ? countFilters(matches) : search.filters);
   };
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    state = { ...state, query: input.value };
     void run();
   });
-  input.addEventListener('input', () => void run());
-  const initial = new URL(location.href).searchParams.get('q');
-  if (initial) {
-    input.value = initial;
+  input.addEventListener('input', () => {
+    state = { ...state, query: input.value };
     void run();
-  }
+  });
+  sort.addEventListener('change', () => {
+    state = { ...state, sort: sort.value as SearchState['sort'] };
+    void run();
+  });
+  groups.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    const values = new Set(state.filters[box.name] ?? []);
+    if (box.checked) values.add(box.value);
+    else values.delete(box.value);
+    state = { ...state, filters: { ...state.filters, [box.name]: [...values] } };
+    if (values.size === 0) delete state.filters[box.name];
+    void run();
+  });
+  void run();
 }
