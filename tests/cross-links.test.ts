@@ -162,3 +162,11 @@ describe('the reading view', () => {
     expect(() => buildReadingView('一。\n\n二。', 'zh-Hans', matcher, 'One.')).toThrow(/run npm run check/);
   });
 });
+
+describe('stripInlineMarkdown', () => {
+  test('drops bold markers and heading marks but keeps escaped redaction marks', async () => {
+    const { stripInlineMarkdown } = await import('../src/lib/keyword-in-context.ts');
+    expect(stripInlineMarkdown('## 一、\\*\\*年工作回顧')).toBe('一、**年工作回顧');
+    expect(stripInlineMarkdown('**1、认真总结。**这项工作')).toBe('1、认真总结。这项工作');
+  });
+});

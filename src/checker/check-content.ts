@@ -1,6 +1,7 @@
 import { createMentionMatcher, findMentions, type AliasEntry } from '../lib/find-mentions.ts';
 import { listScriptForms } from '../lib/script-convert.ts';
 import { SLUG_PATTERN } from '../schema/common.ts';
+import type { Directive, Document, Enterprise, Person } from '../schema/index.ts';
 import { listBlockKinds } from './blocks.ts';
 import { classifyContentPath, COLLECTIONS, translationSchema, type CollectionName } from './collections.ts';
 import { readEntry, type ReadEntry } from './read-entry.ts';
@@ -32,6 +33,14 @@ export interface CheckResult {
   warnings: number;
   /** How many entries each collection has (translations counted apart). */
   counts: Record<CollectionName | 'translations', number>;
+  /** The validated entries, for the steps after the check (entries with errors left out). */
+  entries: {
+    documents: (Document & { body: string })[];
+    translations: Map<string, string>;
+    enterprises: Enterprise[];
+    directives: Directive[];
+    people: Person[];
+  };
 }
 
 /** Which collection each reference field points into. */
@@ -108,7 +117,17 @@ export function checkContent(files: readonly ContentFile[]): CheckResult {
   checkDocumentBodies(entries.documents, aliases, problems);
 
   const sorted = sortProblems(problems);
+  const valid = <T>(list: Loaded[]) => list.filter((entry) => entry.data).map((entry) => entry.data as T);
   return {
+    entries: {
+      documents: entries.documents
+        .filter((entry) => entry.data)
+        .map((entry) => ({ ...(entry.data as Document), body: entry.body })),
+      translations: new Map(translations.filter((entry) => entry.data).map((entry) => [entry.id, entry.body])),
+      enterprises: valid<Enterprise>(entries.enterprises),
+      directives: valid<Directive>(entries.directives),
+      people: valid<Person>(entries.people),
+    },
     problems: sorted,
     errors: sorted.filter((p) => p.severity === 'error').length,
     warnings: sorted.filter((p) => p.severity === 'warning').length,

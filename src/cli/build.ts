@@ -7,7 +7,10 @@ import { checkContent } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
-import { indexSite } from './index-search.ts';
+import { LANGUAGES } from '../i18n/index.ts';
+import { buildArchiveIndex } from '../lib/archive-index.ts';
+import { buildSearchRecord } from '../lib/search-records.ts';
+import { indexRecords } from './index-search.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -40,5 +43,10 @@ delete process.env.BASE_URL;
 const siteStarted = performance.now();
 await build({ root: process.cwd(), outDir, logLevel: 'warn' });
 console.log(`site built in ${seconds(siteStarted)} s`);
-const pages = await indexSite(outDir);
-console.log(`search index: ${pages} pages; total ${seconds(started)} s → ${outDir}`);
+const indexStarted = performance.now();
+const archive = buildArchiveIndex(checked.entries, process.env.ARCHIVE_DRAFTS === '1');
+const records = LANGUAGES.flatMap((lang) =>
+  archive.documents.map((doc) => buildSearchRecord(doc, lang, archive, checked.entries.translations.get(doc.id))),
+);
+const indexed = await indexRecords(outDir, records);
+console.log(`search index: ${indexed} records in ${seconds(indexStarted)} s; total ${seconds(started)} s → ${outDir}`);

@@ -13,12 +13,15 @@ export interface MentionContext {
 const SENTENCE_END = /[。！？!?；;]/;
 const MAX_SIDE = 60;
 
-/** Removes the Markdown that would show as noise in a quoted sentence: emphasis, escapes, heading marks. */
+/**
+ * Removes the Markdown that would show as noise in a quoted sentence: bold markers, heading
+ * marks and backslash escapes; escaped characters (the redaction marks \*\*年) are kept.
+ */
 export function stripInlineMarkdown(text: string): string {
   return text
-    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
-    .replace(/\*\*|__/g, '')
-    .replace(/^#{1,6}\s+/gm, '');
+    .replace(/(?<!\\)\*\*|(?<!\\)__/g, '')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
 }
 
 function sentenceBounds(text: string, start: number, end: number): [number, number] {

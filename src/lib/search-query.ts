@@ -97,17 +97,75 @@ export function toPagefindFilters(filters: Record<string, string[]>): Record<str
   );
 }
 
-/** The id of the paragraph (`p12`) that holds the first matched word, from Pagefind's anchors. */
-export function findParagraphAnchor(
-  anchors: readonly { id: string; location: number }[],
-  locations: readonly number[],
-): string | undefined {
-  if (locations.length === 0) return undefined;
-  const first = Math.min(...locations);
-  let best: { id: string; location: number } | undefined;
-  for (const anchor of anchors) {
-    if (!/^p\d+$/.test(anchor.id) || anchor.location > first) continue;
-    if (!best || anchor.location >= best.location) best = anchor;
-  }
-  return best?.id;
+/** Separates list items in meta fields of search records (names never contain it). */
+export const META_LIST_SEPARATOR = ' | ';
+
+const CJK = '\\u2014\\u2018-\\u201f\\u2026\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
+const CJK_CHAR = new RegExp(`([${CJK}])`, 'g');
+
+/**
+ * Puts a space around every Han character and CJK punctuation mark, so that the Chinese search
+ * index holds each character as a word (see `buildSearchRecord`), and a query matches it.
+ */
+export function spaceHanCharacters(text: string): string {
+  return text.replace(CJK_CHAR, ' $1 ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Undoes `spaceHanCharacters` in an excerpt's HTML: removes the spaces whose nearest visible
+ * characters on both sides are Chinese, across the `<mark>` tags Pagefind adds.
+ */
+export function joinHanSpacing(html: string): string {
+  const isCjk = new RegExp(`[${CJK}]`);
+  const tokens = html.split(/(<[^>]+>)/);
+  const visible = (from: number, step: 1 | -1): string | undefined => {
+    for (let i = from; i >= 0 && i < tokens.length; i += step) {
+      const token = tokens[i]!;
+      if (token.startsWith('<')) continue;
+      const text = step === 1 ? token.trimStart() : token.trimEnd();
+      if (text) return step === 1 ? text[0] : text[text.length - 1];
+    }
+    return undefined;
+  };
+  return tokens
+    .map((token, i) => {
+      if (token.startsWith('<')) return token;
+      return token.replace(/\s+/g, (space, offset: number) => {
+        const before = token.slice(0, offset).trimEnd();
+        const after = token.slice(offset + space.length).trimStart();
+        const left = before ? before[before.length - 1] : visible(i - 1, -1);
+        const right = after ? after[0] : visible(i + 1, 1);
+        return left && right && isCjk.test(left) && isCjk.test(right) ? '' : space;
+      });
+    })
+    .join('');
+}
+
+/**
+ * The word index of the first occurrence of any phrase in spaced content (whitespace ignored),
+ * at or after word `from` (the start of the text, after title, summary and names).
+ */
+export function findPhraseWord(content: string, phrases: readonly string[], from = 0): number | undefined {
+  const words = content.split(/\s+/);
+  let compact = '';
+  const wordAt: number[] = [];
+  words.forEach((word, index) => {
+    for (let i = 0; i < word.length; i += 1) wordAt.push(index);
+    compact += word;
+  });
+  const start = wordAt.indexOf(from);
+  const offsets = phrases
+    .map((phrase) => compact.indexOf(phrase, Math.max(start, 0)))
+    .filter((offset) => offset >= 0 && start >= 0);
+  return offsets.length > 0 ? wordAt[Math.min(...offsets)] : undefined;
+}
+
+/** The 1-based number of the paragraph holding a word, from the paragraph start words (`meta.paras`). */
+export function findParagraph(paragraphStarts: readonly number[], word: number | undefined): number | undefined {
+  if (word === undefined) return undefined;
+  let found: number | undefined;
+  paragraphStarts.forEach((start, i) => {
+    if (start <= word) found = i + 1;
+  });
+  return found;
 }

@@ -3,16 +3,19 @@
 import {
   containsHan,
   containsPhrases,
-  findParagraphAnchor,
+  findParagraph,
+  findPhraseWord,
+  joinHanSpacing,
+  META_LIST_SEPARATOR,
   parseCharacterPairs,
   parseSearchState,
   prepareChineseQuery,
   SEARCH_FILTERS,
   serializeSearchState,
+  spaceHanCharacters,
   toPagefindFilters,
   type SearchState,
 } from '../lib/search-query.ts';
-import { META_LIST_SEPARATOR } from '../lib/search-record.ts';
 
 interface Fragment {
   url: string;
@@ -21,7 +24,6 @@ interface Fragment {
   excerpt: string;
   meta: Record<string, string | undefined>;
   locations: number[];
-  anchors: { id: string; location: number }[];
 }
 interface Search {
   results: { data(): Promise<Fragment> }[];
@@ -106,10 +108,20 @@ if (form) {
     }
   };
 
-  const renderResult = (fragment: Fragment): HTMLLIElement => {
+  const renderResult = (fragment: Fragment, phrases: string[]): HTMLLIElement => {
     const item = element('li');
-    const anchor = findParagraphAnchor(fragment.anchors, fragment.locations);
-    const title = element('a', { href: anchor ? `${fragment.url}#${anchor}` : fragment.url });
+    // Link to the paragraph where the query first matched (`meta.paras`: word index of each ¶).
+    const starts = (fragment.meta.paras ?? '').split(',').filter(Boolean).map(Number);
+    const textStart = starts[0] ?? Infinity;
+    const inText = fragment.locations.filter((location) => location >= textStart);
+    const word =
+      phrases.length > 0
+        ? findPhraseWord(fragment.content, phrases, textStart)
+        : inText.length > 0
+          ? Math.min(...inText)
+          : undefined;
+    const paragraph = findParagraph(starts, word);
+    const title = element('a', { href: paragraph ? `${fragment.url}#p${paragraph}` : fragment.url });
     title.textContent = fragment.meta.title ?? fragment.url;
     const heading = element('h2', { className: 'result-title' });
     heading.append(title);
@@ -131,7 +143,7 @@ if (form) {
     }
     const excerpt = element('p', { className: 'excerpt' });
     // Pagefind escapes the page text in excerpts and adds only <mark> elements.
-    excerpt.innerHTML = fragment.excerpt;
+    excerpt.innerHTML = lang === 'zh' ? joinHanSpacing(fragment.excerpt) : fragment.excerpt;
     item.append(excerpt);
     return item;
   };
@@ -181,7 +193,8 @@ if (form) {
       hasQuery && lang === 'zh' && containsHan(state.query)
         ? prepareChineseQuery(state.query, await loadPairs())
         : { query: state.query.trim(), phrases: [] };
-    const search = await engine.debouncedSearch(hasQuery ? prepared.query : null, {
+    const pagefindQuery = lang === 'zh' ? spaceHanCharacters(prepared.query) : prepared.query;
+    const search = await engine.debouncedSearch(hasQuery ? pagefindQuery : null, {
       filters: toPagefindFilters(state.filters),
       sort: state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? 'desc' : 'asc' },
     });
@@ -210,7 +223,7 @@ if (form) {
       if (current !== generation) return;
       const next = matches.slice(shown, shown + PAGE_SIZE);
       shown += next.length;
-      list.append(...next.map(renderResult));
+      list.append(...next.map((fragment) => renderResult(fragment, prepared.phrases)));
       more.hidden = shown >= matches.length && checked === candidates.length;
       status.textContent = checked === candidates.length ? countText().replace('+', '') : countText();
     };
