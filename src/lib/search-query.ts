@@ -169,3 +169,48 @@ export function findParagraph(paragraphStarts: readonly number[], word: number |
   });
   return found;
 }
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** Joins words of spaced content back into text: no space between Chinese characters. */
+export function joinWords(words: readonly string[]): string {
+  const isCjk = new RegExp(`^[${CJK}]`);
+  const endsCjk = new RegExp(`[${CJK}]$`);
+  return words.reduce((text, word) => {
+    if (!text) return word;
+    return endsCjk.test(text) && isCjk.test(word) ? text + word : `${text} ${word}`;
+  }, '');
+}
+
+/**
+ * An excerpt of spaced Chinese content around the first occurrence of a phrase at or after word
+ * `from`, with every phrase marked: the passage that made the document a result, not the
+ * scattered characters Pagefind matched. Returns HTML (text escaped, `<mark>` added).
+ */
+export function buildPhraseExcerpt(
+  content: string,
+  phrases: readonly string[],
+  from = 0,
+  radius = 30,
+): string | undefined {
+  const at = findPhraseWord(content, phrases, from) ?? findPhraseWord(content, phrases, 0);
+  if (at === undefined) return undefined;
+  const words = content.split(/\s+/);
+  const start = Math.max(0, at - radius);
+  const end = Math.min(words.length, at + radius + Math.max(...phrases.map((phrase) => phrase.length)));
+  const text = `${start > 0 ? '…' : ''}${joinWords(words.slice(start, end))}${end < words.length ? '…' : ''}`;
+  const pattern = new RegExp(
+    [...phrases]
+      .sort((a, b) => b.length - a.length)
+      .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
+  let html = '';
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    html += `${escapeHtml(text.slice(last, match.index))}<mark>${escapeHtml(match[0])}</mark>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(text.slice(last));
+}

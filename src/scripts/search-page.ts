@@ -1,6 +1,7 @@
 // The search page: Pagefind queries as the reader types, filters with counts, sorting, and the
 // whole state in the URL. Without JavaScript the page says so and points to the static lists.
 import {
+  buildPhraseExcerpt,
   containsHan,
   containsPhrases,
   findParagraph,
@@ -143,7 +144,11 @@ if (form) {
     }
     const excerpt = element('p', { className: 'excerpt' });
     // Pagefind escapes the page text in excerpts and adds only <mark> elements.
-    excerpt.innerHTML = lang === 'zh' ? joinHanSpacing(fragment.excerpt) : fragment.excerpt;
+    // Chinese results show the passage holding the phrase; Pagefind's own excerpt would mark
+    // each matched character wherever it stands.
+    excerpt.innerHTML =
+      (phrases.length > 0 ? buildPhraseExcerpt(fragment.content, phrases, textStart) : undefined) ??
+      (lang === 'zh' ? joinHanSpacing(fragment.excerpt) : fragment.excerpt);
     item.append(excerpt);
     return item;
   };
