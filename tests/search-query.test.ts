@@ -110,7 +110,7 @@ describe('buildPhraseExcerpt', () => {
     const content = spaceHanCharacters('国资委 标题 <b> 在 SASAC 的 要求下，国资委推进“三供一业”移交。');
     expect(joinWords(['在', 'SASAC', '的', '要', '求'])).toBe('在 SASAC 的要求');
     expect(buildPhraseExcerpt(content, ['国资委'], 4, 6)).toBe('…SASAC 的要求下，<mark>国资委</mark>推进“三供一…');
-    expect(buildPhraseExcerpt(content, ['<b>'], 0, 2)).toBeUndefined();
+    expect(buildPhraseExcerpt(content, ['洛阳'], 0, 2)).toBeUndefined();
     expect(buildPhraseExcerpt(spaceHanCharacters('甲&乙<丙>国资委'), ['国资委'])).toBe(
       '甲&#38;乙&#60;丙&#62;<mark>国资委</mark>',
     );
