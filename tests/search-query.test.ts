@@ -112,7 +112,7 @@ describe('buildPhraseExcerpt', () => {
     expect(buildPhraseExcerpt(content, ['国资委'], 4, 6)).toBe('…SASAC 的要求下，<mark>国资委</mark>推进“三供一…');
     expect(buildPhraseExcerpt(content, ['洛阳'], 0, 2)).toBeUndefined();
     expect(buildPhraseExcerpt(spaceHanCharacters('甲&乙<丙>国资委'), ['国资委'])).toBe(
-      '甲&#38;乙&#60;丙&#62;<mark>国资委</mark>',
+      '甲 &#38; 乙 &#60; 丙 &#62; <mark>国资委</mark>',
     );
   });
 });
