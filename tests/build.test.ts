@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { buildSite, childEnv } from './helpers/build-site.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { serveStatic } from '../src/dev/static-server.ts';
 import { materialiseCase } from './helpers/content-tree.ts';
 
 const project = join(import.meta.dirname, '..');

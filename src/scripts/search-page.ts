@@ -51,6 +51,8 @@ const PAGE_SIZE = 10;
 // Up to this many candidates, every one is checked for the query's phrases, so the count and
 // the filter counts are exact; beyond it, candidates are checked page by page as the reader asks.
 const CHECK_ALL_UP_TO = 40;
+// Typing pauses shorter than this do not start a search (Pagefind's default is 300 ms).
+const SEARCH_DELAY_MS = 80;
 const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
 
 if (form) {
@@ -199,10 +201,14 @@ if (form) {
         ? prepareChineseQuery(state.query, await loadPairs())
         : { query: state.query.trim(), phrases: [] };
     const pagefindQuery = lang === 'zh' ? spaceHanCharacters(prepared.query) : prepared.query;
-    const search = await engine.debouncedSearch(hasQuery ? pagefindQuery : null, {
-      filters: toPagefindFilters(state.filters),
-      sort: state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? 'desc' : 'asc' },
-    });
+    const search = await engine.debouncedSearch(
+      hasQuery ? pagefindQuery : null,
+      {
+        filters: toPagefindFilters(state.filters),
+        sort: state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? 'desc' : 'asc' },
+      },
+      SEARCH_DELAY_MS,
+    );
     if (!search || current !== generation) return; // a newer query replaced this one
     const candidates = search.results;
     const matches: Fragment[] = [];

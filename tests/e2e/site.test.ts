@@ -2,10 +2,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../src/dev/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { BASE_ARCHIVE } from '../helpers/content-tree.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../../src/dev/static-server.ts';
 
 // The site of the small fixture archive, served under a base path as a project site would be.
 const BASE = '/soe/';

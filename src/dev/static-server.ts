@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,7 +21,7 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serves `root` at `base` on 127.0.0.1 with the given extra headers, like a static host would. */
+/** Serves `root` at `base` on 127.0.0.1 with the given extra headers, like a static host would (gzip included). */
 export async function serveStatic(
   root: string,
   base = '/',
@@ -34,11 +35,18 @@ export async function serveStatic(
     if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     const found = file !== undefined && existsSync(file);
     const target = found ? file! : join(root, '404.html');
+    const type = TYPES[extname(target)] ?? 'application/octet-stream';
+    // Text is compressed when the browser asks, as static hosts do (Pagefind's own index files
+    // are compressed already), so byte counts match what readers download.
+    const gzip = /gzip/.test(String(request.headers['accept-encoding'])) && /text|json|javascript|svg|xml/.test(type);
     response.writeHead(found ? 200 : 404, {
-      'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+      'content-type': type,
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       ...headers,
     });
-    createReadStream(target).pipe(response);
+    const stream = createReadStream(target);
+    if (gzip) stream.pipe(createGzip()).pipe(response);
+    else stream.pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
