@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -122,10 +123,51 @@ describe('npm run build on a fixture archive', () => {
     }
   });
 
+  test('document pages carry schema.org data that parses and names the work', () => {
+    const html = page('en/documents/2017-08-04-jinduicheng-meeting');
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1];
+    const data = JSON.parse(json!);
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      name: '金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議',
+      inLanguage: 'zh-Hant',
+      dateCreated: '2017-08-04',
+      url: 'https://archive.test/soe/en/documents/2017-08-04-jinduicheng-meeting/',
+      sameAs: 'https://archive.test/soe/zh/documents/2017-08-04-jinduicheng-meeting/',
+    });
+    expect(data.about.map((entity: { alternateName: string }) => entity.alternateName)).toContain(
+      'Jinduicheng Molybdenum Group Co., Ltd.',
+    );
+  });
+
   test('writes a Pagefind index for each language', () => {
     const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-hans']);
     expect(log).toMatch(/search index: 4 records/);
+  });
+});
+
+describe('reproducible builds', () => {
+  test('two builds of the same content are byte-identical', () => {
+    const content = materialiseCase();
+    created.push(content);
+    const digests = [1, 2].map(() => {
+      const out = join(temporary('dist-'), 'site');
+      const result = runBuild(content, out);
+      if (result.status !== 0) throw new Error(result.log);
+      return readdirSync(out, { recursive: true, encoding: 'utf8' })
+        .filter((path) => statSync(join(out, path)).isFile())
+        .sort()
+        .map(
+          (path) =>
+            `${createHash('sha256')
+              .update(readFileSync(join(out, path)))
+              .digest('hex')}  ${path}`,
+        );
+    });
+    expect(digests[0]!.length).toBeGreaterThan(50);
+    expect(digests[1]).toEqual(digests[0]);
   });
 });
 

@@ -170,3 +170,34 @@ describe('stripInlineMarkdown', () => {
     expect(stripInlineMarkdown('**1、认真总结。**这项工作')).toBe('1、认真总结。这项工作');
   });
 });
+
+describe('hostile Markdown', () => {
+  const hostile = [
+    '同志们<script>alert(1)</script>',
+    '<img src="x" onerror="alert(1)">',
+    '[来源](javascript:alert(1)) [数据](data:text/html;base64,PHNjcmlwdD4=)',
+    '<iframe src="https://example.org"></iframe>',
+    '<style>body{display:none}</style>',
+    '<a id="location" name="cookie">x</a>',
+    '![图](javascript:alert(1))',
+    '<svg onload="alert(1)"></svg>',
+  ].join('\n\n');
+
+  test('never renders anything that runs or clobbers', () => {
+    const html = renderBlocks(hostile, links)
+      .map((block) => block.html)
+      .join('\n');
+    expect(html).not.toMatch(
+      /<script|<iframe|<style|<svg|onerror|onload|javascript:|data:text|id="location"|name="cookie"/i,
+    );
+    expect(html).toContain('同志们');
+  });
+
+  test('keeps ordinary links and entity links', () => {
+    const [paragraph] = renderBlocks('[来源](https://example.org/a) 金钼集团', links).map((block) => block.html);
+    expect(paragraph).toContain('<a href="https://example.org/a">来源</a>');
+    expect(paragraph).toContain(
+      'class="entity entity--enterprises" data-entity="enterprises/jinduicheng-molybdenum-group"',
+    );
+  });
+});

@@ -192,3 +192,80 @@ describe('computeSiteStats', () => {
     });
   });
 });
+
+describe('serializeJsonLd', () => {
+  test('escapes what could close the script element or start markup', async () => {
+    const { serializeJsonLd } = await import('../src/lib/json-ld.ts');
+    const json = serializeJsonLd({ name: '</script><script>alert(1)</script> & <!--' });
+    expect(json).not.toMatch(/[<>&]/);
+    expect(JSON.parse(json)).toEqual({ name: '</script><script>alert(1)</script> & <!--' });
+  });
+});
+
+describe('parseHeadersFile', () => {
+  test('reads the headers of public/_headers', async () => {
+    const { parseHeadersFile } = await import('../src/lib/security-headers.ts');
+    const { readFileSync } = await import('node:fs');
+    const headers = parseHeadersFile(readFileSync('public/_headers', 'utf8'));
+    expect(Object.keys(headers).sort()).toEqual([
+      'content-security-policy',
+      'cross-origin-opener-policy',
+      'permissions-policy',
+      'referrer-policy',
+      'x-content-type-options',
+      'x-frame-options',
+    ]);
+    expect(headers['content-security-policy']).not.toContain('unsafe-inline');
+  });
+});
+
+describe('Pagefind bundle files', () => {
+  test('round-trip, and sort filter values so two runs write the same bytes', async () => {
+    const { decodePagefindFile, encodePagefindFile, renameMetaFilters, sortFilterValues } =
+      await import('../src/lib/pagefind-bundle.ts');
+    const filter: [string, [string, number[]][]] = [
+      'region',
+      [
+        ['Shanxi', [0]],
+        ['Hunan', [3]],
+        ['Shaanxi', [1, 2]],
+      ],
+    ];
+    const shuffled: typeof filter = ['region', [filter[1][2]!, filter[1][0]!, filter[1][1]!]];
+    const bytes = encodePagefindFile(sortFilterValues(filter));
+    expect(encodePagefindFile(sortFilterValues(shuffled))).toEqual(bytes);
+    expect(decodePagefindFile(bytes)).toEqual([
+      'region',
+      [
+        ['Hunan', [3]],
+        ['Shaanxi', [1, 2]],
+        ['Shanxi', [0]],
+      ],
+    ]);
+    expect(() => decodePagefindFile(encodePagefindFile('x').subarray(0, 10))).toThrow();
+    expect(
+      renameMetaFilters(
+        [
+          '1.5.2',
+          [],
+          [],
+          [
+            ['year', 'en_b'],
+            ['type', 'en_a'],
+          ],
+          [],
+        ],
+        new Map([['en_a', 'en_z']]),
+      ),
+    ).toEqual([
+      '1.5.2',
+      [],
+      [],
+      [
+        ['type', 'en_z'],
+        ['year', 'en_b'],
+      ],
+      [],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { close, createIndex } from 'pagefind';
 import type { SearchRecord } from '../lib/search-records.ts';
+import { normalisePagefindBundle } from './normalise-pagefind.ts';
 
 /**
  * Writes the Pagefind index of a built site into `<site>/pagefind` from prepared records (one
@@ -19,6 +20,7 @@ export async function indexRecords(site: string, records: Iterable<SearchRecord>
     }
     const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    normalisePagefindBundle(`${site}/pagefind`);
     return count;
   } finally {
     await close();

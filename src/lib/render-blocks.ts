@@ -1,5 +1,6 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkParse from 'remark-parse';
@@ -15,14 +16,31 @@ export interface RenderedBlock {
   html: string;
 }
 
+// GitHub's sanitising rules (no scripts, styles, frames or event handlers; only http(s),
+// mailto and relative URLs; ids prefixed so they cannot clobber globals), plus the attributes
+// of our entity links.
+const SCHEMA: Schema = {
+  ...defaultSchema,
+  attributes: {
+    ...defaultSchema.attributes,
+    a: [
+      ...(defaultSchema.attributes?.a ?? []).filter(
+        (definition) => !Array.isArray(definition) || definition[0] !== 'className',
+      ),
+      ['className', 'entity', 'entity--enterprises', 'entity--directives', 'entity--people'],
+      'dataEntity',
+    ],
+  },
+};
+
 /**
  * Renders a Markdown body to HTML, one string per top-level block, so that an original and its
  * aligned translation can be laid out pair by pair and every block can carry a citable anchor.
- * Raw HTML in the Markdown is dropped, never passed through.
+ * Raw HTML in the Markdown is dropped, never passed through, and the result is sanitised.
  */
 export function renderBlocks(markdown: string, links?: EntityLinkOptions): RenderedBlock[] {
   const mdast = unified().use(remarkParse).use(remarkCjkFriendly).parse(markdown) as MdastRoot;
   if (links) remarkEntityLinks(links)(mdast);
-  const hast = unified().use(remarkRehype).runSync(mdast) as HastRoot;
+  const hast = sanitize(unified().use(remarkRehype).runSync(mdast), SCHEMA) as HastRoot;
   return hast.children.flatMap((node) => (node.type === 'element' ? [{ tag: node.tagName, html: toHtml(node) }] : []));
 }

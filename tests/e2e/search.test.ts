@@ -1,19 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../../src/dev/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { serveStatic, type StaticServer } from '../../src/dev/static-server.ts';
+import { parseHeadersFile } from '../../src/lib/security-headers.ts';
 
 // The five seed documents, frozen in tests/fixtures/search-archive, served under a base path
-// with the Content-Security-Policy the site is meant to run under.
+// with the headers of public/_headers (the Content-Security-Policy the site is meant to run under).
 const ARCHIVE = join(import.meta.dirname, '..', 'fixtures', 'search-archive');
 const BASE = '/archive/';
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; style-src 'self'; " +
-  "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const A = '2014-04-14-jinan-holding-assistance-and-reform-speech';
 const B = '2005-yueqing-second-light-industry-work-conference-speech';
@@ -30,7 +28,7 @@ beforeAll(async () => {
   const built = buildSite(ARCHIVE, { base: BASE });
   if (built.status !== 0) throw new Error(`build failed:\n${built.log}`);
   out = built.out;
-  server = await serveStatic(out, BASE, { 'content-security-policy': CSP });
+  server = await serveStatic(out, BASE, parseHeadersFile(readFileSync(join(out, '_headers'), 'utf8')));
   browser = await launchBrowser();
 });
 

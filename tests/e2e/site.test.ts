@@ -1,11 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from '../../src/dev/browser.ts';
 import { buildSite } from '../helpers/build-site.ts';
 import { BASE_ARCHIVE } from '../helpers/content-tree.ts';
 import { serveStatic, type StaticServer } from '../../src/dev/static-server.ts';
+import { parseHeadersFile } from '../../src/lib/security-headers.ts';
 
 // The site of the small fixture archive, served under a base path as a project site would be.
 const BASE = '/soe/';
@@ -19,7 +21,12 @@ beforeAll(async () => {
   const built = buildSite(BASE_ARCHIVE, { base: BASE });
   if (built.status !== 0) throw new Error(`build failed:\n${built.log}`);
   site = built;
-  server = await serveStatic(site.out, BASE);
+  // Served with the headers of public/_headers, Content-Security-Policy included.
+  const headers = parseHeadersFile(readFileSync(join(site.out, '_headers'), 'utf8'));
+  server = await serveStatic(site.out, BASE, {
+    ...headers,
+    'content-security-policy': headers['content-security-policy']!.replace('; upgrade-insecure-requests', ''),
+  });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 });
@@ -33,6 +40,11 @@ afterAll(async () => {
 /** Opens a page of the site and records console errors and page errors for the test to check. */
 async function open(path: string, on: BrowserContext = context): Promise<Page> {
   const page = await on.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`${path}: console: ${message.text()}`);
   });
@@ -153,7 +165,16 @@ describe('reading the archive in a browser', () => {
     },
   );
 
-  test('no page logged an error', () => {
+  test('every page carries the security headers', async () => {
+    const response = await fetch(new URL(`en/${SPEECH}`, server.url));
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  test('no page logged an error or a Content-Security-Policy violation', () => {
     expect(problems).toEqual([]);
   });
 });

@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decode, encode } from 'cborg';
+
+// Pagefind's index files: gzip of a signature followed by CBOR.
+const SIGNATURE = new TextEncoder().encode('pagefind_dcd');
+
+/** Reads a Pagefind `.pf_meta` or `.pf_filter` file. */
+export function decodePagefindFile(bytes: Uint8Array): unknown {
+  const raw = gunzipSync(bytes);
+  if (!SIGNATURE.every((byte, i) => raw[i] === byte)) throw new Error('not a Pagefind index file');
+  return decode(raw.subarray(SIGNATURE.length));
+}
+
+/** Writes a Pagefind index file, byte for byte the same for the same value. */
+export function encodePagefindFile(value: unknown): Uint8Array {
+  const body = encode(value);
+  const raw = new Uint8Array(SIGNATURE.length + body.length);
+  raw.set(SIGNATURE);
+  raw.set(body, SIGNATURE.length);
+  return gzipSync(raw, { level: 9 });
+}
+
+/** A content hash for a file name, `<lang>_<hex>`, as Pagefind names its files. */
+export function contentName(lang: string, bytes: Uint8Array, length: number): string {
+  return `${lang}_${createHash('sha256').update(bytes).digest('hex').slice(0, length)}`;
+}
+
+type FilterFile = [string, [string, number[]][]];
+type MetaFile = [string, unknown, unknown, [string, string][], ...unknown[]];
+
+/** Sorts a filter file's values (Pagefind writes them in hash-map order, different every run). */
+export function sortFilterValues(filter: FilterFile): FilterFile {
+  const [name, values] = filter;
+  return [name, [...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))];
+}
+
+/** Replaces the filter file names in a meta file and sorts its filters by name. */
+export function renameMetaFilters(meta: MetaFile, names: ReadonlyMap<string, string>): MetaFile {
+  const [version, pages, chunks, filters, ...rest] = meta;
+  const renamed = filters.map(([filter, file]): [string, string] => [filter, names.get(file) ?? file]);
+  renamed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [version, pages, chunks, renamed, ...rest];
+}
+
+export type { FilterFile, MetaFile };
