@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { buildSite, childEnv } from './helpers/build-site.ts';
+import { findActiveContent } from './helpers/find-active-content.ts';
 import { serveStatic } from '../src/dev/static-server.ts';
 import { materialiseCase } from './helpers/content-tree.ts';
 
@@ -145,6 +146,24 @@ describe('npm run build on a fixture archive', () => {
     const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-hans']);
     expect(log).toMatch(/search index: 4 records/);
+  });
+});
+
+describe('hostile content that passes the checker', () => {
+  test('never reaches dist/ in a form that runs or clobbers', () => {
+    const content = materialiseCase('hostile-but-valid');
+    created.push(content);
+    const out = join(temporary('dist-'), 'site');
+    const result = runBuild(content, out);
+    if (result.status !== 0) throw new Error(result.log);
+    const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.html'));
+    const html = pages.map((path) => readFileSync(join(out, path), 'utf8')).join('\n');
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(findActiveContent(html)).toEqual([]);
+    const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(
+      readFileSync(join(out, 'en/documents/2017-08-04-jinduicheng-meeting/index.html'), 'utf8'),
+    )![1]!;
+    expect(JSON.parse(jsonLd).headline).toBe('</script><script>alert(1)</script> &amp; <img src=x onerror=alert(2)>');
   });
 });
 

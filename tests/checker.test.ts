@@ -116,12 +116,14 @@ describe('the checker on the fixture archive', () => {
     `);
   });
 
-  test('rejects raw scripts, event handlers and javascript: URLs in a body', () => {
+  test('rejects raw scripts, event handlers, javascript: URLs, frames and styles in a body', () => {
     expect(report('unsafe-markup')).toMatchInlineSnapshot(`
       [
         "content/documents/2017-08-04-jinduicheng-meeting.md:31:1  raw <script> tag: remove it; bodies are text, not HTML",
         "content/documents/2017-08-04-jinduicheng-meeting.md:33:1  event handler attribute onerror= runs code in the reader's browser: remove it",
         "content/documents/2017-08-04-jinduicheng-meeting.md:35:6  javascript: URL runs code in the reader's browser: link to an http(s) address instead",
+        "content/documents/2017-08-04-jinduicheng-meeting.md:37:1  raw <iframe> tag: remove it; bodies are text, not HTML",
+        "content/documents/2017-08-04-jinduicheng-meeting.md:39:1  raw <style> tag: remove it; bodies are text, not HTML",
       ]
     `);
   });

@@ -269,3 +269,19 @@ describe('Pagefind bundle files', () => {
     ]);
   });
 });
+
+describe('findActiveContent (the test helper that inspects built pages)', () => {
+  test('flags what runs or clobbers and passes escaped text, JSON-LD and module scripts', async () => {
+    const { findActiveContent } = await import('./helpers/find-active-content.ts');
+    expect(
+      findActiveContent(
+        '<p>&lt;script&gt;alert(1)&lt;/script&gt; onerror=alert(2)</p><script type="application/ld+json">{}</script><script type="module" src="/a.js"></script>',
+      ),
+    ).toEqual([]);
+    expect(
+      findActiveContent(
+        '<script>alert(1)</script><img src=x onerror="a()"><a href="javascript:a()">x</a><a id="location">y</a><iframe src="/x"></iframe><p style="color:red">z</p>',
+      ),
+    ).toHaveLength(6);
+  });
+});
