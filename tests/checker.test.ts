@@ -161,6 +161,14 @@ describe('the checker on the fixture archive', () => {
     `);
   });
 
+  test('rejects a raw source text whose SHA-256 differs from the recorded one', () => {
+    expect(report('raw-source-changed')).toMatchInlineSnapshot(`
+      [
+        "content/documents/2014-04-14-holding-speech.md:32:11  source.sha256  content/sources/2014-04-14-holding-speech.txt has SHA-256 ac282654fcaec0b76c7a463ed8c9003b67860051105d4283ea3828ba023c9157, not the recorded 0000000000000000000000000000000000000000000000000000000000000000: the raw text changed since it was imported; restore it, or re-import and review",
+      ]
+    `);
+  });
+
   test('reports an unclosed frontmatter and an empty file', () => {
     expect([...report('unclosed-frontmatter'), ...report('empty-file')]).toMatchInlineSnapshot(`
       [

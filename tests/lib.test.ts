@@ -285,3 +285,26 @@ describe('findActiveContent (the test helper that inspects built pages)', () => 
     ).toHaveLength(6);
   });
 });
+
+describe('git history', () => {
+  test('reads added and updated dates of each file from one git log', async () => {
+    const { parseGitLog } = await import('../src/lib/git-history.ts');
+    const output = '\0' + '2026-11-21T10:00:00+00:00\n\na.md\nb.md\n' + '\0' + '2026-11-01T09:00:00+00:00\n\na.md\n';
+    expect(Object.fromEntries(parseGitLog(output))).toEqual({
+      'a.md': { added: '2026-11-01T09:00:00+00:00', updated: '2026-11-21T10:00:00+00:00' },
+      'b.md': { added: '2026-11-21T10:00:00+00:00', updated: '2026-11-21T10:00:00+00:00' },
+    });
+    expect(parseGitLog('').size).toBe(0);
+  });
+  test('links to edit and history on GitHub and GitLab, and none without a repository', async () => {
+    const { readRepositoryConfig, repositoryLinks } = await import('../src/lib/site-config.ts');
+    const github = readRepositoryConfig({ ARCHIVE_REPO_URL: 'https://github.com/o/r/' });
+    expect(repositoryLinks(github, 'content/documents/x.md')).toEqual({
+      edit: 'https://github.com/o/r/edit/main/content/documents/x.md',
+      history: 'https://github.com/o/r/commits/main/content/documents/x.md',
+    });
+    const gitlab = readRepositoryConfig({ ARCHIVE_REPO_URL: 'https://gitlab.com/o/r', ARCHIVE_REPO_BRANCH: 'pages' });
+    expect(repositoryLinks(gitlab, 'c.md')?.edit).toBe('https://gitlab.com/o/r/-/edit/pages/c.md');
+    expect(repositoryLinks(readRepositoryConfig({}), 'c.md')).toBeUndefined();
+  });
+});

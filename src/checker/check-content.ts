@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createMentionMatcher, findMentions, type AliasEntry } from '../lib/find-mentions.ts';
 import { listScriptForms } from '../lib/script-convert.ts';
 import { SLUG_PATTERN } from '../schema/common.ts';
@@ -114,6 +115,7 @@ export function checkContent(files: readonly ContentFile[]): CheckResult {
   checkParentCycles(entries.directives, problems);
   const aliases = checkAliases(entries, problems);
   checkTranslations(translations, entries.documents, problems);
+  checkRawSources(files, entries.documents, problems);
   checkDocumentBodies(entries.documents, aliases, problems);
 
   const sorted = sortProblems(problems);
@@ -350,6 +352,39 @@ function checkTranslations(translations: readonly Loaded[], documents: readonly 
       column: 1,
       message: `translation is not aligned with the original: the original has ${source.length} blocks, the translation ${target.length}; they first differ at block ${at + 1} (original: ${source[at] ?? 'nothing'}, translation: ${target[at] ?? 'nothing'}). Give each original paragraph and heading exactly one counterpart`,
     });
+  }
+}
+
+/**
+ * Where the raw text a document was imported from is kept (`sources/<id>.txt`), its SHA-256
+ * must be the one recorded in `source.sha256`: the text has not been swapped or edited since.
+ */
+function checkRawSources(files: readonly ContentFile[], documents: readonly Loaded[], problems: Problem[]): void {
+  const raw = new Map(
+    files.filter((file) => /^sources\/[^/]+\.txt$/.test(file.relative)).map((file) => [file.relative, file]),
+  );
+  for (const doc of documents) {
+    const file = raw.get(`sources/${doc.id}.txt`);
+    const recorded = (doc.raw?.source as { sha256?: unknown } | undefined)?.sha256;
+    if (!file || !doc.yaml) continue;
+    const actual = createHash('sha256').update(file.bytes).digest('hex');
+    if (recorded === undefined) {
+      problems.push({
+        severity: 'warning',
+        file: doc.file.display,
+        ...doc.yaml.locate(['source']),
+        field: 'source.sha256',
+        message: `${file.display} is the raw text of this document: record its SHA-256, "${actual}"`,
+      });
+    } else if (recorded !== actual) {
+      problems.push({
+        severity: 'error',
+        file: doc.file.display,
+        ...doc.yaml.locate(['source', 'sha256']),
+        field: 'source.sha256',
+        message: `${file.display} has SHA-256 ${actual}, not the recorded ${String(recorded)}: the raw text changed since it was imported; restore it, or re-import and review`,
+      });
+    }
   }
 }
 

@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { getCollection } from 'astro:content';
 import { buildArchiveIndex, type ArchiveIndex, type IndexedDocument } from '../lib/archive-index.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
+import { resolveContentDir } from '../lib/content-dir.ts';
+import { GIT_LOG_ARGS, parseGitLog, type FileHistory } from '../lib/git-history.ts';
 
 let cached: Promise<ArchiveIndex> | undefined;
 
@@ -52,4 +55,22 @@ export function loadReadingView(doc: IndexedDocument): Promise<ReadingView> {
     views.set(doc.id, view);
   }
   return view;
+}
+
+let gitHistory: Map<string, FileHistory> | undefined;
+
+/**
+ * When each content file was added and last changed, from one `git log` over the content
+ * directory (paths relative to it). Outside a Git checkout, or if git fails, the map is empty
+ * and pages leave the dates out.
+ */
+export function loadGitHistory(): Map<string, FileHistory> {
+  if (!gitHistory) {
+    const result = spawnSync('git', ['-C', resolveContentDir(), ...GIT_LOG_ARGS], {
+      encoding: 'utf8',
+      maxBuffer: 512 * 1024 * 1024,
+    });
+    gitHistory = result.status === 0 ? parseGitLog(result.stdout) : new Map();
+  }
+  return gitHistory;
 }

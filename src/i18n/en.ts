@@ -153,6 +153,11 @@ export const en = {
   'search.chineseOnEnglish': 'Chinese words are searched in the Chinese edition:',
   'search.loading': 'Searching…',
   'search.more': 'More results',
+  'doc.provenance': 'Provenance and history',
+  'doc.sha256': 'SHA-256 of the raw text as imported',
+  'doc.added': 'Added to the archive',
+  'doc.updated': 'Last updated',
+  'doc.history': 'History of this file',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. Try the list of documents.',
 } as const;

@@ -151,6 +151,11 @@ export const zh: Record<UiKey, string> = {
   'search.chineseOnEnglish': '中文关键词在中文版中搜索：',
   'search.loading': '正在搜索……',
   'search.more': '更多结果',
+  'doc.provenance': '来源与修改记录',
+  'doc.sha256': '导入时原始文本的 SHA-256',
+  'doc.added': '收入本库',
+  'doc.updated': '最后更新',
+  'doc.history': '本文件的修改历史',
   'notFound.title': '找不到页面',
   'notFound.body': '此地址没有页面。请从文献列表查找。',
 };
