@@ -418,14 +418,18 @@ export const MEASURE_SUBJECTS: readonly (readonly [string, string])[] = [
   ['改制资产处置', 'Disposing of Assets in Restructuring'],
 ];
 
-/** Subjects of local regulations (条例): Chinese, English. */
-export const LAW_SUBJECTS: readonly (readonly [string, string])[] = [
-  ['企业国有资产监督管理条例', 'Regulations on the Supervision and Administration of State-owned Enterprise Assets'],
-  ['城镇集体所有制企业条例', 'Regulations on Urban Collective Enterprises'],
-  ['企业职工权益保障条例', "Regulations on Protecting Enterprise Workers' Rights"],
-  ['安全生产条例', 'Regulations on Work Safety'],
-  ['信访条例', 'Regulations on Letters and Visits'],
-  ['企业民主管理条例', 'Regulations on Democratic Management in Enterprises'],
+/** Local regulations (条例): full Chinese, short Chinese, English. */
+export const LAW_SUBJECTS: readonly (readonly [string, string, string])[] = [
+  [
+    '企业国有资产监督管理条例',
+    '国资监管条例',
+    'Regulations on the Supervision and Administration of State-owned Enterprise Assets',
+  ],
+  ['城镇集体所有制企业条例', '集体企业条例', 'Regulations on Urban Collective Enterprises'],
+  ['企业职工权益保障条例', '职工权益条例', "Regulations on Protecting Enterprise Workers' Rights"],
+  ['安全生产条例', '安全生产条例', 'Regulations on Work Safety'],
+  ['信访条例', '信访条例', 'Regulations on Letters and Visits'],
+  ['企业民主管理条例', '民主管理条例', 'Regulations on Democratic Management in Enterprises'],
 ];
 
 /** Numerals for slogans (二 to 十 as slogans write them): Chinese, English. */
