@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../dev/browser.ts';
 import { serveStatic } from '../dev/static-server.ts';
 
@@ -30,36 +30,49 @@ const run = (script: string, scriptArgs: string[]) => {
   return result.stdout;
 };
 
-/** Types a query into the search page and waits for the first result; returns ms and bytes. */
-async function measure(page: Page, query: string): Promise<{ ms: number; kb: number; results: string }> {
+/** Types a query into the search page and waits until the results are shown; returns ms and the status text. */
+async function measure(page: Page, query: string): Promise<{ ms: number; results: string }> {
   return page.evaluate(async (text) => {
-    const before = new Set(performance.getEntriesByType('resource').map((entry) => entry.name + entry.startTime));
     const list = document.getElementById('search-results')!;
     const status = document.getElementById('search-status')!;
     const input = document.querySelector<HTMLInputElement>('input[name="q"]')!;
     list.replaceChildren();
+    status.textContent = '';
     const started = performance.now();
     const shown = new Promise<number>((resolve) => {
       const observer = new MutationObserver(() => {
-        if (list.querySelector('.result-title') || /\d|没有|No document/.test(status.textContent ?? '')) {
-          if (status.textContent && !status.textContent.includes('…')) {
-            observer.disconnect();
-            resolve(performance.now() - started);
-          }
+        const done = /\d|没有|No document/.test(status.textContent ?? '') && !(status.textContent ?? '').includes('…');
+        if (done) {
+          observer.disconnect();
+          resolve(performance.now() - started);
         }
       });
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     input.value = text;
     input.dispatchEvent(new Event('input'));
-    const ms = await shown;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const fetched = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
-      (entry) => !before.has(entry.name + entry.startTime),
-    );
-    const bytes = fetched.reduce((sum, entry) => sum + (entry.transferSize || entry.encodedBodySize), 0);
-    return { ms: Math.round(ms), kb: Math.round(bytes / 102.4) / 10, results: status.textContent ?? '' };
+    return { ms: Math.round(await shown), results: status.textContent ?? '' };
   }, query);
+}
+
+/** Counts the encoded bytes of every response a context receives (pages and workers), from now on. */
+function countBytes(context: BrowserContext): { kb: () => number; reset: () => void } {
+  let bytes = 0;
+  const pending: Promise<void>[] = [];
+  context.on('requestfinished', (request) => {
+    if (request.resourceType() === 'document' || request.resourceType() === 'stylesheet') return;
+    pending.push(
+      request.sizes().then((sizes) => {
+        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      }),
+    );
+  });
+  return {
+    kb: () => Math.round(bytes / 102.4) / 10,
+    reset: () => {
+      bytes = 0;
+    },
+  };
 }
 
 const browser = await launchBrowser();
@@ -74,21 +87,29 @@ try {
     try {
       for (const { lang, cold, warm } of QUERIES) {
         const context = await browser.newContext();
+        const bytes = countBytes(context);
         const page = await context.newPage();
-        await page.goto(`${server.url}${lang}/search/`);
+        // Cold: a fresh browser, the search page just loaded (its script starts loading the
+        // engine), the query typed at once. Bytes: everything but the HTML and the stylesheet.
+        await page.goto(`${server.url}${lang}/search/`, { waitUntil: 'load' });
         const first = await measure(page, cold);
+        await page.waitForTimeout(300);
+        const coldKb = bytes.kb();
+        bytes.reset();
         const second = await measure(page, warm);
+        await page.waitForTimeout(300);
+        const warmKb = bytes.kb();
         console.log(
           JSON.stringify({
             docs,
             lang,
             cold_query: cold,
             cold_ms: first.ms,
-            cold_kb: first.kb,
+            cold_kb: coldKb,
             cold_results: first.results,
             warm_query: warm,
             warm_ms: second.ms,
-            warm_kb: second.kb,
+            warm_kb: warmKb,
             warm_results: second.results,
           }),
         );

@@ -32,6 +32,7 @@ interface Search {
 }
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(query: string | null, options?: Record<string, unknown>, wait?: number): Promise<Search | null>;
 }
@@ -52,7 +53,7 @@ const PAGE_SIZE = 10;
 // the filter counts are exact; beyond it, candidates are checked page by page as the reader asks.
 const CHECK_ALL_UP_TO = 40;
 // Typing pauses shorter than this do not start a search (Pagefind's default is 300 ms).
-const SEARCH_DELAY_MS = 80;
+const SEARCH_DELAY_MS = 30;
 const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
 
 if (form) {
@@ -72,6 +73,7 @@ if (form) {
     (pagefind ??= (async () => {
       const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
       await module.options({ baseUrl: base, excerptLength: 40 });
+      await module.init();
       return module;
     })());
   const loadPairs = (): Promise<Map<string, string>> =>
@@ -214,7 +216,7 @@ if (form) {
     const matches: Fragment[] = [];
     let checked = 0;
     const fill = async (wanted: number) => {
-      const limit = candidates.length <= CHECK_ALL_UP_TO ? candidates.length : Infinity;
+      const limit = candidates.length <= CHECK_ALL_UP_TO ? candidates.length : 0;
       while (checked < candidates.length && (matches.length < wanted || checked < limit)) {
         const batch = await Promise.all(candidates.slice(checked, checked + PAGE_SIZE).map((result) => result.data()));
         checked += batch.length;
@@ -269,5 +271,9 @@ if (form) {
     if (values.size === 0) delete state.filters[box.name];
     void run();
   });
+  // Start loading the search engine (and, on the Chinese page, the character map) with the
+  // page, so the first query does not wait for them.
+  void loadPagefind();
+  if (lang === 'zh') void loadPairs();
   void run();
 }
