@@ -2,11 +2,11 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { defineConfig } from 'astro/config';
+import { readSiteAddress } from './src/lib/site-config.ts';
 
 // Deployment is configured once, here, from the environment: the public origin and an optional
 // sub-path (GitHub Pages project sites live under /<repo>/). Every link goes through `withBase`.
-const site = process.env.ARCHIVE_SITE_URL ?? 'http://localhost:4321';
-const base = process.env.ARCHIVE_BASE ?? '/';
+const { site, base } = readSiteAddress();
 
 export default defineConfig({
   site,

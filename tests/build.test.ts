@@ -4,6 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { buildSite, childEnv } from './helpers/build-site.ts';
@@ -140,6 +142,79 @@ describe('npm run build on a fixture archive', () => {
     expect(data.about.map((entity: { alternateName: string }) => entity.alternateName)).toContain(
       'Jinduicheng Molybdenum Group Co., Ltd.',
     );
+  });
+
+  test('data downloads match the content and round-trip through a real CSV parser', () => {
+    const json = JSON.parse(readFileSync(join(out, 'data', 'documents.json'), 'utf8'));
+    const csv = parseCsv(readFileSync(join(out, 'data', 'documents.csv')), { columns: true, bom: true });
+    expect(csv).toHaveLength(2);
+    expect(json.map((row: { id: string }) => row.id)).toEqual([
+      '2017-08-04-jinduicheng-meeting',
+      '2014-04-14-holding-speech',
+    ]);
+    for (const [i, row] of csv.entries()) {
+      for (const [key, value] of Object.entries(json[i])) expect(row[key], key).toBe(String(value));
+    }
+    expect(csv[1]).toMatchObject({
+      'title.zh': '在控股集团帮扶解困和改革发展工作分析总结会上的讲话',
+      date: '2014-04-14',
+      enterprises: 'jinan-holding',
+      'source.defects': '[{"text":"2014414","note":{"zh":"日期分隔符丢失。","en":"Date separators lost."}}]',
+      translated: 'true',
+      'url.en': 'https://archive.test/soe/en/documents/2014-04-14-holding-speech/',
+    });
+    const pkg = JSON.parse(readFileSync(join(out, 'data', 'datapackage.json'), 'utf8'));
+    expect(pkg.resources[0].schema.fields.map((field: { name: string }) => field.name)).toEqual(Object.keys(csv[0]));
+    const entities = JSON.parse(readFileSync(join(out, 'data', 'entities.json'), 'utf8'));
+    expect(entities.enterprises.map((entity: { id: string }) => entity.id)).toEqual([
+      'jinan-holding',
+      'jinduicheng-molybdenum',
+      'sasac',
+    ]);
+    const graph = JSON.parse(readFileSync(join(out, 'data', 'graph.json'), 'utf8'));
+    expect(graph.edges).toContainEqual({
+      source: 'documents/2017-08-04-jinduicheng-meeting',
+      target: 'enterprises/jinduicheng-molybdenum',
+      mentions: 1,
+      listed: true,
+    });
+  });
+
+  test('feeds are well-formed Atom and list the right documents', () => {
+    const parser = new XMLParser({ ignoreAttributes: false });
+    const read = (path: string) => {
+      const xml = readFileSync(join(out, path), 'utf8');
+      expect(XMLValidator.validate(xml), path).toBe(true);
+      return parser.parse(xml).feed;
+    };
+    const en = read('en/feed.xml');
+    expect(en.entry.map((entry: { title: string }) => entry.title)).toEqual([
+      'Jinduicheng divestiture pilot working group holds its first plenary meeting',
+      "Speech at the Holding Group's review meeting on assistance, relief, reform and development",
+    ]);
+    expect(en.link[0]['@_href']).toBe('https://archive.test/soe/en/feed.xml');
+    const enterprise = read('zh/enterprises/jinan-holding/feed.xml');
+    expect([enterprise.entry].flat().map((entry: { title: string }) => entry.title)).toEqual([
+      '在控股集团帮扶解困和改革发展工作分析总结会上的讲话',
+    ]);
+    expect(read('en/directives/three-supplies-one-service/feed.xml').entry.link['@_href']).toBe(
+      'https://archive.test/soe/en/documents/2017-08-04-jinduicheng-meeting/',
+    );
+  });
+
+  test('the sitemap lists every page with its other-language alternate', () => {
+    const xml = readFileSync(join(out, 'sitemap.xml'), 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const urls = new XMLParser({ ignoreAttributes: false }).parse(xml).urlset.url;
+    const speech = urls.find(
+      (url: { loc: string }) => url.loc === 'https://archive.test/soe/en/documents/2014-04-14-holding-speech/',
+    );
+    expect(speech['xhtml:link'].map((link: Record<string, string>) => [link['@_hreflang'], link['@_href']])).toEqual([
+      ['en', 'https://archive.test/soe/en/documents/2014-04-14-holding-speech/'],
+      ['zh-Hans', 'https://archive.test/soe/zh/documents/2014-04-14-holding-speech/'],
+    ]);
+    const pages = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('index.html'));
+    expect(urls).toHaveLength(pages.length);
   });
 
   test('writes a Pagefind index for each language', () => {

@@ -11,6 +11,10 @@ import { LANGUAGES } from '../i18n/index.ts';
 import { buildArchiveIndex } from '../lib/archive-index.ts';
 import { buildSearchRecord } from '../lib/search-records.ts';
 import { indexRecords } from './index-search.ts';
+import { renderSitemap } from '../lib/sitemap.ts';
+import { readSiteAddress } from '../lib/site-config.ts';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -43,6 +47,20 @@ delete process.env.BASE_URL;
 const siteStarted = performance.now();
 await build({ root: process.cwd(), outDir, logLevel: 'warn' });
 console.log(`site built in ${seconds(siteStarted)} s`);
+
+// The sitemap lists every page that was built, with its other-language alternate.
+const address = readSiteAddress();
+const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+  .filter((path) => path.endsWith('index.html') && !path.startsWith('pagefind'))
+  .map((path) =>
+    path
+      .replace(/index\.html$/, '')
+      .split('\\')
+      .join('/'),
+  );
+const origin = new URL(address.base, address.site).href;
+writeFileSync(join(outDir, 'sitemap.xml'), renderSitemap(pages, origin));
+writeFileSync(join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\nSitemap: ${new URL('sitemap.xml', origin).href}\n`);
 const indexStarted = performance.now();
 const archive = buildArchiveIndex(checked.entries, process.env.ARCHIVE_DRAFTS === '1');
 const records = LANGUAGES.flatMap((lang) =>

@@ -158,6 +158,10 @@ export const en = {
   'doc.added': 'Added to the archive',
   'doc.updated': 'Last updated',
   'doc.history': 'History of this file',
+  'feed.title': 'New documents (Atom feed)',
+  'feed.entity': 'Follow new documents citing it (Atom feed)',
+  'footer.downloads': 'Data for download',
+  'footer.feed': 'Atom feed',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. Try the list of documents.',
 } as const;

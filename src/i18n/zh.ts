@@ -156,6 +156,10 @@ export const zh: Record<UiKey, string> = {
   'doc.added': '收入本库',
   'doc.updated': '最后更新',
   'doc.history': '本文件的修改历史',
+  'feed.title': '新收文献（Atom 订阅）',
+  'feed.entity': '订阅引用它的新文献（Atom）',
+  'footer.downloads': '数据下载',
+  'footer.feed': 'Atom 订阅',
   'notFound.title': '找不到页面',
   'notFound.body': '此地址没有页面。请从文献列表查找。',
 };

@@ -29,3 +29,9 @@ export function repositoryLinks(config: RepositoryConfig, path: string): { edit:
         history: `${config.url}/commits/${config.branch}/${path}`,
       };
 }
+
+/** Where the site is published: its origin and base path, from ARCHIVE_SITE_URL and ARCHIVE_BASE. */
+export function readSiteAddress(env: NodeJS.ProcessEnv = process.env): { site: string; base: string } {
+  const base = `/${(env.ARCHIVE_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  return { site: env.ARCHIVE_SITE_URL ?? 'http://localhost:4321', base };
+}

@@ -1,0 +1,118 @@
+import type { z } from 'zod';
+import type { ArchiveIndex, IndexedDocument } from './archive-index.ts';
+import { findMentions } from './find-mentions.ts';
+import { documentSchema } from '../schema/index.ts';
+
+type AnySchema = z.core.$ZodType;
+type Def = {
+  type: string;
+  shape?: Record<string, AnySchema>;
+  innerType?: AnySchema;
+  element?: AnySchema;
+  options?: AnySchema[];
+};
+const defOf = (schema: AnySchema): Def => schema._zod.def as Def;
+
+/** The column of a flat table, derived from a schema field. */
+export interface Column {
+  /** Dotted path: `title.en`, `source.url`. */
+  name: string;
+  /** Frictionless Data type of the column. */
+  type: 'string' | 'boolean' | 'integer';
+}
+
+/**
+ * The columns of a flat table for a schema: nested objects become dotted columns, lists one
+ * column (`; `-joined text, or JSON for lists of objects). Derived from the schema, so a new
+ * field appears in every export without touching the exporters.
+ */
+export function listColumns(schema: AnySchema, prefix = ''): Column[] {
+  let def = defOf(schema);
+  while (def.innerType) def = defOf(def.innerType);
+  if (def.type === 'object' && def.shape) {
+    return Object.entries(def.shape).flatMap(([key, child]) => listColumns(child, prefix ? `${prefix}.${key}` : key));
+  }
+  if (def.type === 'union' && def.options) return [{ name: prefix, type: 'string' }];
+  return [{ name: prefix, type: def.type === 'boolean' ? 'boolean' : 'string' }];
+}
+
+/** The value of one column for an entry, as text (lists joined, lists of objects as JSON). */
+export function cellValue(value: unknown, column: string): string | boolean {
+  let current: unknown = value;
+  for (const key of column.split('.')) {
+    current = current && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  if (current === undefined || current === null) return '';
+  if (typeof current === 'boolean') return current;
+  if (Array.isArray(current)) {
+    return current.every((item) => typeof item === 'string') ? current.join('; ') : JSON.stringify(current);
+  }
+  if (typeof current === 'object') return JSON.stringify(current);
+  return String(current);
+}
+
+/** Columns of the document table: every schema field, then what the archive adds. */
+export const DOCUMENT_COLUMNS: Column[] = [
+  ...listColumns(documentSchema),
+  { name: 'url.zh', type: 'string' },
+  { name: 'url.en', type: 'string' },
+  { name: 'translated', type: 'boolean' },
+  { name: 'characters', type: 'integer' },
+];
+
+/** One row per document, in the order of DOCUMENT_COLUMNS. */
+export function documentRow(
+  doc: IndexedDocument,
+  extra: { urlZh: string; urlEn: string; translated: boolean },
+): Record<string, string | boolean | number> {
+  const row: Record<string, string | boolean | number> = {};
+  for (const column of listColumns(documentSchema)) row[column.name] = cellValue(doc, column.name);
+  row['url.zh'] = extra.urlZh;
+  row['url.en'] = extra.urlEn;
+  row.translated = extra.translated;
+  row.characters = [...doc.body.replace(/\s/g, '')].length;
+  return row;
+}
+
+/** Document–entity edges with how often the text names the entity, for network analysis. */
+export function buildGraph(archive: ArchiveIndex): {
+  nodes: { id: string; kind: string; label_zh: string; label_en: string }[];
+  edges: { source: string; target: string; mentions: number; listed: boolean }[];
+} {
+  const nodes: { id: string; kind: string; label_zh: string; label_en: string }[] = [];
+  for (const doc of archive.documents) {
+    nodes.push({ id: `documents/${doc.id}`, kind: 'document', label_zh: doc.title.zh, label_en: doc.title.en });
+  }
+  for (const collection of ['enterprises', 'directives', 'people'] as const) {
+    for (const entity of archive[collection].values()) {
+      nodes.push({
+        id: `${collection}/${entity.id}`,
+        kind: collection,
+        label_zh: entity.name.zh,
+        label_en: entity.name.en,
+      });
+    }
+  }
+  const edges: { source: string; target: string; mentions: number; listed: boolean }[] = [];
+  for (const doc of archive.documents) {
+    const counts = new Map<string, number>();
+    for (const mention of findMentions(doc.body, archive.matcher)) {
+      const key = `${mention.collection}/${mention.id}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const listed = new Set([
+      ...doc.enterprises.map((id) => `enterprises/${id}`),
+      ...doc.directives.map((id) => `directives/${id}`),
+      ...[...(doc.speaker ? [doc.speaker] : []), ...doc.people].map((id) => `people/${id}`),
+    ]);
+    for (const target of [...new Set([...listed, ...counts.keys()])].sort()) {
+      edges.push({
+        source: `documents/${doc.id}`,
+        target,
+        mentions: counts.get(target) ?? 0,
+        listed: listed.has(target),
+      });
+    }
+  }
+  return { nodes, edges };
+}

@@ -1,0 +1,67 @@
+import { useTranslations, type Lang } from '../i18n/index.ts';
+import type { IndexedDocument } from './archive-index.ts';
+import { renderAtomFeed, type FeedEntry } from './atom-feed.ts';
+import { pick } from './bilingual.ts';
+import type { FileHistory } from './git-history.ts';
+import { pagePath } from './urls.ts';
+
+/** How many documents a feed lists. */
+export const FEED_SIZE = 50;
+
+/** A partial date as an RFC 3339 date-time at midnight UTC (missing parts as the first). */
+export function toDateTime(date: string): string {
+  const [year, month = '01', day = '01'] = date.split('-');
+  return `${year}-${month}-${day}T00:00:00Z`;
+}
+
+/**
+ * An Atom feed of documents in one language: newest additions first when Git history is
+ * available (a feed is about what is new in the archive), by document date otherwise.
+ */
+export function renderDocumentFeed(options: {
+  lang: Lang;
+  documents: readonly IndexedDocument[];
+  history: ReadonlyMap<string, FileHistory>;
+  /** Absolute URL of the site's root, base path included, ending with a slash. */
+  root: string;
+  /** Path of the feed and of its page inside the site, e.g. `en/feed.xml`, `en/`. */
+  self: string;
+  alternate: string;
+  title: string;
+}): string {
+  const { lang, root } = options;
+  const t = useTranslations(lang);
+  const absolute = (path: string) => new URL(path.replace(/^\//, ''), root).href;
+  const dated = options.documents.map((doc) => {
+    const history = options.history.get(`documents/${doc.id}.md`);
+    return { doc, added: history?.added ?? toDateTime(doc.date), updated: history?.updated ?? toDateTime(doc.date) };
+  });
+  dated.sort(
+    (a, b) =>
+      b.added.localeCompare(a.added) || b.doc.date.localeCompare(a.doc.date) || a.doc.id.localeCompare(b.doc.id),
+  );
+  const entries: FeedEntry[] = dated.slice(0, FEED_SIZE).map(({ doc, added, updated }) => ({
+    id: absolute(pagePath('en', 'documents', doc.id)),
+    title: pick(doc.title, lang),
+    link: absolute(pagePath(lang, 'documents', doc.id)),
+    updated,
+    published: added,
+    summary: pick(doc.summary, lang),
+    lang: lang === 'en' && doc.title.en ? 'en' : doc.script,
+    categories: [t(`type.${doc.type}`)],
+  }));
+  const updated = entries.reduce(
+    (latest, entry) => (entry.updated > latest ? entry.updated : latest),
+    '1970-01-01T00:00:00Z',
+  );
+  return renderAtomFeed({
+    id: absolute(options.self),
+    title: `${options.title} · ${t('site.title')}`,
+    self: absolute(options.self),
+    alternate: absolute(options.alternate),
+    lang: lang === 'en' ? 'en' : 'zh-Hans',
+    updated,
+    author: t('site.title'),
+    entries,
+  });
+}
