@@ -4,8 +4,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
+import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
 import { buildSite, childEnv } from './helpers/build-site.ts';
@@ -14,6 +16,10 @@ import { serveStatic } from '../src/dev/static-server.ts';
 import { materialiseCase } from './helpers/content-tree.ts';
 
 const project = join(import.meta.dirname, '..');
+const { Cite } = createRequire(import.meta.url)('@citation-js/core') as {
+  Cite: new (data: string, options: { forceType: string }) => { data: Record<string, unknown>[] };
+};
+createRequire(import.meta.url)('@citation-js/plugin-ris');
 const created: string[] = [];
 
 function runBuild(content: string, out: string) {
@@ -180,12 +186,32 @@ describe('npm run build on a fixture archive', () => {
     });
   });
 
+  test('citation downloads parse back: BibTeX, RIS and CSL-JSON, one document or a whole enterprise', () => {
+    const bib = parseBibtex(readFileSync(join(out, 'cite', '2014-04-14-holding-speech.bib'), 'utf8'));
+    expect(bib.errors).toEqual([]);
+    expect(bib.entries[0]!.fields.title).toBe('在控股集团帮扶解困和改革发展工作分析总结会上的讲话');
+    const ris = new Cite(readFileSync(join(out, 'cite', '2017-08-04-jinduicheng-meeting.ris'), 'utf8'), {
+      forceType: '@ris/file',
+    });
+    expect(ris.data[0]!.type).toBe('article-newspaper');
+    expect(JSON.stringify(ris.data[0])).toContain(
+      '金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議',
+    );
+    const csl = JSON.parse(readFileSync(join(out, 'cite', '2014-04-14-holding-speech.json'), 'utf8'));
+    expect(csl[0]).toMatchObject({ type: 'speech', issued: { 'date-parts': [[2014, 4, 14]] } });
+    const all = parseBibtex(readFileSync(join(out, 'cite', 'enterprises', 'sasac.bib'), 'utf8'));
+    expect(all.entries.map((entry) => entry.key)).toEqual(['2017-08-04-jinduicheng-meeting']);
+    const page = readFileSync(join(out, 'en', 'documents', '2014-04-14-holding-speech', 'index.html'), 'utf8');
+    expect(page).toContain('href="/soe/cite/2014-04-14-holding-speech.bib"');
+    expect(page).toMatch(/Sheng Juntai <span lang="zh-Hans">盛俊泰<\/span>\./);
+  });
+
   test('feeds are well-formed Atom and list the right documents', () => {
     const parser = new XMLParser({ ignoreAttributes: false });
     const read = (path: string) => {
       const xml = readFileSync(join(out, path), 'utf8');
-      expect(XMLValidator.validate(xml), path).toBe(true);
-      return parser.parse(xml).feed;
+      // parse(xml, true) validates first and throws on malformed XML.
+      return parser.parse(xml, true).feed;
     };
     const en = read('en/feed.xml');
     expect(en.entry.map((entry: { title: string }) => entry.title)).toEqual([
@@ -204,8 +230,7 @@ describe('npm run build on a fixture archive', () => {
 
   test('the sitemap lists every page with its other-language alternate', () => {
     const xml = readFileSync(join(out, 'sitemap.xml'), 'utf8');
-    expect(XMLValidator.validate(xml)).toBe(true);
-    const urls = new XMLParser({ ignoreAttributes: false }).parse(xml).urlset.url;
+    const urls = new XMLParser({ ignoreAttributes: false }).parse(xml, true).urlset.url;
     const speech = urls.find(
       (url: { loc: string }) => url.loc === 'https://archive.test/soe/en/documents/2014-04-14-holding-speech/',
     );

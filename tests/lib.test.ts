@@ -179,13 +179,14 @@ describe('computeSiteStats', () => {
         ['en/search/index.html', '<script src="/s.js"></script>'],
         ['en/documents/a/index.html', doc],
         ['zh/about/index.html', '<script>x()</script>'],
+        ['zh/documents/b/index.html', '<script type="application/ld+json">{}</script>'],
       ]),
       new Map([['_astro/a.css', 2048]]),
     );
     expect(stats).toEqual({
-      pages: 4,
-      documentPages: 1,
-      documentPageKbMedian: 6.1,
+      pages: 5,
+      documentPages: 2,
+      documentPageKbMedian: 3.1,
       documentPageChromeKbMedian: 0,
       cssKb: 2,
       contentPagesWithScripts: ['zh/about/index.html'],

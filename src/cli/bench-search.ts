@@ -16,6 +16,8 @@ const option = (name: string, fallback: string) => {
 };
 const sizes = option('--docs', '1000').split(',').map(Number);
 const keep = args.includes('--keep');
+// --site DIR measures an already built site instead of generating and building a corpus.
+const builtSite = args.includes('--site') ? option('--site', '') : undefined;
 const QUERIES = [
   { lang: 'zh', cold: '国资委', warm: '剥离企业办社会职能' },
   { lang: 'en', cold: 'restructuring', warm: 'social functions' },
@@ -80,9 +82,11 @@ try {
   for (const docs of sizes) {
     const work = mkdtempSync(join(tmpdir(), `bench-search-${docs}-`));
     const content = join(work, 'content');
-    const site = join(work, 'dist');
-    run('src/cli/corpus.ts', ['--docs', String(docs), '--out', content]);
-    run('src/cli/build.ts', ['--content', content, '--out', site]);
+    const site = builtSite ?? join(work, 'dist');
+    if (!builtSite) {
+      run('src/cli/corpus.ts', ['--docs', String(docs), '--out', content]);
+      run('src/cli/build.ts', ['--content', content, '--out', site]);
+    }
     const server = await serveStatic(site, '/');
     try {
       for (const { lang, cold, warm } of QUERIES) {

@@ -4,6 +4,8 @@ import { buildArchiveIndex, type ArchiveIndex, type IndexedDocument } from '../l
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { GIT_LOG_ARGS, parseGitLog, type FileHistory } from '../lib/git-history.ts';
+import { buildCitationInput, type CitationInput } from '../lib/citations/citation-input.ts';
+import { pagePath, withBase } from '../lib/urls.ts';
 
 let cached: Promise<ArchiveIndex> | undefined;
 
@@ -73,4 +75,17 @@ export function loadGitHistory(): Map<string, FileHistory> {
     gitHistory = result.status === 0 ? parseGitLog(result.stdout) : new Map();
   }
   return gitHistory;
+}
+
+/** The facts a citation of a document needs, with the archive's permalinks for it. */
+export async function loadCitationInput(doc: IndexedDocument, site: URL): Promise<CitationInput> {
+  const archive = await loadArchive();
+  const url = (lang: 'zh' | 'en') =>
+    new URL(withBase(import.meta.env.BASE_URL, pagePath(lang, 'documents', doc.id)), site).href;
+  return buildCitationInput(doc, {
+    archive: { zh: '国企改革文献库', en: 'SOE Reform Archive' },
+    permalink: { zh: url('zh'), en: url('en') },
+    speaker: doc.speaker ? archive.people.get(doc.speaker) : undefined,
+    keywords: doc.directives.flatMap((id) => archive.directives.get(id)?.name.zh ?? []),
+  });
 }

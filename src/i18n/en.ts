@@ -162,6 +162,12 @@ export const en = {
   'feed.entity': 'Follow new documents citing it (Atom feed)',
   'footer.downloads': 'Data for download',
   'footer.feed': 'Atom feed',
+  'cite.title': 'Cite this document',
+  'cite.chicago': 'Chicago author-date.',
+  'cite.gbt': 'GB/T 7714-2015 (the Chinese page gives this form).',
+  'cite.paragraph': 'A paragraph: use its ¶ number, as in',
+  'cite.download': 'For reference managers',
+  'cite.collection': 'Citations of all these documents',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. Try the list of documents.',
 } as const;

@@ -160,6 +160,12 @@ export const zh: Record<UiKey, string> = {
   'feed.entity': '订阅引用它的新文献（Atom）',
   'footer.downloads': '数据下载',
   'footer.feed': 'Atom 订阅',
+  'cite.title': '引用本文献',
+  'cite.chicago': 'Chicago 作者-日期格式（英文页面提供此格式）。',
+  'cite.gbt': 'GB/T 7714-2015 格式。',
+  'cite.paragraph': '引用段落时使用段落编号（¶），例如',
+  'cite.download': '文献管理软件格式',
+  'cite.collection': '以上全部文献的引用',
   'notFound.title': '找不到页面',
   'notFound.body': '此地址没有页面。请从文献列表查找。',
 };

@@ -8,7 +8,7 @@ export interface SiteStats {
   documentPageChromeKbMedian: number;
   /** Total size of the stylesheets, in KB. */
   cssKb: number;
-  /** Pages other than the root language chooser and the search pages that load any script. */
+  /** Pages other than the root language chooser and the search pages that run any script (JSON-LD data blocks do not run). */
   contentPagesWithScripts: string[];
 }
 
@@ -40,7 +40,12 @@ export function computeSiteStats(pages: Map<string, string>, stylesheets: Map<st
     documentPageChromeKbMedian: kb(median(documents.map(([, html]) => bytes(stripReadingRows(html))))),
     cssKb: kb([...stylesheets.values()].reduce((sum, size) => sum + size, 0)),
     contentPagesWithScripts: [...pages]
-      .filter(([path, html]) => path !== 'index.html' && !/^(zh|en)\/search\//.test(path) && /<script\b/.test(html))
+      .filter(
+        ([path, html]) =>
+          path !== 'index.html' &&
+          !/^(zh|en)\/search\//.test(path) &&
+          /<script\b(?![^>]*application\/ld\+json)/.test(html),
+      )
       .map(([path]) => path),
   };
 }
