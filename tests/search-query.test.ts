@@ -4,14 +4,13 @@ import {
   convertCharacters,
   findParagraph,
   findPhraseWord,
-  joinHanSpacing,
   parseCharacterPairs,
   parseSearchState,
   prepareChineseQuery,
   serializeSearchState,
-  spaceHanCharacters,
   toPagefindFilters,
 } from '../src/lib/search-query.ts';
+import { decodeHanTokens, encodeHanTokens } from '../src/lib/han-tokens.ts';
 import { listBlockTexts } from '../src/lib/search-records.ts';
 import { listTraditionalToSimplifiedPairs } from '../src/lib/script-convert.ts';
 
@@ -45,34 +44,37 @@ describe('prepareChineseQuery', () => {
   });
 });
 
-describe('phrases in spaced content', () => {
-  const content = spaceHanCharacters('标题 摘要 各企业应按照“四个一批”思路。三供一业。');
-  test('spaces every Han character and CJK punctuation mark', () => {
-    expect(spaceHanCharacters('按照“四个一批”思路, SASAC')).toBe('按 照 “ 四 个 一 批 ” 思 路 , SASAC');
+describe('character-pair tokens of the Chinese index', () => {
+  const content = encodeHanTokens('标题 摘要 各企业应按照“四个一批”思路。三供一业。');
+  test('encode each run as overlapping pairs plus its last character, and decode back', () => {
+    const tokens = encodeHanTokens('按照“四个”, SASAC 钼');
+    expect(tokens.split(' ')).toHaveLength(9);
+    expect(tokens).toMatch(/^hq[0-9a-z]{6} hq[0-9a-z]{3} “ hq[0-9a-z]{6} hq[0-9a-z]{3} ” , SASAC hq[0-9a-z]{3}$/);
+    expect(decodeHanTokens(tokens.split(' ')).text).toBe('按照“四个”,SASAC钼');
+    for (const text of ['各企业应按照“四个一批”思路，以职工为根本。', '甲。乙丙丁', '國資委', '一', '钼钼钼']) {
+      expect(decodeHanTokens(encodeHanTokens(text).split(' ')).text).toBe(text);
+    }
   });
-  test('finds a phrase whatever the spacing, and refuses scattered characters', () => {
+  test('a query is its pairs only: all of them are required', () => {
+    expect(encodeHanTokens('剥离企业', false).split(' ')).toHaveLength(3);
+    expect(encodeHanTokens('钼', false)).toMatch(/^hq[0-9a-z]{3}$/);
+  });
+  test('find a phrase in the decoded text, and refuse characters or pairs that are scattered', () => {
     expect(containsPhrases(content, ['四个一批'])).toBe(true);
     expect(containsPhrases(content, ['四个一批', '三供一业'])).toBe(true);
-    expect(containsPhrases(spaceHanCharacters('三家企业供水，一业为主'), ['三供一业'])).toBe(false);
+    expect(containsPhrases(encodeHanTokens('三家企业供水，一业为主'), ['三供一业'])).toBe(false);
+    expect(containsPhrases(encodeHanTokens('四个部门，一批企业'), ['四个一批'])).toBe(false);
   });
-  test('gives the word where the phrase starts, after a given word', () => {
+  test('give the word where the phrase starts, after a given word', () => {
     const words = content.split(' ');
     const at = findPhraseWord(content, ['四个一批'])!;
-    expect(words.slice(at, at + 4).join('')).toBe('四个一批');
-    expect(findPhraseWord(content, ['标题'], 2)).toBeUndefined();
+    expect(decodeHanTokens(words.slice(at, at + 3)).text).toBe('四个一批');
+    expect(findPhraseWord(content, ['标题'], 3)).toBeUndefined();
   });
-  test('maps a word to its paragraph', () => {
+  test('map a word to its paragraph', () => {
     expect(findParagraph([10, 40, 90], 45)).toBe(2);
     expect(findParagraph([10, 40, 90], 5)).toBeUndefined();
     expect(findParagraph([10, 40, 90], undefined)).toBeUndefined();
-  });
-  test('joins spaced Chinese in excerpts, across marks, and keeps spaces around Latin words', () => {
-    expect(joinHanSpacing('按 照 “ <mark>四</mark> <mark>个</mark> 一 批 ” 思 路')).toBe(
-      '按照“<mark>四</mark><mark>个</mark>一批”思路',
-    );
-    expect(joinHanSpacing('国 资 委 SASAC 的 <mark>social</mark> <mark>functions</mark>')).toBe(
-      '国资委 SASAC 的 <mark>social</mark> <mark>functions</mark>',
-    );
   });
 });
 
@@ -105,14 +107,14 @@ describe('listBlockTexts', () => {
 });
 
 describe('buildPhraseExcerpt', () => {
-  test('shows the passage holding the phrase in the text, marked, escaped, joined', async () => {
-    const { buildPhraseExcerpt, joinWords } = await import('../src/lib/search-query.ts');
-    const content = spaceHanCharacters('国资委 标题 <b> 在 SASAC 的 要求下，国资委推进“三供一业”移交。');
-    expect(joinWords(['在', 'SASAC', '的', '要', '求'])).toBe('在 SASAC 的要求');
-    expect(buildPhraseExcerpt(content, ['国资委'], 4, 6)).toBe('…SASAC 的要求下，<mark>国资委</mark>推进“三供一…');
-    expect(buildPhraseExcerpt(content, ['洛阳'], 0, 2)).toBeUndefined();
-    expect(buildPhraseExcerpt(spaceHanCharacters('甲&乙<丙>国资委'), ['国资委'])).toBe(
-      '甲 &#38; 乙 &#60; 丙 &#62; <mark>国资委</mark>',
+  test('shows the decoded passage holding the phrase, marked and escaped, or the start of the text', async () => {
+    const { buildPhraseExcerpt } = await import('../src/lib/search-query.ts');
+    const content = encodeHanTokens('国资委 标题 在 SASAC 的要求下，国资委推进“三供一业”移交。');
+    const from = encodeHanTokens('国资委 标题').split(' ').length;
+    expect(buildPhraseExcerpt(content, ['国资委'], from, 6)).toBe('…C的要求下，<mark>国资委</mark>推进“三供一…');
+    expect(buildPhraseExcerpt(content, [], from, 4)).toBe('在SASAC的要…');
+    expect(buildPhraseExcerpt(encodeHanTokens('甲&乙<丙>国资委'), ['国资委'])).toBe(
+      '甲&#38;乙&#60;丙&#62;<mark>国资委</mark>',
     );
   });
 });

@@ -1,3 +1,5 @@
+import { decodeHanTokens } from './han-tokens.ts';
+
 /** Han characters (CJK Unified Ideographs, extension A and compatibility ideographs). */
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
@@ -43,11 +45,11 @@ export function prepareChineseQuery(query: string, traditionalToSimplified: Read
   };
 }
 
-/** True when `content` (whitespace ignored) contains every phrase. */
+/** True when an index record's text (Chinese decoded from its tokens) contains every phrase. */
 export function containsPhrases(content: string, phrases: readonly string[]): boolean {
   if (phrases.length === 0) return true;
-  const compact = content.replace(/\s+/g, '');
-  return phrases.every((phrase) => compact.includes(phrase));
+  const { text } = decodeHanTokens(content.split(/\s+/));
+  return phrases.every((phrase) => text.includes(phrase));
 }
 
 /** What a search page shows: the query, the chosen filter values and the order. */
@@ -100,64 +102,26 @@ export function toPagefindFilters(filters: Record<string, string[]>): Record<str
 /** Separates list items in meta fields of search records (names never contain it). */
 export const META_LIST_SEPARATOR = ' | ';
 
-const CJK = '\\u2014\\u2018-\\u201f\\u2026\\u3000-\\u303f\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef';
-const CJK_CHAR = new RegExp(`([${CJK}])`, 'g');
-
 /**
- * Puts a space around every Han character and CJK punctuation mark, so that the Chinese search
- * index holds each character as a word (see `buildSearchRecord`), and a query matches it.
- */
-export function spaceHanCharacters(text: string): string {
-  return text.replace(CJK_CHAR, ' $1 ').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Undoes `spaceHanCharacters` in an excerpt's HTML: removes the spaces whose nearest visible
- * characters on both sides are Chinese, across the `<mark>` tags Pagefind adds.
- */
-export function joinHanSpacing(html: string): string {
-  const isCjk = new RegExp(`[${CJK}]`);
-  const tokens = html.split(/(<[^>]+>)/);
-  const visible = (from: number, step: 1 | -1): string | undefined => {
-    for (let i = from; i >= 0 && i < tokens.length; i += step) {
-      const token = tokens[i]!;
-      if (token.startsWith('<')) continue;
-      const text = step === 1 ? token.trimStart() : token.trimEnd();
-      if (text) return step === 1 ? text[0] : text[text.length - 1];
-    }
-    return undefined;
-  };
-  return tokens
-    .map((token, i) => {
-      if (token.startsWith('<')) return token;
-      return token.replace(/\s+/g, (space, offset: number) => {
-        const before = token.slice(0, offset).trimEnd();
-        const after = token.slice(offset + space.length).trimStart();
-        const left = before ? before[before.length - 1] : visible(i - 1, -1);
-        const right = after ? after[0] : visible(i + 1, 1);
-        return left && right && isCjk.test(left) && isCjk.test(right) ? '' : space;
-      });
-    })
-    .join('');
-}
-
-/**
- * The word index of the first occurrence of any phrase in spaced content (whitespace ignored),
- * at or after word `from` (the start of the text, after title, summary and names).
+ * The word index of the first occurrence of any phrase in an index record's words (Chinese
+ * decoded from its tokens), at or after word `from` (the start of the text, after title,
+ * summary and names).
  */
 export function findPhraseWord(content: string, phrases: readonly string[], from = 0): number | undefined {
-  const words = content.split(/\s+/);
-  let compact = '';
-  const wordAt: number[] = [];
-  words.forEach((word, index) => {
-    for (let i = 0; i < word.length; i += 1) wordAt.push(index);
-    compact += word;
-  });
-  const start = wordAt.indexOf(from);
-  const offsets = phrases
-    .map((phrase) => compact.indexOf(phrase, Math.max(start, 0)))
-    .filter((offset) => offset >= 0 && start >= 0);
+  const { text, wordAt } = decodeHanTokens(content.split(/\s+/));
+  const start = wordAt.findIndex((word) => word >= from);
+  if (start < 0) return undefined;
+  const chars = [...text];
+  const offsets = phrases.map((phrase) => indexOfChars(chars, [...phrase], start)).filter((offset) => offset >= 0);
   return offsets.length > 0 ? wordAt[Math.min(...offsets)] : undefined;
+}
+
+function indexOfChars(chars: readonly string[], phrase: readonly string[], from: number): number {
+  outer: for (let i = from; i + phrase.length <= chars.length; i += 1) {
+    for (let k = 0; k < phrase.length; k += 1) if (chars[i + k] !== phrase[k]) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 /** The 1-based number of the paragraph holding a word, from the paragraph start words (`meta.paras`). */
@@ -172,33 +136,25 @@ export function findParagraph(paragraphStarts: readonly number[], word: number |
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-/** Joins words of spaced content back into text: no space between Chinese characters. */
-export function joinWords(words: readonly string[]): string {
-  const isCjk = new RegExp(`^[${CJK}]`);
-  const endsCjk = new RegExp(`[${CJK}]$`);
-  return words.reduce((text, word) => {
-    if (!text) return word;
-    return endsCjk.test(text) && isCjk.test(word) ? text + word : `${text} ${word}`;
-  }, '');
-}
-
 /**
- * An excerpt of spaced Chinese content around the first occurrence of a phrase at or after word
- * `from`, with every phrase marked: the passage that made the document a result, not the
- * scattered characters Pagefind matched. Returns HTML (text escaped, `<mark>` added).
+ * An excerpt of a Chinese index record (decoded from its tokens) around the first occurrence of
+ * a phrase at or after word `from`, every phrase marked; without phrases (or none found), the
+ * start of the text. Returns HTML (text escaped, `<mark>` added).
  */
-export function buildPhraseExcerpt(
-  content: string,
-  phrases: readonly string[],
-  from = 0,
-  radius = 30,
-): string | undefined {
-  const at = findPhraseWord(content, phrases, from) ?? findPhraseWord(content, phrases, 0);
-  if (at === undefined) return undefined;
-  const words = content.split(/\s+/);
-  const start = Math.max(0, at - radius);
-  const end = Math.min(words.length, at + radius + Math.max(...phrases.map((phrase) => phrase.length)));
-  const text = `${start > 0 ? '…' : ''}${joinWords(words.slice(start, end))}${end < words.length ? '…' : ''}`;
+export function buildPhraseExcerpt(content: string, phrases: readonly string[], from = 0, radius = 30): string {
+  const { text, wordAt } = decodeHanTokens(content.split(/\s+/));
+  const chars = [...text];
+  const start = Math.max(
+    0,
+    wordAt.findIndex((word) => word >= from),
+  );
+  const offsets = phrases.map((phrase) => indexOfChars(chars, [...phrase], start)).filter((offset) => offset >= 0);
+  const at = offsets.length > 0 ? Math.min(...offsets) : start;
+  const first = offsets.length > 0 ? Math.max(start, at - radius) : start;
+  const length = offsets.length > 0 ? radius + Math.max(...phrases.map((phrase) => [...phrase].length)) : 2 * radius;
+  const last = Math.min(chars.length, at + length);
+  const excerpt = `${first > start ? '…' : ''}${chars.slice(first, last).join('')}${last < chars.length ? '…' : ''}`;
+  if (phrases.length === 0) return escapeHtml(excerpt);
   const pattern = new RegExp(
     [...phrases]
       .sort((a, b) => b.length - a.length)
@@ -207,10 +163,10 @@ export function buildPhraseExcerpt(
     'g',
   );
   let html = '';
-  let last = 0;
-  for (const match of text.matchAll(pattern)) {
-    html += `${escapeHtml(text.slice(last, match.index))}<mark>${escapeHtml(match[0])}</mark>`;
-    last = match.index + match[0].length;
+  let last2 = 0;
+  for (const match of excerpt.matchAll(pattern)) {
+    html += `${escapeHtml(excerpt.slice(last2, match.index))}<mark>${escapeHtml(match[0])}</mark>`;
+    last2 = match.index + match[0].length;
   }
-  return html + escapeHtml(text.slice(last));
+  return html + escapeHtml(excerpt.slice(last2));
 }

@@ -6,7 +6,8 @@ import type { ArchiveIndex, IndexedDocument } from './archive-index.ts';
 import { pick } from './bilingual.ts';
 import { formatDate } from './format-date.ts';
 import { toSimplified } from './script-convert.ts';
-import { META_LIST_SEPARATOR, spaceHanCharacters } from './search-query.ts';
+import { encodeHanTokens } from './han-tokens.ts';
+import { META_LIST_SEPARATOR } from './search-query.ts';
 import { pagePath } from './urls.ts';
 
 /** One document as Pagefind indexes it (a custom record: the HTML pages are not parsed). */
@@ -29,7 +30,8 @@ export function listBlockTexts(markdown: string): string[] {
 
 /**
  * Builds a document's search record for one language. The Chinese record holds every text in
- * simplified characters (queries are converted to simplified), one character per word; the
+ * simplified characters (queries are converted to simplified), as character-pair tokens
+ * (`encodeHanTokens`); the
  * English record holds the English title, summary, translation and entity names, not the
  * Chinese a second time. `meta.paras` gives the word index at which each paragraph starts, so
  * results can link to the paragraph that matched.
@@ -47,7 +49,7 @@ export function buildSearchRecord(
   const people = doc.people.flatMap((id) => archive.people.get(id) ?? []);
   const named = [...enterprises, ...directives, ...people, ...(speaker ? [speaker] : [])];
   const zh = lang === 'zh';
-  const prepare = (text: string) => (zh ? spaceHanCharacters(toSimplified(text)) : text.replace(/\s+/g, ' ').trim());
+  const prepare = (text: string) => (zh ? encodeHanTokens(toSimplified(text)) : text.replace(/\s+/g, ' ').trim());
 
   const head = zh
     ? [doc.title.zh, doc.subtitle?.zh, doc.summary.zh, doc.meeting?.zh, doc.speaker_role?.zh]

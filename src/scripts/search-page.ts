@@ -6,17 +6,16 @@ import {
   containsPhrases,
   findParagraph,
   findPhraseWord,
-  joinHanSpacing,
   META_LIST_SEPARATOR,
   parseCharacterPairs,
   parseSearchState,
   prepareChineseQuery,
   SEARCH_FILTERS,
   serializeSearchState,
-  spaceHanCharacters,
   toPagefindFilters,
   type SearchState,
 } from '../lib/search-query.ts';
+import { encodeHanTokens } from '../lib/han-tokens.ts';
 
 interface Fragment {
   url: string;
@@ -147,12 +146,9 @@ if (form) {
       item.append(chips);
     }
     const excerpt = element('p', { className: 'excerpt' });
-    // Pagefind escapes the page text in excerpts and adds only <mark> elements.
-    // Chinese results show the passage holding the phrase; Pagefind's own excerpt would mark
-    // each matched character wherever it stands.
-    excerpt.innerHTML =
-      (phrases.length > 0 ? buildPhraseExcerpt(fragment.content, phrases, textStart) : undefined) ??
-      (lang === 'zh' ? joinHanSpacing(fragment.excerpt) : fragment.excerpt);
+    // Chinese records hold tokens, so the page decodes the passage holding the phrase itself;
+    // Pagefind's English excerpts escape the text and add only <mark> elements.
+    excerpt.innerHTML = lang === 'zh' ? buildPhraseExcerpt(fragment.content, phrases, textStart) : fragment.excerpt;
     item.append(excerpt);
     return item;
   };
@@ -202,7 +198,7 @@ if (form) {
       hasQuery && lang === 'zh' && containsHan(state.query)
         ? prepareChineseQuery(state.query, await loadPairs())
         : { query: state.query.trim(), phrases: [] };
-    const pagefindQuery = lang === 'zh' ? spaceHanCharacters(prepared.query) : prepared.query;
+    const pagefindQuery = lang === 'zh' ? encodeHanTokens(prepared.query, false) : prepared.query;
     const search = await engine.debouncedSearch(
       hasQuery ? pagefindQuery : null,
       {
