@@ -6,6 +6,9 @@ import { resolveContentDir } from '../lib/content-dir.ts';
 import { GIT_LOG_ARGS, parseGitLog, type FileHistory } from '../lib/git-history.ts';
 import { buildCitationInput, type CitationInput } from '../lib/citations/citation-input.ts';
 import { pagePath, withBase } from '../lib/urls.ts';
+import { pick } from '../lib/bilingual.ts';
+import { renderDocumentFeed } from '../lib/document-feed.ts';
+import type { Lang } from '../i18n/index.ts';
 
 let cached: Promise<ArchiveIndex> | undefined;
 
@@ -88,4 +91,25 @@ export async function loadCitationInput(doc: IndexedDocument, site: URL): Promis
     speaker: doc.speaker ? archive.people.get(doc.speaker) : undefined,
     keywords: doc.directives.flatMap((id) => archive.directives.get(id)?.name.zh ?? []),
   });
+}
+
+/** The Atom feed of the documents citing one enterprise or directive, in one language. */
+export async function renderEntityFeed(
+  kind: 'enterprises' | 'directives',
+  id: string,
+  lang: Lang,
+  site: URL,
+): Promise<Response> {
+  const archive = await loadArchive();
+  const entity = archive[kind].get(id)!;
+  const body = renderDocumentFeed({
+    lang,
+    documents: (archive.citations.get(`${kind}/${id}`) ?? []).map((citation) => citation.document),
+    history: loadGitHistory(),
+    root: new URL(withBase(import.meta.env.BASE_URL, '/'), site).href,
+    self: `${lang}/${kind}/${id}/feed.xml`,
+    alternate: `${lang}/${kind}/${id}/`,
+    title: pick(entity.name, lang),
+  });
+  return new Response(body, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 }
