@@ -404,15 +404,19 @@ function checkDocumentBodies(documents: readonly Loaded[], aliases: readonly Ali
     }
     const data = doc.raw;
     if (!data) continue;
-    const listed = (field: string): Set<string> =>
-      new Set([
-        ...(Array.isArray(data[field]) ? data[field] : []),
-        ...(field === 'people' && typeof data.speaker === 'string' ? [data.speaker] : []),
-      ]);
+    const people = [
+      ...(Array.isArray(data.people) ? data.people : []),
+      ...(typeof data.speaker === 'string' ? [data.speaker] : []),
+    ];
+    const listed: Record<string, Set<unknown>> = {
+      enterprises: new Set(Array.isArray(data.enterprises) ? data.enterprises : []),
+      directives: new Set(Array.isArray(data.directives) ? data.directives : []),
+      people: new Set(people),
+    };
     const reported = new Set<string>();
     for (const mention of findMentions(doc.body, matcher)) {
       const key = `${mention.collection}/${mention.id}`;
-      if (reported.has(key) || listed(mention.collection).has(mention.id)) continue;
+      if (reported.has(key) || listed[mention.collection]!.has(mention.id)) continue;
       reported.add(key);
       const at = positionOf(doc.body, mention.start);
       problems.push({

@@ -12,10 +12,10 @@ export interface AliasEntry {
 
 /** A compiled matcher over every alias of every entity. */
 export interface MentionMatcher {
-  /** One combined pattern, longest alias first. */
-  pattern: RegExp | undefined;
   /** Each matchable form, in both scripts, to the entity it names. */
   byForm: Map<string, AliasEntry>;
+  /** Forms by their first character, longest first: where a match can start. */
+  byFirst: Map<string, string[]>;
 }
 
 /** A place in a text where an entity is named. */
@@ -28,8 +28,8 @@ export interface Mention extends AliasEntry {
   text: string;
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isLatin = (text: string): boolean => /^[\x20-\x7e]+$/.test(text);
+const isWordChar = (char: string | undefined): boolean => char !== undefined && /[A-Za-z0-9]/.test(char);
 
 /**
  * Builds one matcher from every alias: each alias is expanded to both scripts, and the
@@ -42,22 +42,36 @@ export function createMentionMatcher(entries: readonly AliasEntry[]): MentionMat
     const forms = isLatin(entry.alias) ? [entry.alias] : listScriptForms(entry.alias);
     for (const form of forms) if (form.length > 0 && !byForm.has(form)) byForm.set(form, entry);
   }
-  const forms = [...byForm.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
-  if (forms.length === 0) return { pattern: undefined, byForm };
-  const alternatives = forms.map((form) =>
-    isLatin(form) ? `(?<![A-Za-z0-9])${escapeRegExp(form)}(?![A-Za-z0-9])` : escapeRegExp(form),
-  );
-  return { pattern: new RegExp(alternatives.join('|'), 'gu'), byForm };
+  const byFirst = new Map<string, string[]>();
+  for (const form of byForm.keys()) {
+    const first = form[0]!;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), form]);
+  }
+  for (const forms of byFirst.values()) forms.sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return { byForm, byFirst };
 }
 
-/** Every non-overlapping mention of a known entity in `text`, left to right. */
+/**
+ * Every non-overlapping mention of a known entity in `text`, left to right, the longest form
+ * at each place. Scans the text once, trying only the forms that start with each character:
+ * time grows with the text, not with the number of entities times the text.
+ */
 export function findMentions(text: string, matcher: MentionMatcher): Mention[] {
-  if (!matcher.pattern) return [];
   const mentions: Mention[] = [];
-  for (const match of text.matchAll(matcher.pattern)) {
-    const entry = matcher.byForm.get(match[0]);
-    if (!entry) continue;
-    mentions.push({ ...entry, start: match.index, end: match.index + match[0].length, text: match[0] });
+  let i = 0;
+  while (i < text.length) {
+    const forms = matcher.byFirst.get(text[i]!);
+    const form = forms?.find(
+      (candidate) =>
+        text.startsWith(candidate, i) &&
+        (!isLatin(candidate) || (!isWordChar(text[i - 1]) && !isWordChar(text[i + candidate.length]))),
+    );
+    if (!form) {
+      i += 1;
+      continue;
+    }
+    mentions.push({ ...matcher.byForm.get(form)!, start: i, end: i + form.length, text: form });
+    i += form.length;
   }
   return mentions;
 }

@@ -1,8 +1,17 @@
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /**
  * Returns the byte offset of the first invalid UTF-8 sequence in `bytes`, or -1 when the
  * whole buffer is valid UTF-8 (overlong forms, surrogates and values above U+10FFFF are invalid).
  */
 export function findInvalidUtf8(bytes: Uint8Array): number {
+  // The platform's strict decoder is fast; scan by hand only to locate a fault it found.
+  try {
+    strict.decode(bytes);
+    return -1;
+  } catch {
+    // fall through to find the offset
+  }
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i]!;

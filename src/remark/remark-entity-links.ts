@@ -1,6 +1,6 @@
-import type { Link, Root } from 'mdast';
-import { findAndReplace } from 'mdast-util-find-and-replace';
-import type { AliasEntry, MentionMatcher } from '../lib/find-mentions.ts';
+import type { Link, Parent, Root, Text } from 'mdast';
+import { visitParents, SKIP } from 'unist-util-visit-parents';
+import { findMentions, type AliasEntry, type MentionMatcher } from '../lib/find-mentions.ts';
 
 /** Options of {@link remarkEntityLinks}. */
 export interface EntityLinkOptions {
@@ -12,35 +12,41 @@ export interface EntityLinkOptions {
   exclude?: (entry: AliasEntry) => boolean;
 }
 
+// Mentions inside these are left alone: existing links, headings, code.
+const IGNORE = new Set(['link', 'linkReference', 'heading', 'inlineCode', 'code', 'definition']);
+
 /**
- * Links every mention of a known entity in a Markdown tree to the entity's page: one combined
- * pattern, longest alias first, both scripts; never inside links, headings or code.
+ * Links every mention of a known entity in a Markdown tree to the entity's page: the longest
+ * alias at each place, both scripts; never inside links, headings or code.
  */
 export function remarkEntityLinks(options: EntityLinkOptions) {
   return (tree: Root): void => {
-    const { pattern, byForm } = options.matcher;
-    if (!pattern) return;
-    findAndReplace(
-      tree,
-      [
-        pattern,
-        (text: string): Link | false => {
-          const entry = byForm.get(text);
-          if (!entry || options.exclude?.(entry)) return false;
-          return {
-            type: 'link',
-            url: options.hrefFor(entry),
-            children: [{ type: 'text', value: text }],
-            data: {
-              hProperties: {
-                className: ['entity', `entity--${entry.collection}`],
-                dataEntity: `${entry.collection}/${entry.id}`,
-              },
+    visitParents(tree, 'text', (node: Text, ancestors) => {
+      if (ancestors.some((ancestor) => IGNORE.has(ancestor.type))) return;
+      const mentions = findMentions(node.value, options.matcher).filter((mention) => !options.exclude?.(mention));
+      if (mentions.length === 0) return;
+      const parent = ancestors[ancestors.length - 1] as Parent;
+      const pieces: (Text | Link)[] = [];
+      let last = 0;
+      for (const mention of mentions) {
+        if (mention.start > last) pieces.push({ type: 'text', value: node.value.slice(last, mention.start) });
+        pieces.push({
+          type: 'link',
+          url: options.hrefFor(mention),
+          children: [{ type: 'text', value: mention.text }],
+          data: {
+            hProperties: {
+              className: ['entity', `entity--${mention.collection}`],
+              dataEntity: `${mention.collection}/${mention.id}`,
             },
-          };
-        },
-      ],
-      { ignore: ['link', 'linkReference', 'heading', 'inlineCode', 'code', 'definition'] },
-    );
+          },
+        });
+        last = mention.end;
+      }
+      if (last < node.value.length) pieces.push({ type: 'text', value: node.value.slice(last) });
+      const index = parent.children.indexOf(node);
+      parent.children.splice(index, 1, ...pieces);
+      return [SKIP, index + pieces.length];
+    });
   };
 }
