@@ -34,7 +34,10 @@ export function buildReadingView(
   const links = { matcher, hrefFor: entityHrefFromDocument };
   const convertedScript = script === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans';
   const original = renderBlocks(body, links);
-  const converted = renderBlocks(convertedScript === 'zh-Hant' ? toTraditional(body) : toSimplified(body), links);
+  // The conversion changes Han characters only, so it can run on the rendered HTML: tags,
+  // attributes and entity links are ASCII or already in place, and unified runs once, not twice.
+  const convert = convertedScript === 'zh-Hant' ? toTraditional : toSimplified;
+  const converted = original.map((block) => ({ tag: block.tag, html: convert(block.html) }));
   const translated = translation === undefined ? [] : renderBlocks(translation);
   if (translation !== undefined && translated.length !== original.length) {
     throw new Error(`translation has ${translated.length} blocks, the original ${original.length}: run npm run check`);
