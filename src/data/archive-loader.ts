@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
 import { readEntry } from '../checker/read-entry.ts';
 import { formatProblem } from '../checker/problem.ts';
@@ -22,31 +22,50 @@ export function archiveLoader(options: {
 }): Loader {
   return {
     name: 'archive-loader',
-    async load({ store, parseData, generateDigest }) {
+    async load({ store, parseData, generateDigest, watcher, logger }) {
       const folder = join(options.root, options.folder);
-      let names: string[] = [];
-      try {
-        names = readdirSync(folder).filter(options.accept).sort();
-      } catch {
-        names = [];
+      const sync = () => syncFolder(folder, { store, parseData, generateDigest });
+      await sync();
+      // In `npm run dev`, edits to the folder reload it (unchanged files are skipped by digest).
+      if (watcher) {
+        watcher.add(folder);
+        // A broken edit is reported and the last good entries stay, so the server keeps running.
+        const reload = (path: string) => {
+          if (path.startsWith(folder)) sync().catch((error: Error) => logger.error(error.message));
+        };
+        watcher.on('change', reload);
+        watcher.on('add', reload);
+        watcher.on('unlink', reload);
       }
-      const seen = new Set<string>();
-      for (const name of names) {
-        const path = join(folder, name);
-        const bytes = readFileSync(path);
-        const id = options.idOf(name);
-        seen.add(id);
-        const digest = generateDigest(bytes.toString('latin1'));
-        if (store.get(id)?.digest === digest) continue;
-        const entry = readEntry(relative(process.cwd(), path), bytes, options.schema);
-        const errors = entry.problems.filter((problem) => problem.severity === 'error');
-        if (errors.length > 0 || !entry.raw) {
-          throw new Error(`invalid content (run npm run check):\n${errors.map(formatProblem).join('\n')}`);
-        }
-        const data = await parseData({ id, data: entry.raw, filePath: path });
-        store.set({ id, data, body: entry.body, filePath: relative(process.cwd(), path), digest });
-      }
-      for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
     },
   };
+
+  async function syncFolder(
+    folder: string,
+    { store, parseData, generateDigest }: Pick<LoaderContext, 'store' | 'parseData' | 'generateDigest'>,
+  ): Promise<void> {
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder).filter(options.accept).sort();
+    } catch {
+      names = [];
+    }
+    const seen = new Set<string>();
+    for (const name of names) {
+      const path = join(folder, name);
+      const bytes = readFileSync(path);
+      const id = options.idOf(name);
+      seen.add(id);
+      const digest = generateDigest(bytes.toString('latin1'));
+      if (store.get(id)?.digest === digest) continue;
+      const entry = readEntry(relative(process.cwd(), path), bytes, options.schema);
+      const errors = entry.problems.filter((problem) => problem.severity === 'error');
+      if (errors.length > 0 || !entry.raw) {
+        throw new Error(`invalid content (run npm run check):\n${errors.map(formatProblem).join('\n')}`);
+      }
+      const data = await parseData({ id, data: entry.raw, filePath: path });
+      store.set({ id, data, body: entry.body, filePath: relative(process.cwd(), path), digest });
+    }
+    for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+  }
 }

@@ -12,8 +12,16 @@ import type { Lang } from '../i18n/index.ts';
 
 let cached: Promise<ArchiveIndex> | undefined;
 
+function forgetCaches(): void {
+  cached = undefined;
+  translations = undefined;
+  views.clear();
+}
+
 /** The whole archive and its link graph, built once per build. Drafts only with ARCHIVE_DRAFTS=1. */
 export function loadArchive(): Promise<ArchiveIndex> {
+  // `npm run dev` serves edits as they happen: there, nothing is cached between requests.
+  if (import.meta.env.DEV) forgetCaches();
   cached ??= (async () => {
     const [documents, enterprises, directives, people] = await Promise.all([
       getCollection('documents'),
