@@ -8,7 +8,8 @@ import { buildCitationInput, type CitationInput } from '../lib/citations/citatio
 import { pagePath, withBase } from '../lib/urls.ts';
 import { pick } from '../lib/bilingual.ts';
 import { renderDocumentFeed } from '../lib/document-feed.ts';
-import type { Lang } from '../i18n/index.ts';
+import { useTranslations, type Lang } from '../i18n/index.ts';
+import { documentRow } from '../lib/data-export.ts';
 
 let cached: Promise<ArchiveIndex> | undefined;
 
@@ -88,11 +89,27 @@ export function loadGitHistory(): Map<string, FileHistory> {
   return gitHistory;
 }
 
+/** The public address of a path inside the site, base path included. */
+export function siteUrl(site: URL, path: string): string {
+  return new URL(withBase(import.meta.env.BASE_URL, path), site).href;
+}
+
+/** One row per document for the data downloads, with both permalinks. */
+export async function loadDocumentRows(site: URL): Promise<ReturnType<typeof documentRow>[]> {
+  const [archive, translations] = await Promise.all([loadArchive(), loadTranslations()]);
+  return archive.documents.map((doc) =>
+    documentRow(doc, {
+      urlZh: siteUrl(site, pagePath('zh', 'documents', doc.id)),
+      urlEn: siteUrl(site, pagePath('en', 'documents', doc.id)),
+      translated: translations.has(doc.id),
+    }),
+  );
+}
+
 /** The facts a citation of a document needs, with the archive's permalinks for it. */
 export async function loadCitationInput(doc: IndexedDocument, site: URL): Promise<CitationInput> {
   const archive = await loadArchive();
-  const url = (lang: 'zh' | 'en') =>
-    new URL(withBase(import.meta.env.BASE_URL, pagePath(lang, 'documents', doc.id)), site).href;
+  const url = (lang: 'zh' | 'en') => siteUrl(site, pagePath(lang, 'documents', doc.id));
   return buildCitationInput(doc, {
     archive: { zh: '国企改革文献库', en: 'SOE Reform Archive' },
     permalink: { zh: url('zh'), en: url('en') },
@@ -101,23 +118,27 @@ export async function loadCitationInput(doc: IndexedDocument, site: URL): Promis
   });
 }
 
-/** The Atom feed of the documents citing one enterprise or directive, in one language. */
-export async function renderEntityFeed(
-  kind: 'enterprises' | 'directives',
-  id: string,
+/**
+ * An Atom feed response in one language: of the whole archive (`entity` undefined) or of the
+ * documents citing one enterprise or directive.
+ */
+export async function renderFeed(
   lang: Lang,
   site: URL,
+  entity?: { kind: 'enterprises' | 'directives'; id: string },
 ): Promise<Response> {
   const archive = await loadArchive();
-  const entity = archive[kind].get(id)!;
+  const page = entity ? `${lang}/${entity.kind}/${entity.id}/` : `${lang}/`;
   const body = renderDocumentFeed({
     lang,
-    documents: (archive.citations.get(`${kind}/${id}`) ?? []).map((citation) => citation.document),
+    documents: entity
+      ? (archive.citations.get(`${entity.kind}/${entity.id}`) ?? []).map((citation) => citation.document)
+      : archive.documents,
     history: loadGitHistory(),
-    root: new URL(withBase(import.meta.env.BASE_URL, '/'), site).href,
-    self: `${lang}/${kind}/${id}/feed.xml`,
-    alternate: `${lang}/${kind}/${id}/`,
-    title: pick(entity.name, lang),
+    root: siteUrl(site, '/'),
+    self: `${page}feed.xml`,
+    alternate: page,
+    title: entity ? pick(archive[entity.kind].get(entity.id)!.name, lang) : useTranslations(lang)('home.newest'),
   });
   return new Response(body, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 }

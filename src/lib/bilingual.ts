@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/index.ts';
-import type { Bilingual } from '../schema/common.ts';
+import type { Bilingual, Region } from '../schema/common.ts';
 
 /** The text of a bilingual field in the page's language, falling back to Chinese when English is empty. */
 export function pick(text: Bilingual, lang: Lang): string {
@@ -9,4 +9,10 @@ export function pick(text: Bilingual, lang: Lang): string {
 /** The `lang` attribute of what `pick` returned, so mixed-language pages are marked correctly. */
 export function pickLang(text: Bilingual, lang: Lang, script: 'zh-Hans' | 'zh-Hant' = 'zh-Hans'): string {
   return lang === 'en' && text.en.trim() !== '' ? 'en' : script;
+}
+
+/** A place as readers write it: 山东省济南市 in Chinese, "Shandong, Jinan" in English. */
+export function formatRegion(region: Region, lang: Lang): string {
+  const parts = [region.province, region.city, region.district].filter((part) => part !== undefined);
+  return parts.map((part) => pick(part, lang)).join(lang === 'zh' ? '' : ', ');
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ArchiveIndex, IndexedDocument } from './archive-index.ts';
+import { listDocumentEntities, type ArchiveIndex, type IndexedDocument } from './archive-index.ts';
 import { findMentions } from './find-mentions.ts';
 import { documentSchema } from '../schema/index.ts';
 
@@ -100,11 +100,7 @@ export function buildGraph(archive: ArchiveIndex): {
       const key = `${mention.collection}/${mention.id}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const listed = new Set([
-      ...doc.enterprises.map((id) => `enterprises/${id}`),
-      ...doc.directives.map((id) => `directives/${id}`),
-      ...[...(doc.speaker ? [doc.speaker] : []), ...doc.people].map((id) => `people/${id}`),
-    ]);
+    const listed = new Set<string>(listDocumentEntities(doc));
     for (const target of [...new Set([...listed, ...counts.keys()])].sort()) {
       edges.push({
         source: `documents/${doc.id}`,

@@ -1,5 +1,5 @@
 import type { APIContext } from 'astro';
-import { loadArchive, renderEntityFeed } from '../../../../data/archive.ts';
+import { loadArchive, renderFeed } from '../../../../data/archive.ts';
 import { LANGUAGES, type Lang } from '../../../../i18n/index.ts';
 
 export async function getStaticPaths() {
@@ -9,5 +9,5 @@ export async function getStaticPaths() {
 
 /** `/<lang>/directives/<id>/feed.xml`: the documents citing one entry, newest first. */
 export function GET({ params, site }: APIContext): Promise<Response> {
-  return renderEntityFeed('directives', params.id!, params.lang as Lang, site!);
+  return renderFeed(params.lang as Lang, site!, { kind: 'directives', id: params.id! });
 }
