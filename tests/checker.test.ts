@@ -128,11 +128,12 @@ describe('the checker on the fixture archive', () => {
     `);
   });
 
-  test('requires English in published documents and a note for inferred dates', () => {
+  test('requires English, a note for inferred dates and no review list left in published documents', () => {
     expect(report('published-missing-english')).toMatchInlineSnapshot(`
       [
         "content/documents/2014-04-14-holding-speech.md:2:1  date_note  date_basis is "inferred": add a date_note saying how the date was reached",
         "content/documents/2014-04-14-holding-speech.md:10:7  summary.en  published documents need English here: translate it, or set status: draft",
+        "content/documents/2014-04-14-holding-speech.md:33:3  review  published documents must not keep the importer's review list: settle each item, then delete \`review\`",
       ]
     `);
   });

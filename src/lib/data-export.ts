@@ -51,9 +51,14 @@ export function cellValue(value: unknown, column: string): string | boolean {
   return String(current);
 }
 
-/** Columns of the document table: every schema field, then what the archive adds. */
+/** Fields kept out of exports: the importer's review list exists only in drafts. */
+const EDITORIAL_ONLY = new Set(['review']);
+
+const SCHEMA_COLUMNS = listColumns(documentSchema).filter((column) => !EDITORIAL_ONLY.has(column.name.split('.')[0]!));
+
+/** Columns of the document table: every published schema field, then what the archive adds. */
 export const DOCUMENT_COLUMNS: Column[] = [
-  ...listColumns(documentSchema),
+  ...SCHEMA_COLUMNS,
   { name: 'url.zh', type: 'string' },
   { name: 'url.en', type: 'string' },
   { name: 'translated', type: 'boolean' },
@@ -66,7 +71,7 @@ export function documentRow(
   extra: { urlZh: string; urlEn: string; translated: boolean },
 ): Record<string, string | boolean | number> {
   const row: Record<string, string | boolean | number> = {};
-  for (const column of listColumns(documentSchema)) row[column.name] = cellValue(doc, column.name);
+  for (const column of SCHEMA_COLUMNS) row[column.name] = cellValue(doc, column.name);
   row['url.zh'] = extra.urlZh;
   row['url.en'] = extra.urlEn;
   row.translated = extra.translated;

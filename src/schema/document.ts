@@ -48,6 +48,26 @@ export const sourceSchema = z.strictObject({
   defects: z.array(defectSchema).default([]),
 });
 
+/** A name the importer found that matches no entity yet: an editor decides what it is. */
+export const reviewCandidateSchema = z.strictObject({
+  /** The name exactly as the text writes it. */
+  name: z.string().trim().min(1),
+  /** What it would become: an enterprise or agency, or a directive (document title, campaign, formulation). */
+  kind: z.enum(['enterprise', 'directive']),
+  /** How many times the text names it. */
+  count: z.number().int().positive(),
+  /** The first sentence that names it, so the editor can judge without opening the body. */
+  context: z.string().optional(),
+});
+
+/** What the importer could not settle and an editor must review before publishing. */
+export const reviewSchema = z.strictObject({
+  /** Doubts about the text: mojibake kept, a run-together date read, a year inferred, text cut off. */
+  warnings: z.array(z.string().min(1)).default([]),
+  /** Names proposed as new entities; never added to content/ without an editor. */
+  candidates: z.array(reviewCandidateSchema).default([]),
+});
+
 /** The frontmatter of `content/documents/<id>.md`: one speech, report or news item. */
 export const documentSchema = z
   .strictObject({
@@ -95,6 +115,8 @@ export const documentSchema = z
     source: sourceSchema,
     /** Editorial notes: identifications, caveats, anything a careful reader should know. */
     notes: bilingualSchema.optional(),
+    /** The importer's open questions; a published document must have none left. */
+    review: reviewSchema.optional(),
   })
   .superRefine(checkDocumentConsistency, {
     // Run even when single fields failed, so an editor sees every problem in one pass.
@@ -107,6 +129,7 @@ type DocumentDraft = {
   date_precision?: unknown;
   date_basis?: unknown;
   date_note?: unknown;
+  review?: unknown;
 };
 
 /** Cross-field rules: precision matches the date, inferred dates explain themselves, published is bilingual. */
@@ -130,6 +153,13 @@ function checkDocumentConsistency(doc: DocumentDraft, ctx: z.RefinementCtx): voi
       code: 'custom',
       path: ['date_note'],
       message: 'date_basis is "inferred": add a date_note saying how the date was reached',
+    });
+  }
+  if (doc.status === 'published' && doc.review !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['review'],
+      message: "published documents must not keep the importer's review list: settle each item, then delete `review`",
     });
   }
   if (doc.status === 'published') {
@@ -167,5 +197,7 @@ export const translationSchema = z.strictObject({
 export type Document = z.output<typeof documentSchema>;
 export type DocumentInput = z.input<typeof documentSchema>;
 export type DocumentSource = z.output<typeof sourceSchema>;
+export type Review = z.output<typeof reviewSchema>;
+export type ReviewCandidate = z.output<typeof reviewCandidateSchema>;
 export type Translation = z.output<typeof translationSchema>;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
