@@ -53,12 +53,15 @@ export function loadTranslations(): Promise<Map<string, { translator: string; no
   return translations;
 }
 
+/** How many reading views to keep: both language pages of a document are rendered in a row. */
+const VIEW_CACHE_SIZE = 16;
 const views = new Map<string, Promise<ReadingView>>();
 
 /**
  * A document's rendered text, its other-script conversion and its translation, row by row.
  * Both language pages show the same rendering (entity links are relative), so it is built
- * once per document and build.
+ * once per document and build. Only the last few are kept: holding every document's HTML
+ * until the end of the build is what made large builds run out of memory.
  */
 export function loadReadingView(doc: IndexedDocument): Promise<ReadingView> {
   let view = views.get(doc.id);
@@ -67,6 +70,7 @@ export function loadReadingView(doc: IndexedDocument): Promise<ReadingView> {
       buildReadingView(doc.body, doc.script, archive.matcher, translations.get(doc.id)?.body),
     );
     views.set(doc.id, view);
+    if (views.size > VIEW_CACHE_SIZE) views.delete(views.keys().next().value!);
   }
   return view;
 }

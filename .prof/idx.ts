@@ -1,0 +1,15 @@
+import { checkContent } from '../src/checker/check-content.ts';
+import { loadContentFiles } from '../src/checker/load-content.ts';
+import { buildArchiveIndex } from '../src/lib/archive-index.ts';
+import { buildSearchRecord } from '../src/lib/search-records.ts';
+import { indexRecords } from '../src/cli/index-search.ts';
+const dir = process.argv[2]!; const lang = process.argv[3] as 'zh'|'en';
+let t = performance.now();
+const checked = checkContent(loadContentFiles(dir));
+console.log('check', ((performance.now()-t)/1000).toFixed(1)); t = performance.now();
+const archive = buildArchiveIndex(checked.entries, false);
+const records = archive.documents.map((doc) => buildSearchRecord(doc, lang, archive, checked.entries.translations.get(doc.id)));
+const words = records.reduce((n, r) => n + r.content.split(' ').length, 0);
+console.log('records', records.length, 'words', words, ((performance.now()-t)/1000).toFixed(1)); t = performance.now();
+await indexRecords('/tmp/idx-'+lang, records);
+console.log('index', ((performance.now()-t)/1000).toFixed(1));

@@ -1,0 +1,12 @@
+import { checkContent } from '../src/checker/check-content.ts';
+import { loadContentFiles } from '../src/checker/load-content.ts';
+import { buildArchiveIndex } from '../src/lib/archive-index.ts';
+import { buildSearchRecord } from '../src/lib/search-records.ts';
+import { indexRecords } from '../src/cli/index-search.ts';
+const dir = process.argv[2]!; const language = process.argv[3]!;
+const checked = checkContent(loadContentFiles(dir));
+const archive = buildArchiveIndex(checked.entries, false);
+const records = archive.documents.map((doc) => ({...buildSearchRecord(doc, 'zh', archive, checked.entries.translations.get(doc.id)), language}));
+const t = performance.now();
+await indexRecords('/tmp/idx-'+language, records);
+console.log(language, 'index', ((performance.now()-t)/1000).toFixed(1));
