@@ -1,20 +1,16 @@
 // `npm run build [-- --content PATH] [--out DIR]`: check the content, build the site, index it.
 // The checker runs first and stops the build on any error, so nothing broken is published.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { build } from 'astro';
+import type { IndexJob } from './index-worker.ts';
 import { checkContent } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
-import { LANGUAGES } from '../i18n/index.ts';
-import { buildArchiveIndex, type ArchiveIndex } from '../lib/archive-index.ts';
-import { buildSearchRecord, type SearchRecord } from '../lib/search-records.ts';
-import { indexRecords } from './index-search.ts';
 import { renderSitemap } from '../lib/sitemap.ts';
 import { readSiteAddress } from '../lib/site-config.ts';
-import { readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -46,7 +42,7 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 delete process.env.BASE_URL;
 
 // The search index is made from the checked entries, not from the HTML, so Pagefind (its own
-// process) indexes while Astro renders: on two cores the build takes about as long as the
+// process, fed from a worker thread) indexes while Astro renders: on two cores the build takes about as long as the
 // slower of the two instead of their sum. The index goes beside the output folder, which Astro
 // empties, and moves in when both are done.
 const bundle = `${outDir}.pagefind-${process.pid}`;
@@ -61,8 +57,13 @@ const [, indexed] = await Promise.all([
   })(),
   (async () => {
     const since = performance.now();
-    const archive = buildArchiveIndex(checked.entries, process.env.ARCHIVE_DRAFTS === '1');
-    const count = await indexRecords(bundle, searchRecords(archive, checked.entries.translations));
+    const job: IndexJob = { entries: checked.entries, drafts: process.env.ARCHIVE_DRAFTS === '1', site: bundle };
+    const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: job });
+    const count = await new Promise<number>((done, fail) => {
+      worker.once('message', done);
+      worker.once('error', fail);
+      worker.once('exit', (code) => fail(new Error(`the search index worker stopped (exit code ${code})`)));
+    });
     indexSeconds = seconds(since);
     return count;
   })(),
@@ -86,10 +87,3 @@ const origin = new URL(address.base, address.site).href;
 writeFileSync(join(outDir, 'sitemap.xml'), renderSitemap(pages, origin));
 writeFileSync(join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\nSitemap: ${new URL('sitemap.xml', origin).href}\n`);
 console.log(`built ${pages.length} pages in ${seconds(started)} s → ${outDir}`);
-
-/** Every document's search record in each language, made one at a time as Pagefind asks. */
-function* searchRecords(archive: ArchiveIndex, translations: ReadonlyMap<string, string>): Generator<SearchRecord> {
-  for (const lang of LANGUAGES) {
-    for (const doc of archive.documents) yield buildSearchRecord(doc, lang, archive, translations.get(doc.id));
-  }
-}
