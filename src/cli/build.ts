@@ -68,3 +68,8 @@ const records = LANGUAGES.flatMap((lang) =>
 );
 const indexed = await indexRecords(outDir, records);
 console.log(`search index: ${indexed} records in ${seconds(indexStarted)} s; total ${seconds(started)} s → ${outDir}`);
+// --timings FILE: the phases' times as JSON, for `npm run bench` (src/cli/bench.ts).
+const timings = option('--timings');
+const s = (from: number, to = performance.now()) => Math.round(to - from) / 1000;
+const phases = { check_s: s(started, siteStarted), site_s: s(siteStarted, indexStarted), index_s: s(indexStarted) };
+if (timings) writeFileSync(timings, `${JSON.stringify({ ...phases, total_s: s(started), pages: pages.length })}\n`);
