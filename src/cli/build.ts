@@ -47,13 +47,14 @@ delete process.env.BASE_URL;
 // empties, and moves in when both are done.
 const bundle = `${outDir}.pagefind-${process.pid}`;
 rmSync(bundle, { recursive: true, force: true });
-let siteSeconds = '';
-let indexSeconds = '';
+const checkSeconds = (performance.now() - started) / 1000;
+let siteSeconds = 0;
+let indexSeconds = 0;
 const [, indexed] = await Promise.all([
   (async () => {
     const since = performance.now();
     await build({ root: process.cwd(), outDir, logLevel: 'warn' });
-    siteSeconds = seconds(since);
+    siteSeconds = (performance.now() - since) / 1000;
   })(),
   (async () => {
     const since = performance.now();
@@ -64,14 +65,16 @@ const [, indexed] = await Promise.all([
       worker.once('error', fail);
       worker.once('exit', (code) => fail(new Error(`the search index worker stopped (exit code ${code})`)));
     });
-    indexSeconds = seconds(since);
+    indexSeconds = (performance.now() - since) / 1000;
     return count;
   })(),
 ]);
 rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
 renameSync(join(bundle, 'pagefind'), join(outDir, 'pagefind'));
 rmSync(bundle, { recursive: true });
-console.log(`site built in ${siteSeconds} s; search index: ${indexed} records in ${indexSeconds} s (at the same time)`);
+console.log(
+  `site built in ${siteSeconds.toFixed(1)} s; search index: ${indexed} records in ${indexSeconds.toFixed(1)} s (at the same time)`,
+);
 
 // The sitemap lists every page that was built, with its other-language alternate.
 const address = readSiteAddress();
@@ -87,3 +90,19 @@ const origin = new URL(address.base, address.site).href;
 writeFileSync(join(outDir, 'sitemap.xml'), renderSitemap(pages, origin));
 writeFileSync(join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\nSitemap: ${new URL('sitemap.xml', origin).href}\n`);
 console.log(`built ${pages.length} pages in ${seconds(started)} s → ${outDir}`);
+// --timings FILE: the phases' times as JSON, for `npm run bench` (src/cli/bench.ts). Site and
+// index overlap in time, so total_s is less than their sum.
+const timings = option('--timings');
+if (timings) {
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  const phases = {
+    check_s: checkSeconds,
+    site_s: siteSeconds,
+    index_s: indexSeconds,
+    total_s: Number(seconds(started)),
+  };
+  writeFileSync(
+    timings,
+    `${JSON.stringify({ ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v)])), pages: pages.length })}\n`,
+  );
+}
