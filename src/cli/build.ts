@@ -10,6 +10,7 @@ import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { renderSitemap } from '../lib/sitemap.ts';
+import { readShardBudget } from '../lib/search-shards.ts';
 import { readSiteAddress } from '../lib/site-config.ts';
 
 const args = process.argv.slice(2);
@@ -58,7 +59,12 @@ const [, indexed] = await Promise.all([
   })(),
   (async () => {
     const since = performance.now();
-    const job: IndexJob = { entries: checked.entries, drafts: process.env.ARCHIVE_DRAFTS === '1', site: bundle };
+    const job: IndexJob = {
+      entries: checked.entries,
+      drafts: process.env.ARCHIVE_DRAFTS === '1',
+      site: bundle,
+      shardBudget: readShardBudget(process.env),
+    };
     const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: job });
     const count = await new Promise<number>((done, fail) => {
       worker.once('message', done);
@@ -69,8 +75,11 @@ const [, indexed] = await Promise.all([
     return count;
   })(),
 ]);
-rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
-renameSync(join(bundle, 'pagefind'), join(outDir, 'pagefind'));
+// Shards of an earlier build with more of them would otherwise stay behind.
+for (const folder of readdirSync(outDir)) {
+  if (/^pagefind(-\d+)?$/.test(folder)) rmSync(join(outDir, folder), { recursive: true, force: true });
+}
+for (const folder of readdirSync(bundle)) renameSync(join(bundle, folder), join(outDir, folder));
 rmSync(bundle, { recursive: true });
 console.log(
   `site built in ${siteSeconds.toFixed(1)} s; search index: ${indexed} records in ${indexSeconds.toFixed(1)} s (at the same time)`,

@@ -1,13 +1,15 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import type { SearchRecord } from '../lib/search-records.ts';
 import { normalisePagefindBundle } from './normalise-pagefind.ts';
 
 /**
- * Writes the Pagefind index of a built site into `<site>/pagefind` from prepared records (one
- * index per language) and returns how many records it indexed. The HTML pages are not parsed:
- * the records say exactly what is searchable.
+ * Writes one Pagefind bundle into the folder `bundle` from prepared records (one index per
+ * language) and returns how many records it indexed. The HTML pages are not parsed: the records
+ * say exactly what is searchable. Pagefind's process ends with the call, and its memory with it.
  */
-export async function indexRecords(site: string, records: Iterable<SearchRecord>): Promise<number> {
+export async function indexRecords(bundle: string, records: Iterable<SearchRecord>): Promise<number> {
   const { index, errors } = await createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
@@ -18,11 +20,35 @@ export async function indexRecords(site: string, records: Iterable<SearchRecord>
         throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
       count += 1;
     }
-    const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
+    const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    normalisePagefindBundle(`${site}/pagefind`);
+    await waitForBundle(bundle);
+    normalisePagefindBundle(bundle);
     return count;
   } finally {
     await close();
+  }
+}
+
+/**
+ * Waits until Pagefind has finished writing a bundle. Its `writeFiles` can answer before
+ * `pagefind-entry.json` has its content (measured with Pagefind 1.5.2: 2 of 20 bundles of five
+ * documents read empty right after the call); the entry is written last and names the rest.
+ */
+async function waitForBundle(bundle: string, timeoutMs = 30_000): Promise<void> {
+  const entryPath = join(bundle, 'pagefind-entry.json');
+  const started = Date.now();
+  for (;;) {
+    try {
+      const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { languages: Record<string, { hash: string }> };
+      const metas = Object.values(entry.languages).map(({ hash }) => join(bundle, `pagefind.${hash}.pf_meta`));
+      if (metas.every((path) => statSync(path).size > 0)) return;
+    } catch {
+      // Not written yet: try again below.
+    }
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`Pagefind did not finish writing ${entryPath} within ${timeoutMs / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -1,33 +1,72 @@
 // The search index, built in a worker thread while the main thread runs Astro: records are
 // made here and handed to Pagefind without waiting for Astro's rendering loop to yield.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { LANGUAGES } from '../i18n/index.ts';
-import { buildArchiveIndex, type ArchiveIndex } from '../lib/archive-index.ts';
-import { buildSearchRecord, type SearchRecord } from '../lib/search-records.ts';
+import type { Lang } from '../i18n/index.ts';
+import { buildArchiveIndex, type ArchiveIndex, type IndexedDocument } from '../lib/archive-index.ts';
+import { buildSearchRecord, searchLanguage, type SearchRecord } from '../lib/search-records.ts';
 import type { CheckResult } from '../checker/check-content.ts';
+import {
+  planSearchShards,
+  SHARD_ANCHOR_DATE,
+  SHARD_ANCHOR_WORD,
+  shardFolder,
+  shardManifest,
+} from '../lib/search-shards.ts';
 import { indexRecords } from './index-search.ts';
 
 /** What the build passes to the worker. */
 export interface IndexJob {
   entries: CheckResult['entries'];
   drafts: boolean;
-  /** The folder that receives `pagefind/`. */
+  /** The folder that receives `pagefind/` (and `pagefind-1/`, … when the index is sharded). */
   site: string;
+  /** Characters of text per search shard (`readShardBudget`). */
+  shardBudget: number;
 }
 
-/** Every document's search record in each language, made one at a time as Pagefind asks. */
+/**
+ * The search records of some documents in one language, made one at a time as Pagefind asks;
+ * `anchored`: they begin with the shard's anchor record (see `shardWeight`), which has one
+ * meaningless word and no filter values, so no real search or filter finds it.
+ */
 export function* searchRecords(
   archive: ArchiveIndex,
+  lang: Lang,
+  documents: readonly IndexedDocument[],
   translations: ReadonlyMap<string, string>,
+  anchored = false,
 ): Generator<SearchRecord> {
-  for (const lang of LANGUAGES) {
-    for (const doc of archive.documents) yield buildSearchRecord(doc, lang, archive, translations.get(doc.id));
+  if (anchored) {
+    const sort = { date: SHARD_ANCHOR_DATE };
+    yield { url: '/search/', language: searchLanguage(lang), content: SHARD_ANCHOR_WORD, meta: {}, filters: {}, sort };
   }
+  for (const doc of documents) yield buildSearchRecord(doc, lang, archive, translations.get(doc.id));
+}
+
+/**
+ * Indexes the archive: the Chinese records in shards, the English ones whole in the first
+ * bundle; writes the manifest the search page merges the shards by. Returns the record count.
+ */
+export async function indexArchive(job: IndexJob): Promise<number> {
+  const archive = buildArchiveIndex(job.entries, job.drafts);
+  const shards = planSearchShards(archive.documents, job.shardBudget);
+  const translations = job.entries.translations;
+  let count = 0;
+  for (const [index, documents] of shards.entries()) {
+    const bundle = join(job.site, shardFolder(index));
+    function* records(): Generator<SearchRecord> {
+      yield* searchRecords(archive, 'zh', documents, translations, shards.length > 1);
+      if (index === 0) yield* searchRecords(archive, 'en', archive.documents, translations);
+    }
+    count += await indexRecords(bundle, records());
+  }
+  const manifest = shardManifest(shards.length, archive.documents.length);
+  writeFileSync(join(job.site, shardFolder(0), 'shards.json'), `${JSON.stringify(manifest)}\n`);
+  return count;
 }
 
 if (parentPort && workerData) {
-  const job = workerData as IndexJob;
-  const archive = buildArchiveIndex(job.entries, job.drafts);
-  const count = await indexRecords(job.site, searchRecords(archive, job.entries.translations));
-  parentPort.postMessage(count);
+  parentPort.postMessage(await indexArchive(workerData as IndexJob));
 }

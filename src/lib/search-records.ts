@@ -23,6 +23,11 @@ export interface SearchRecord {
   sort: Record<string, string>;
 }
 
+/** The Pagefind language of a site language's index. */
+export function searchLanguage(lang: Lang): string {
+  return lang === 'zh' ? 'zh-hans' : 'en';
+}
+
 /** The plain text of each top-level block of a Markdown body (the ¶ numbering of the site). */
 export function listBlockTexts(markdown: string): string[] {
   return fromMarkdown(markdown, { extensions: [cjkFriendlyExtension()] }).children.map((node) => toString(node).trim());
@@ -88,7 +93,7 @@ export function buildSearchRecord(
   };
   return {
     url: pagePath(lang, 'documents', doc.id),
-    language: zh ? 'zh-hans' : 'en',
+    language: searchLanguage(lang),
     content: parts.join(' '),
     meta: {
       title: pick(doc.title, lang),

@@ -16,6 +16,7 @@ import {
   type SearchState,
 } from '../lib/search-query.ts';
 import { encodeHanTokens } from '../lib/han-tokens.ts';
+import type { ShardManifest } from '../lib/search-shards.ts';
 
 interface Fragment {
   url: string;
@@ -29,9 +30,12 @@ interface Search {
   results: { data(): Promise<Fragment> }[];
   filters: Record<string, Record<string, number>>;
 }
+const NO_SHARDS: ShardManifest = { merge: {} };
+
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options: { indexWeight: number }): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(query: string | null, options?: Record<string, unknown>, wait?: number): Promise<Search | null>;
 }
@@ -70,9 +74,18 @@ if (form) {
 
   const loadPagefind = (): Promise<Pagefind> =>
     (pagefind ??= (async () => {
-      const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+      // A large archive's index comes in shards (src/lib/search-shards.ts), merged here.
+      const [module, manifest] = await Promise.all([
+        import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
+        fetch(`${base}pagefind/shards.json`).then((response) =>
+          response.ok ? (response.json() as Promise<ShardManifest>) : NO_SHARDS,
+        ),
+      ]);
       await module.options({ baseUrl: base, excerptLength: 40 });
       await module.init();
+      for (const shard of manifest.merge[lang] ?? []) {
+        await module.mergeIndex(`${base}${shard.path}`, { indexWeight: shard.weight });
+      }
       return module;
     })());
   const loadPairs = (): Promise<Map<string, string>> =>

@@ -10,6 +10,8 @@ import { parseHeadersFile } from '../../src/lib/security-headers.ts';
 
 // The five seed documents, frozen in tests/fixtures/search-archive, served under a base path
 // with the headers of public/_headers (the Content-Security-Policy the site is meant to run under).
+// The index is split into three shards, as a large archive's is (src/lib/search-shards.ts), so
+// every query below also checks that the merged shards find, filter and sort like one index.
 const ARCHIVE = join(import.meta.dirname, '..', 'fixtures', 'search-archive');
 const BASE = '/archive/';
 
@@ -25,9 +27,10 @@ let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  const built = buildSite(ARCHIVE, { base: BASE });
+  const built = buildSite(ARCHIVE, { base: BASE, env: { ARCHIVE_SEARCH_SHARD_CHARS: '8000' } });
   if (built.status !== 0) throw new Error(`build failed:\n${built.log}`);
   out = built.out;
+  expect(JSON.parse(readFileSync(join(out, 'pagefind', 'shards.json'), 'utf8')).merge.zh).toHaveLength(2);
   server = await serveStatic(out, BASE, parseHeadersFile(readFileSync(join(out, '_headers'), 'utf8')));
   browser = await launchBrowser();
 });
@@ -132,6 +135,20 @@ const TABLE: {
     lang: 'zh',
     params: { q: '国资委', sort: 'oldest' },
     expected: [D, A, C, E],
+    order: true,
+  },
+  {
+    name: 'sorted newest first across shards',
+    lang: 'zh',
+    params: { q: '国资委', sort: 'newest' },
+    expected: [E, C, A, D],
+    order: true,
+  },
+  {
+    name: 'filter alone, newest first across shards',
+    lang: 'zh',
+    params: { type: '讲话', sort: 'newest' },
+    expected: [E, A, B],
     order: true,
   },
   {
