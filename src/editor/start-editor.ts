@@ -59,6 +59,8 @@ function sendJson(response: ServerResponse, answer: ApiAnswer): void {
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES)
+    throw new RequestError(413, 'request too large');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -131,6 +133,8 @@ export async function startEditor(options: { root: string; port?: number }): Pro
     } catch (error) {
       const status = error instanceof RequestError ? error.status : 500;
       if (status === 500) console.error(error);
+      // The rest of a refused body is not read: close the connection rather than reuse it.
+      if (status === 413) response.shouldKeepAlive = false;
       sendJson(response, { status, body: { error: error instanceof Error ? error.message : String(error) } });
     }
   });
