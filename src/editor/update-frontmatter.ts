@@ -192,7 +192,10 @@ function diffMap(yaml: string, map: YAMLMap, before: FieldMap, next: FieldMap, s
         items.forEach((item, i) => diffMap(yaml, item as YAMLMap, olds[i]!, value[i] as FieldMap, splices));
       if (mapsOnly && tryDiff(diffItems, splices)) continue;
     }
-    const text = formatPair(key, value, span.column, isScalar(oldNode) ? oldNode.type : undefined);
+    // An empty `[]` grows into a block list, as the archive writes lists; a non-empty flow value stays flow.
+    const flow = (isMap(oldNode) || isSeq(oldNode)) && oldNode.flow && oldNode.items.length > 0;
+    const style = isScalar(oldNode) ? oldNode.type : flow ? 'flow' : undefined;
+    const text = formatPair(key, value, span.column, style);
     splices.push({
       start: span.start,
       end: span.end,
@@ -232,9 +235,12 @@ function indentRest(text: string, column: number): string {
  * dates double-quoted (unquoted dates become timestamps in other YAML tools), long text folded
  * with `>-`, short text plain when YAML allows, the quoting of a replaced value kept.
  */
-function formatPair(key: string, value: FieldValue, column: number, oldType?: Scalar['type']): string {
+function formatPair(key: string, value: FieldValue, column: number, oldType?: Scalar['type'] | 'flow'): string {
   const document = new YamlDocument({ [key]: value }, { version: '1.2', schema: 'core' });
   const width = LINE_WIDTH - column;
+  // A value written on one line in braces or brackets (`site: { zh: …, en: … }`) stays so.
+  const created = (document.contents as YAMLMap).items[0]?.value;
+  if (oldType === 'flow' && (isMap(created) || isSeq(created)) && created.items.length > 0) created.flow = true;
   visit(document, {
     Scalar(role, node, path) {
       if (role === 'key' || typeof node.value !== 'string') return;

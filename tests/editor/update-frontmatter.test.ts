@@ -141,3 +141,16 @@ describe('new files', () => {
     expect(checkContent(toContentFiles(tree)).errors).toBe(0);
   });
 });
+
+describe('values written in braces', () => {
+  test('stay in braces on their one line when changed', () => {
+    const text = readFileSync(join(BASE_ARCHIVE, 'documents', '2014-04-14-holding-speech.md'), 'utf8');
+    const data = clone(readFrontmatter(text).data) as { region: { city: { en: string } } };
+    data.region.city.en = 'Jinan City';
+    const after = updateFrontmatter(text, data as FieldMap);
+    expect(changedLines(text, after)).toEqual({
+      removed: ['  city: { zh: 济南市, en: Jinan }'],
+      added: ['  city: { zh: 济南市, en: Jinan City }'],
+    });
+  });
+});
