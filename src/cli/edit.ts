@@ -8,6 +8,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     content: { type: 'string' },
+    'allow-host': { type: 'string', multiple: true },
   },
 });
 
@@ -21,6 +22,6 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port must be a port number, got ${values.port}`);
   process.exit(1);
 }
-const editor = await startEditor({ root, port });
+const editor = await startEditor({ root, port, allowHosts: values['allow-host'] ?? [] });
 console.log(`Editor for ${root}`);
 console.log(`Open ${editor.url} in your browser (loopback only). Press Ctrl+C to stop.`);

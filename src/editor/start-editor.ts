@@ -88,17 +88,31 @@ class RequestError extends Error {
  * own host and port are answered (a foreign Host is DNS rebinding), and only same-origin JSON
  * requests may change anything (a foreign or missing Origin is cross-site request forgery).
  */
-export async function startEditor(options: { root: string; port?: number }): Promise<EditorServer> {
+export async function startEditor(options: {
+  root: string;
+  port?: number;
+  /**
+   * Host names a port forwarder presents instead of 127.0.0.1 (a Codespace's forwarded address,
+   * say): requests for them, and saves from `https://` pages on them, are accepted too.
+   */
+  allowHosts?: string[];
+}): Promise<EditorServer> {
   const script = await buildClient();
   const page = readFileSync(join(CLIENT_DIR, 'editor.html'), 'utf8');
   const style = readFileSync(join(CLIENT_DIR, 'editor.css'), 'utf8');
   let port = options.port ?? 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const forwarded = new Set(options.allowHosts ?? []);
+  const allowedOrigins = () =>
+    new Set([
+      ...[...allowedHosts()].map((host) => `http://${host}`),
+      ...[...forwarded].map((host) => `https://${host}`),
+    ]);
 
   const server = createServer(async (request, response) => {
     try {
-      const hosts = allowedHosts();
-      if (!hosts.has(request.headers.host ?? '')) throw new RequestError(421, 'unknown host');
+      const host = request.headers.host ?? '';
+      if (!allowedHosts().has(host) && !forwarded.has(host)) throw new RequestError(421, 'unknown host');
       const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
       if (request.method === 'GET') {
         if (url.pathname === '/') return send(response, 200, 'text/html; charset=utf-8', page);
@@ -111,8 +125,7 @@ export async function startEditor(options: { root: string; port?: number }): Pro
         throw new RequestError(404, 'not found');
       }
       if (request.method !== 'POST') throw new RequestError(405, 'method not allowed');
-      const origin = request.headers.origin ?? '';
-      if (!hosts.has(origin.replace(/^http:\/\//, '')) || !origin.startsWith('http://')) {
+      if (!allowedOrigins().has(request.headers.origin ?? '')) {
         throw new RequestError(403, 'requests must come from the editor page itself');
       }
       if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {

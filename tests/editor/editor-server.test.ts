@@ -250,3 +250,37 @@ describe('creating an entity from an importer candidate', () => {
     );
   });
 });
+
+describe('behind a port forwarder', () => {
+  test('accepts only the host names it was told about, and saves only from pages served on them', async () => {
+    const forwarded = await startEditor({ root, allowHosts: ['my-space-4400.example.dev'] });
+    const ask = (headers: Record<string, string>, method = 'GET') =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port: forwarded.port,
+            method,
+            path: method === 'GET' ? '/api/index' : '/api/preview',
+            headers,
+          },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end(method === 'POST' ? JSON.stringify({ body: '' }) : undefined);
+      });
+    try {
+      expect(await ask({ host: 'my-space-4400.example.dev' })).toBe(200);
+      expect(await ask({ host: 'other-space.example.dev' })).toBe(421);
+      const post = { host: 'my-space-4400.example.dev', 'content-type': 'application/json' };
+      expect(await ask({ ...post, origin: 'https://my-space-4400.example.dev' }, 'POST')).toBe(200);
+      expect(await ask({ ...post, origin: 'http://my-space-4400.example.dev' }, 'POST')).toBe(403);
+      expect(await ask({ ...post, origin: 'https://evil.example' }, 'POST')).toBe(403);
+    } finally {
+      await forwarded.close();
+    }
+  });
+});
