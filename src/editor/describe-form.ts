@@ -11,9 +11,13 @@ import {
   partialDateSchema,
   personSchema,
   slugSchema,
+  translationSchema,
 } from '../schema/index.ts';
 
 type AnySchema = z.core.$ZodType;
+
+/** What the editor edits: the four collections, and translations (`documents/<id>.en.md`). */
+export type EditorCollection = CollectionName | 'translations';
 type Def = {
   type: string;
   shape?: Record<string, AnySchema>;
@@ -65,19 +69,21 @@ export interface FormField {
  * Which collection a reference field points into; must agree with the checker's references
  * (the form test checks every slug field of the schemas is listed here).
  */
-export const REFERENCE_TARGETS: Record<CollectionName, Record<string, CollectionName>> = {
+export const REFERENCE_TARGETS: Record<EditorCollection, Record<string, CollectionName>> = {
   documents: { speaker: 'people', enterprises: 'enterprises', directives: 'directives', people: 'people' },
   enterprises: { parent: 'enterprises' },
   directives: { parent: 'directives', issuer: 'enterprises' },
   people: { 'roles[].organisation': 'enterprises' },
+  translations: {},
 };
 
 /** The schema of each collection the editor can edit. */
-export const EDITOR_SCHEMAS: Record<CollectionName, AnySchema> = {
+export const EDITOR_SCHEMAS: Record<EditorCollection, AnySchema> = {
   documents: documentSchema,
   enterprises: enterpriseSchema,
   directives: directiveSchema,
   people: personSchema,
+  translations: translationSchema,
 };
 
 /** Unwraps optional and default wrappers, telling whether the field may be left out. */
@@ -93,7 +99,7 @@ function unwrap(schema: AnySchema): { inner: AnySchema; optional: boolean } {
   }
 }
 
-function describeField(collection: CollectionName, key: string, path: string, schema: AnySchema): FormField {
+function describeField(collection: EditorCollection, key: string, path: string, schema: AnySchema): FormField {
   const { inner, optional } = unwrap(schema);
   const def = defOf(inner);
   const base = { key, path, optional };
@@ -138,7 +144,7 @@ function describeField(collection: CollectionName, key: string, path: string, sc
   }
 }
 
-function describeFields(collection: CollectionName, schema: AnySchema, prefix = ''): FormField[] {
+function describeFields(collection: EditorCollection, schema: AnySchema, prefix = ''): FormField[] {
   const shape = defOf(unwrap(schema).inner).shape ?? {};
   return Object.entries(shape).map(([key, child]) =>
     describeField(collection, key, prefix ? `${prefix}.${key}` : key, child),
@@ -146,16 +152,15 @@ function describeFields(collection: CollectionName, schema: AnySchema, prefix = 
 }
 
 /** The form of a collection, field by field in schema order, generated from its zod schema. */
-export function describeForm(collection: CollectionName): FormField[] {
+export function describeForm(collection: EditorCollection): FormField[] {
   return describeFields(collection, EDITOR_SCHEMAS[collection]);
 }
 
 /** The forms of every collection, as the editor's client receives them. */
-export function describeForms(): Record<CollectionName, FormField[]> {
-  return {
-    documents: describeForm('documents'),
-    enterprises: describeForm('enterprises'),
-    directives: describeForm('directives'),
-    people: describeForm('people'),
-  };
+export function describeForms(): Record<EditorCollection, FormField[]> {
+  const collections = Object.keys(EDITOR_SCHEMAS) as EditorCollection[];
+  return Object.fromEntries(collections.map((collection) => [collection, describeForm(collection)])) as Record<
+    EditorCollection,
+    FormField[]
+  >;
 }

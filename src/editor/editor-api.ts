@@ -22,13 +22,13 @@ const ENTITY_COLLECTIONS = ['enterprises', 'directives', 'people'] as const;
 
 /** Refuses anything but a known collection and a slug id, so no request can name another path. */
 function locate(root: string, collection: unknown, id: unknown): { path: string; relative: string } | ApiAnswer {
-  if (typeof collection !== 'string' || !Object.hasOwn(COLLECTIONS, collection)) {
+  if (typeof collection !== 'string' || !(Object.hasOwn(COLLECTIONS, collection) || collection === 'translations')) {
     return refuse(400, `unknown collection ${JSON.stringify(collection)}`);
   }
   if (typeof id !== 'string' || id.length > 200 || !SLUG_PATTERN.test(id)) {
     return refuse(400, `id must be a lowercase ASCII slug like "jinan-investment-holding", got ${JSON.stringify(id)}`);
   }
-  const relative = `${collection}/${id}.md`;
+  const relative = collection === 'translations' ? `documents/${id}.en.md` : `${collection}/${id}.md`;
   return { path: join(root, relative), relative };
 }
 
@@ -180,12 +180,18 @@ export function saveEntry(root: string, request: SaveRequest): ApiAnswer {
   const problems = checkWith(root, new Map([[place.relative, next.text]]));
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0 && request.confirmInvalid !== true) {
-    return { status: 422, body: { saved: false, problems } };
+    return { status: 422, body: { saved: false, file: place.relative, problems } };
   }
   if (next.text !== next.before) writeAtomically(place.path, next.text);
   return {
     status: 200,
-    body: { saved: true, changed: next.text !== next.before, problems, hash: hashText(next.text) },
+    body: {
+      saved: true,
+      file: place.relative,
+      changed: next.text !== next.before,
+      problems,
+      hash: hashText(next.text),
+    },
   };
 }
 
@@ -249,7 +255,7 @@ export function createFromCandidate(root: string, request: CandidateRequest): Ap
   if (errors.length > 0 && request.confirmInvalid !== true) return { status: 422, body: { saved: false, problems } };
   writeAtomically(place.path, entity.text);
   writeAtomically(documentPlace.path, draftNext);
-  return { status: 200, body: { saved: true, problems, hash: hashText(draftNext) } };
+  return { status: 200, body: { saved: true, file: place.relative, problems, hash: hashText(draftNext) } };
 }
 
 /** The body rendered as the site renders it, entity links included (they point into the editor). */

@@ -157,6 +157,28 @@ describe('editing a document in the browser', () => {
     );
   });
 
+  test('a translation starts from the original, beside it, and is saved once it aligns', async () => {
+    await page.getByRole('link', { name: /Jinduicheng divestiture pilot/ }).click();
+    await page.getByRole('heading', { name: 'Document: 2017-08-04-jinduicheng-meeting' }).waitFor();
+    await page.getByRole('button', { name: 'Start an English translation' }).click();
+    const body = page.getByLabel('Translation (Markdown)');
+    expect(await body.getAttribute('lang')).toBe('en');
+    expect(await body.inputValue()).toContain('金鉬集團將進一步統一思想。');
+    await expect.poll(() => page.locator('#preview').textContent()).toContain('金鉬集團將進一步統一思想。');
+    await page.getByLabel('Translator').fill('A. Translator');
+    await body.fill(
+      'In April the Jinduicheng district became a national pilot.\n\nThe Group will unify its thinking.\n',
+    );
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Saved documents/2017-08-04-jinduicheng-meeting.en.md');
+    expect(read('documents/2017-08-04-jinduicheng-meeting.en.md')).toBe(
+      '---\nid: 2017-08-04-jinduicheng-meeting\ntranslator: A. Translator\n---\nIn April the Jinduicheng district became a national pilot.\n\nThe Group will unify its thinking.\n',
+    );
+    expect(checkContent(toContentFiles(readTree(root))).errors).toBe(0);
+  });
+
   test('the page has no accessibility violations and no script errors', async () => {
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);

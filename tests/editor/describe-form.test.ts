@@ -115,6 +115,7 @@ describe('the editor forms follow the zod schemas', () => {
       enterprises: { parent: 'enterprises' },
       directives: { issuer: 'enterprises', parent: 'directives' },
       people: { 'roles[].organisation': 'enterprises' },
+      translations: {},
     });
   });
 });

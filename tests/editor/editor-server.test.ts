@@ -221,6 +221,36 @@ describe('saving', () => {
   });
 });
 
+describe('translations', () => {
+  test('a translation is saved beside its document, and one that drifts from the original is refused', async () => {
+    const original = await open('documents', '2017-08-04-jinduicheng-meeting');
+    const data = { id: '2017-08-04-jinduicheng-meeting', translator: 'A. Translator' };
+    const drifting = await call('POST', '/api/save', {
+      body: { collection: 'translations', id: data.id, data, body: '\nOne paragraph only.\n' },
+    });
+    expect(drifting.status).toBe(422);
+    expect(drifting.json.problems).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/^translation is not aligned with the original/) }),
+    );
+    const body = original.body.replace(
+      /\n\n[^\n]+\n\n[^\n]+\n$/,
+      '\n\nIn April, the Jinduicheng district became a pilot.\n\nThe Group will unify its thinking.\n',
+    );
+    const saved = await call('POST', '/api/save', { body: { collection: 'translations', id: data.id, data, body } });
+    expect(saved.json).toMatchObject({
+      saved: true,
+      file: 'documents/2017-08-04-jinduicheng-meeting.en.md',
+      problems: [],
+    });
+    expect(read('documents/2017-08-04-jinduicheng-meeting.en.md')).toBe(
+      `---\nid: 2017-08-04-jinduicheng-meeting\ntranslator: A. Translator\n---\n${body}`,
+    );
+    const { json } = await call('GET', '/api/index');
+    const entry = (json.entries as { id: string; missing: string[] }[]).find((item) => item.id === data.id);
+    expect(entry?.missing).toEqual([]);
+  });
+});
+
 describe('creating an entity from an importer candidate', () => {
   test('writes the entity, adds its id to the draft and removes the candidate, changing only those lines', async () => {
     const draft = await open('documents', '2015-draft-speech');

@@ -1,507 +1,22 @@
 import type { FormField } from '../describe-form.ts';
 import type { EntrySummary } from '../list-entries.ts';
-import { FIELD_LABELS, translate, type Both, type UiKey, type UiLang } from './ui-strings.ts';
-
-type Collection = 'documents' | 'enterprises' | 'directives' | 'people';
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-type JsonMap = { [key: string]: Json };
-type Path = (string | number)[];
-
-interface Problem {
-  severity: 'error' | 'warning';
-  file: string;
-  line?: number;
-  field?: string;
-  message: string;
-}
-
-const COLLECTIONS: Collection[] = ['documents', 'enterprises', 'directives', 'people'];
-
-/** Everything the page shows, kept in one place; the page is redrawn from it. */
-const state: {
-  lang: UiLang;
-  forms?: Record<Collection, FormField[]>;
-  entries: EntrySummary[];
-  filter: string;
-  open?: {
-    collection: Collection;
-    id: string;
-    isNew: boolean;
-    data: JsonMap;
-    body?: string;
-    hash?: string;
-    /** Set when the entry comes from a candidate of a draft's review list. */
-    candidate?: { document: string; hash: string; name: string; count: number; context?: string };
-    /** The id follows the English name until the user edits it. */
-    idTouched: boolean;
-  };
-  problems: Problem[];
-  message?: { kind: 'ok' | 'error' | 'invalid'; text: string };
-} = {
-  lang: localStorage.getItem('editor-lang') === 'en' ? 'en' : 'zh',
-  entries: [],
-  filter: '',
-  problems: [],
-};
-
-const t = (key: UiKey, params?: Record<string, string | number>) => translate(state.lang, key, params);
-const label = (key: string) => FIELD_LABELS[key]?.[state.lang] ?? key;
-
-/** Creates an element with attributes and children. */
-function h(tag: string, attributes: Record<string, string | boolean | undefined> = {}, ...children: (Node | string)[]) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    element.setAttribute(name, value === true ? '' : value);
-  }
-  element.append(...children);
-  return element;
-}
-
-/** A text in both languages, the interface language first, each marked with its language. */
-function both(text: Both): HTMLElement {
-  const other: UiLang = state.lang === 'zh' ? 'en' : 'zh';
-  return h(
-    'span',
-    {},
-    h('span', { lang: htmlLang(state.lang) }, text[state.lang]),
-    ' ',
-    h('span', { lang: htmlLang(other), class: 'other' }, text[other]),
-  );
-}
-
-function htmlLang(lang: UiLang): string {
-  return lang === 'zh' ? 'zh-Hans' : 'en';
-}
-
-async function api(path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(
-    path,
-    body === undefined
-      ? {}
-      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-  );
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-// ---- data paths ---------------------------------------------------------------------------
-
-function getIn(value: Json | undefined, path: Path): Json | undefined {
-  let current = value;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string | number, Json>)[key];
-  }
-  return current;
-}
-
-/** Sets a value (or deletes it when undefined); a new key takes its place in schema order. */
-function setIn(path: Path, value: Json | undefined, order: string[]): void {
-  const parent = getIn(state.open!.data, path.slice(0, -1)) as Record<string | number, Json>;
-  const key = path[path.length - 1]!;
-  if (value === undefined) {
-    if (Array.isArray(parent)) parent.splice(key as number, 1);
-    else delete parent[key];
-    return;
-  }
-  const isNewKey = !Array.isArray(parent) && !(key in parent);
-  parent[key] = value;
-  if (isNewKey) {
-    const entries = Object.entries(parent);
-    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);
-    // Known keys in schema order; keys the schema does not know keep their place after those before them.
-    entries.sort(([a], [b]) => (rank(a) === -1 || rank(b) === -1 ? 0 : rank(a) - rank(b)));
-    for (const [name] of entries) delete parent[name];
-    for (const [name, item] of entries) parent[name] = item;
-  }
-}
-
-/** The checker's way of writing a path: `source.defects[0].note.en`. */
-function fieldName(path: Path): string {
-  return path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${key}` : key),
-    '',
-  );
-}
-
-const fieldId = (path: Path) => `f-${fieldName(path).replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-
-// ---- the entry list ------------------------------------------------------------------------
-
-function renderList(): HTMLElement {
-  const nav = h('nav', { 'aria-label': t('entries'), class: 'entries' });
-  const search = h('input', { type: 'search', id: 'filter', value: state.filter }) as HTMLInputElement;
-  search.addEventListener('input', () => {
-    state.filter = search.value;
-    const list = document.querySelector('.entry-lists');
-    list?.replaceWith(renderLists());
-  });
-  nav.append(h('label', { for: 'filter' }, t('filter')), search, renderLists());
-  return nav;
-}
-
-function renderLists(): HTMLElement {
-  const wrapper = h('div', { class: 'entry-lists' });
-  const needle = state.filter.trim().toLowerCase();
-  for (const collection of COLLECTIONS) {
-    const entries = state.entries.filter(
-      (entry) =>
-        entry.collection === collection &&
-        (!needle || `${entry.id} ${entry.name.zh} ${entry.name.en}`.toLowerCase().includes(needle)),
-    );
-    const newButton = h(
-      'button',
-      { type: 'button', class: 'new' },
-      collection === 'documents' ? t('newDocument') : `${t('newEntity')}: ${t(collection)}`,
-    );
-    newButton.addEventListener('click', () => startNew(collection));
-    const items = entries.map((entry) => {
-      const current = state.open?.collection === collection && state.open.id === entry.id;
-      const link = h(
-        'a',
-        { href: `#/${collection}/${entry.id}`, 'aria-current': current ? 'page' : undefined },
-        h('span', { lang: 'zh' }, entry.name.zh || entry.id),
-      );
-      if (entry.name.en) link.append(h('span', { lang: 'en', class: 'other' }, entry.name.en));
-      const facts = h('span', { class: 'facts' });
-      if (collection === 'documents')
-        facts.append(h('span', { class: `badge badge--${entry.status}` }, t(entry.status)));
-      if (entry.missing.length > 0) {
-        facts.append(
-          h(
-            'span',
-            { class: 'missing' },
-            `${t('missing')}: ${entry.missing.map((key) => t(`missing.${key}` as UiKey)).join(state.lang === 'zh' ? '、' : ', ')}`,
-          ),
-        );
-      }
-      if (entry.review.warnings + entry.review.candidates > 0) {
-        facts.append(h('span', { class: 'review' }, t('reviewOpen', entry.review)));
-      }
-      return h('li', {}, link, facts);
-    });
-    wrapper.append(
-      h('section', {}, h('h2', {}, t(collection), ` (${entries.length})`), newButton, h('ul', {}, ...items)),
-    );
-  }
-  return wrapper;
-}
-
-// ---- fields ---------------------------------------------------------------------------------
-
-/** A labelled control with a place for the checker's message about it. */
-function wrap(path: Path, labelText: string | HTMLElement, control: HTMLElement, hint?: string): HTMLElement {
-  const id = fieldId(path);
-  control.id = id;
-  control.setAttribute('data-field', fieldName(path));
-  const describedBy = [`${id}-error`, hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
-  control.setAttribute('aria-describedby', describedBy);
-  return h(
-    'div',
-    { class: 'field' },
-    h('label', { for: id }, labelText),
-    control,
-    ...(hint ? [h('p', { class: 'hint', id: `${id}-hint` }, hint)] : []),
-    h('p', { class: 'error', id: `${id}-error`, 'data-error-for': fieldName(path), role: 'alert' }),
-  );
-}
-
-function textInput(
-  path: Path,
-  field: FormField,
-  order: string[],
-  options: { placeholder?: string; multiline?: boolean; lang?: string } = {},
-) {
-  const value = getIn(state.open!.data, path);
-  const control = (options.multiline ? h('textarea', { rows: '3' }) : h('input', { type: 'text' })) as HTMLInputElement;
-  control.value = value === undefined || value === null ? '' : String(value);
-  if (options.placeholder) control.placeholder = options.placeholder;
-  if (options.lang) control.lang = options.lang;
-  control.addEventListener('input', () => {
-    setIn(path, control.value === '' && field.optional ? undefined : control.value, order);
-  });
-  return control;
-}
-
-function renderBilingual(path: Path, field: FormField, order: string[]): HTMLElement {
-  const fieldset = h(
-    'fieldset',
-    { class: 'bilingual', 'data-field': fieldName(path) },
-    h('legend', {}, label(field.key)),
-  );
-  const current = () => getIn(state.open!.data, path) as { zh?: string; en?: string } | undefined;
-  for (const lang of ['zh', 'en'] as const) {
-    const value = current()?.[lang] ?? '';
-    const control = h('textarea', {
-      rows: String(Math.min(12, Math.max(1, Math.ceil(value.length / (lang === 'zh' ? 40 : 80))))),
-      lang: lang === 'zh' ? 'zh' : 'en',
-    }) as HTMLTextAreaElement;
-    control.value = value;
-    control.addEventListener('input', () => {
-      const next = { zh: current()?.zh ?? '', en: current()?.en ?? '', [lang]: control.value };
-      const empty = next.zh === '' && next.en === '';
-      setIn(path, empty && field.optional ? undefined : { ...(current() ?? {}), ...next }, order);
-    });
-    fieldset.append(
-      wrap([...path, lang], `${label(field.key)} · ${t(lang === 'zh' ? 'chinese' : 'english')}`, control),
-    );
-  }
-  fieldset.append(h('p', { class: 'error', 'data-error-for': fieldName(path), role: 'alert' }));
-  return fieldset;
-}
-
-function entityLabel(collection: string, id: string): string {
-  const entry = state.entries.find((item) => item.collection === collection && item.id === id);
-  return entry ? `${entry.name.zh} / ${entry.name.en || '—'} (${id})` : `${id} ${t('unknownId')}`;
-}
-
-function entitySelect(
-  target: string,
-  value: string | undefined,
-  optional: boolean,
-  exclude: string[] = [],
-): HTMLSelectElement {
-  const select = h('select') as HTMLSelectElement;
-  if (optional || value === undefined) select.append(h('option', { value: '' }, t('none')));
-  const ids = state.entries.filter((entry) => entry.collection === target).map((entry) => entry.id);
-  if (value && !ids.includes(value)) ids.unshift(value);
-  for (const id of ids) {
-    if (exclude.includes(id) && id !== value) continue;
-    select.append(h('option', { value: id, selected: id === value }, entityLabel(target, id)));
-  }
-  return select;
-}
-
-function renderReferences(path: Path, field: FormField, order: string[]): HTMLElement {
-  const fieldset = h(
-    'fieldset',
-    { class: 'references', 'data-field': fieldName(path) },
-    h('legend', {}, label(field.key)),
-  );
-  const chosen = ((getIn(state.open!.data, path) as string[] | undefined) ?? []).slice();
-  const list = h('ul');
-  chosen.forEach((id, index) => {
-    const remove = h(
-      'button',
-      { type: 'button', 'aria-label': t('removeItem', { name: entityLabel(field.target!, id) }) },
-      t('remove'),
-    );
-    remove.addEventListener('click', () => {
-      setIn(
-        path,
-        chosen.filter((_, i) => i !== index),
-        order,
-      );
-      renderEditor();
-    });
-    list.append(
-      h(
-        'li',
-        { 'data-field': fieldName([...path, index]) },
-        entityLabel(field.target!, id),
-        ' ',
-        remove,
-        h('span', { class: 'error', 'data-error-for': fieldName([...path, index]) }),
-      ),
-    );
-  });
-  const picker = entitySelect(field.target!, undefined, true, chosen);
-  const add = h('button', { type: 'button' }, t('add'));
-  add.addEventListener('click', () => {
-    if (!picker.value) return;
-    setIn(path, [...chosen, picker.value], order);
-    renderEditor();
-    document.getElementById(`${fieldId(path)}-pick`)?.focus();
-  });
-  picker.id = `${fieldId(path)}-pick`;
-  fieldset.append(
-    list,
-    h('div', { class: 'pick' }, h('label', { for: picker.id }, t('pick')), picker, add),
-    h('p', { class: 'error', 'data-error-for': fieldName(path), role: 'alert' }),
-  );
-  return fieldset;
-}
-
-function renderField(path: Path, field: FormField, order: string[]): HTMLElement {
-  const data = state.open!.data;
-  const value = getIn(data, path);
-  switch (field.kind) {
-    case 'id': {
-      const control = textInput(path, field, order);
-      control.readOnly = !state.open!.isNew;
-      control.addEventListener('input', () => {
-        state.open!.idTouched = true;
-        state.open!.id = control.value;
-      });
-      return wrap(path, label('id'), control, t('idHelp'));
-    }
-    case 'text':
-      return wrap(
-        path,
-        label(field.key),
-        textInput(path, field, order, { multiline: field.key === 'context' || field.key === 'text' }),
-      );
-    case 'date':
-      return wrap(
-        path,
-        label(field.key),
-        textInput(path, field, order, { placeholder: field.fullDay ? t('fullDatePlaceholder') : t('datePlaceholder') }),
-      );
-    case 'number': {
-      const control = h('input', {
-        type: 'number',
-        value: value === undefined ? '' : String(value),
-      }) as HTMLInputElement;
-      control.addEventListener('input', () =>
-        setIn(path, control.value === '' ? undefined : Number(control.value), order),
-      );
-      return wrap(path, label(field.key), control);
-    }
-    case 'boolean': {
-      const control = h('input', { type: 'checkbox', checked: value === true }) as HTMLInputElement;
-      control.addEventListener('change', () => setIn(path, control.checked, order));
-      const row = wrap(path, label(field.key), control);
-      row.classList.add('field--check');
-      return row;
-    }
-    case 'enum': {
-      const select = h('select') as HTMLSelectElement;
-      if (field.optional || value === undefined) select.append(h('option', { value: '' }, t('none')));
-      for (const option of field.options!)
-        select.append(h('option', { value: option, selected: option === value }, option));
-      select.addEventListener('change', () => setIn(path, select.value === '' ? undefined : select.value, order));
-      return wrap(path, label(field.key), select);
-    }
-    case 'reference': {
-      const select = entitySelect(field.target!, value as string | undefined, field.optional);
-      select.addEventListener('change', () => setIn(path, select.value === '' ? undefined : select.value, order));
-      return wrap(path, label(field.key), select);
-    }
-    case 'references':
-      return renderReferences(path, field, order);
-    case 'strings': {
-      const control = h('textarea', { rows: '3' }) as HTMLTextAreaElement;
-      control.value = ((value as string[] | undefined) ?? []).join('\n');
-      control.addEventListener('input', () => {
-        const lines = control.value
-          .split('\n')
-          .map((line) => line.trim())
-          .filter(Boolean);
-        setIn(path, lines, order);
-      });
-      return wrap(path, label(field.key), control, t('oneALine'));
-    }
-    case 'bilingual':
-      return renderBilingual(path, field, order);
-    case 'issuer': {
-      const select = entitySelect(field.target!, typeof value === 'string' ? value : undefined, true);
-      const textOption = h(
-        'option',
-        { value: '#text', selected: typeof value === 'object' && value !== null },
-        t('issuerText'),
-      );
-      select.insertBefore(textOption, select.options[1] ?? null);
-      select.addEventListener('change', () => {
-        setIn(
-          path,
-          select.value === '' ? undefined : select.value === '#text' ? { zh: '', en: '' } : select.value,
-          order,
-        );
-        renderEditor();
-      });
-      const row = wrap(path, label(field.key), select);
-      if (typeof value === 'object' && value !== null)
-        row.append(renderBilingual(path, { ...field, kind: 'bilingual', optional: false }, order));
-      return row;
-    }
-    case 'group':
-      return renderGroup(path, field, order);
-    case 'list':
-      return renderList2(path, field, order);
-  }
-}
-
-function renderFields(path: Path, fields: FormField[]): HTMLElement[] {
-  const order = fields.map((field) => field.key);
-  return fields.map((field) => renderField([...path, field.key], field, order));
-}
-
-function renderGroup(path: Path, field: FormField, order: string[]): HTMLElement {
-  const fieldset = h('fieldset', { class: 'group', 'data-field': fieldName(path) }, h('legend', {}, label(field.key)));
-  const value = getIn(state.open!.data, path);
-  if (value === undefined || value === null) {
-    const add = h('button', { type: 'button' }, t('addGroup', { name: label(field.key) }));
-    add.addEventListener('click', () => {
-      setIn(path, emptyValue(field.fields!), order);
-      renderEditor();
-    });
-    fieldset.append(add);
-    return fieldset;
-  }
-  fieldset.append(...renderFields(path, field.fields!));
-  if (field.optional) {
-    const remove = h('button', { type: 'button', class: 'remove' }, t('removeGroup', { name: label(field.key) }));
-    remove.addEventListener('click', () => {
-      setIn(path, undefined, order);
-      renderEditor();
-    });
-    fieldset.append(remove);
-  }
-  if (fieldName(path) === 'review') fieldset.append(renderCandidateActions());
-  fieldset.append(h('p', { class: 'error', 'data-error-for': fieldName(path), role: 'alert' }));
-  return fieldset;
-}
-
-function renderList2(path: Path, field: FormField, order: string[]): HTMLElement {
-  const fieldset = h('fieldset', { class: 'list', 'data-field': fieldName(path) }, h('legend', {}, label(field.key)));
-  const items = (getIn(state.open!.data, path) as JsonMap[] | undefined) ?? [];
-  items.forEach((_, index) => {
-    const itemPath = [...path, index];
-    const remove = h(
-      'button',
-      { type: 'button', class: 'remove' },
-      t('removeItem', { name: t('item', { n: index + 1 }) }),
-    );
-    remove.addEventListener('click', () => {
-      setIn(
-        path,
-        items.filter((__, i) => i !== index),
-        order,
-      );
-      renderEditor();
-    });
-    fieldset.append(
-      h(
-        'fieldset',
-        { class: 'item', 'data-field': fieldName(itemPath) },
-        h('legend', {}, t('item', { n: index + 1 })),
-        ...renderFields(itemPath, field.fields!),
-        remove,
-      ),
-    );
-  });
-  const add = h('button', { type: 'button' }, t('addItem'));
-  add.addEventListener('click', () => {
-    setIn(path, [...items, emptyValue(field.fields!)], order);
-    renderEditor();
-  });
-  fieldset.append(add, h('p', { class: 'error', 'data-error-for': fieldName(path), role: 'alert' }));
-  return fieldset;
-}
-
-/** A new object with its required fields empty, so the form can show them. */
-function emptyValue(fields: FormField[]): JsonMap {
-  const value: JsonMap = {};
-  for (const field of fields) {
-    if (field.optional) continue;
-    if (field.kind === 'bilingual') value[field.key] = { zh: '', en: '' };
-    else if (field.kind === 'group') value[field.key] = emptyValue(field.fields!);
-    else if (field.kind === 'enum') value[field.key] = field.options![0]!;
-    else if (field.kind === 'number') value[field.key] = 1;
-    else value[field.key] = '';
-  }
-  return value;
-}
+import { renderList } from './entry-list.ts';
+import { emptyValue, renderFields } from './render-fields.ts';
+import {
+  api,
+  both,
+  fieldId,
+  getIn,
+  h,
+  htmlLang,
+  state,
+  t,
+  type Collection,
+  type JsonMap,
+  type Path,
+  type Problem,
+} from './state.ts';
+import type { UiKey } from './ui-strings.ts';
 
 // ---- review candidates ----------------------------------------------------------------------
 
@@ -609,8 +124,15 @@ function renderEditor(): void {
       ),
     );
   }
+  if (open.collection === 'documents' && !open.isNew) children.push(renderTranslationLink(open.id));
+  if (open.collection === 'translations') {
+    children.push(h('p', {}, h('a', { href: `#/documents/${open.id}` }, t('backTo', { name: open.id }))));
+  }
   children.push(renderMessage());
-  const fields = renderFields([], state.forms[open.collection]);
+  const fields = renderFields([], state.forms[open.collection], {
+    redraw: renderEditor,
+    afterGroup: (path: Path) => (path.join('.') === 'review' ? renderCandidateActions() : undefined),
+  });
   if (open.isNew) {
     // The id follows the English name until the user types one of their own.
     form.addEventListener('input', (event) => {
@@ -624,7 +146,9 @@ function renderEditor(): void {
     });
   }
   form.append(...children, ...fields);
-  if (open.body !== undefined && open.collection === 'documents') form.append(renderBody());
+  if (open.body !== undefined && (open.collection === 'documents' || open.collection === 'translations')) {
+    form.append(renderBody());
+  }
   const saveButton = h('button', { type: 'submit', class: 'primary' }, t('save'));
   form.append(h('div', { class: 'actions' }, saveButton));
   main.replaceChildren(form);
@@ -633,45 +157,89 @@ function renderEditor(): void {
 }
 
 function singular(collection: Collection): UiKey {
-  return ({ documents: 'document', enterprises: 'enterprise', directives: 'directive', people: 'person' } as const)[
-    collection
-  ];
+  const names = {
+    documents: 'document',
+    enterprises: 'enterprise',
+    directives: 'directive',
+    people: 'person',
+    translations: 'translation',
+  } as const;
+  return names[collection];
 }
 
+/** A document links to its translation, or offers to start one. */
+function renderTranslationLink(id: string): HTMLElement {
+  const entry = state.entries.find((item) => item.collection === 'documents' && item.id === id);
+  if (entry && !entry.missing.includes('translation')) {
+    return h('p', {}, h('a', { href: `#/translations/${id}` }, t('editTranslation')));
+  }
+  const start = h('button', { type: 'button' }, t('startTranslation'));
+  start.addEventListener('click', () => void startTranslation(id));
+  return h('p', {}, start);
+}
+
+/**
+ * The body in a Markdown box beside its preview with entity links; for a translation, beside
+ * the original it must align with.
+ */
 function renderBody(): HTMLElement {
   const open = state.open!;
+  const translating = open.collection === 'translations';
   const textarea = h('textarea', {
     id: 'body',
     rows: '20',
-    lang: 'zh',
+    lang: translating ? 'en' : 'zh',
     'data-field': 'body',
-    'aria-describedby': 'body-error',
+    'aria-describedby': translating ? 'body-error body-hint' : 'body-error',
   }) as HTMLTextAreaElement;
   textarea.value = open.body ?? '';
   const preview = h('div', { class: 'preview', id: 'preview', lang: 'zh', 'aria-live': 'off' });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const refresh = async () => {
-    const answer = await api('/api/preview', { body: open.body ?? '' });
+    const answer = await api('/api/preview', { body: (translating ? open.original : open.body) ?? '' });
     if (answer.status === 200) preview.innerHTML = String(answer.body.html);
   };
   textarea.addEventListener('input', () => {
     open.body = textarea.value;
+    if (translating) return;
     clearTimeout(timer);
     timer = setTimeout(() => void refresh(), 300);
   });
   void refresh();
   return h(
     'section',
-    { class: 'body-editor', 'aria-label': t('body') },
+    { class: 'body-editor' },
     h(
       'div',
       {},
-      h('label', { for: 'body' }, t('body')),
+      h('label', { for: 'body' }, t(translating ? 'translationBody' : 'body')),
+      ...(translating ? [h('p', { class: 'hint', id: 'body-hint' }, t('translationHelp'))] : []),
       textarea,
       h('p', { class: 'error', id: 'body-error', 'data-error-for': 'body', role: 'alert' }),
     ),
-    h('div', {}, h('h2', { id: 'preview-title' }, t('preview')), preview),
+    h('div', {}, h('h2', { id: 'preview-title' }, t(translating ? 'original' : 'preview')), preview),
   );
+}
+
+/** A new translation starts as a copy of the original, so its blocks align from the start. */
+async function startTranslation(id: string): Promise<void> {
+  const original = await api(`/api/entry/documents/${encodeURIComponent(id)}`);
+  if (original.status !== 200) return;
+  const body = String(original.body.body);
+  state.open = {
+    collection: 'translations',
+    id,
+    isNew: true,
+    idTouched: true,
+    data: { id, translator: '' },
+    body,
+    original: body,
+  };
+  state.problems = [];
+  state.message = undefined;
+  history.replaceState(null, '', `#/new/translations`);
+  renderAll();
+  document.getElementById(fieldId(['translator']))?.focus();
 }
 
 function renderMessage(): HTMLElement {
@@ -735,7 +303,6 @@ function showProblems(): void {
 
 async function save(confirmInvalid: boolean): Promise<void> {
   const open = state.open!;
-  const file = `${open.collection}/${open.id}.md`;
   const request = open.candidate
     ? {
         collection: open.collection,
@@ -756,6 +323,7 @@ async function save(confirmInvalid: boolean): Promise<void> {
       };
   const answer = await api(open.candidate ? '/api/create-from-candidate' : '/api/save', request);
   const problems = (answer.body.problems as Problem[] | undefined) ?? [];
+  const file = String(answer.body.file ?? '');
   state.problems = problems;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   if (answer.status === 422 && answer.body.saved === false) {
@@ -832,6 +400,10 @@ async function openEntry(collection: Collection, id: string): Promise<void> {
     body: answer.body.body as string,
     hash: answer.body.hash as string,
   };
+  if (collection === 'translations') {
+    const original = await api(`/api/entry/documents/${encodeURIComponent(id)}`);
+    state.open.original = original.status === 200 ? String(original.body.body) : '';
+  }
 }
 
 async function loadIndex(): Promise<void> {
@@ -858,12 +430,12 @@ function renderAll(): void {
     h('p', { class: 'site' }, both({ zh: '国企改革文献库 · 编辑器', en: 'SOE Reform Archive · Editor' })),
     switcher,
   );
-  document.getElementById('nav')!.replaceChildren(renderList());
+  document.getElementById('nav')!.replaceChildren(renderList(startNew));
   renderEditor();
 }
 
 async function route(): Promise<void> {
-  const match = /^#\/(documents|enterprises|directives|people)\/([a-z0-9-]+)$/.exec(location.hash);
+  const match = /^#\/(documents|enterprises|directives|people|translations)\/([a-z0-9-]+)$/.exec(location.hash);
   if (match) {
     const [, collection, id] = match;
     const open = state.open;

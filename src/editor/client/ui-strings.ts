@@ -82,6 +82,15 @@ export const UI = {
   directive: { zh: '政策文件', en: 'directive' },
   person: { zh: '人物', en: 'person' },
   document: { zh: '文献', en: 'document' },
+  translation: { zh: '译文', en: 'Translation' },
+  editTranslation: { zh: '编辑英文译文', en: 'Edit the English translation' },
+  startTranslation: { zh: '开始英文译文', en: 'Start an English translation' },
+  translationHelp: {
+    zh: '译文的段落须与原文一一对应：把每个中文段落替换为它的英文译文，标题留在原处、级别不变。',
+    en: 'The translation must align with the original paragraph by paragraph: replace each Chinese paragraph with its English translation, keeping headings in place and at their level.',
+  },
+  original: { zh: '原文', en: 'Original' },
+  translationBody: { zh: '译文（Markdown）', en: 'Translation (Markdown)' },
 } satisfies Record<string, Both>;
 
 export type UiKey = keyof typeof UI;
@@ -139,6 +148,7 @@ export const FIELD_LABELS: Record<string, Both> = {
   roles: { zh: '职务', en: 'Offices' },
   organisation: { zh: '所属单位', en: 'Organisation' },
   as_of: { zh: '任职时间', en: 'As of' },
+  translator: { zh: '译者', en: 'Translator' },
 };
 
 /** Looks up an interface string and fills its `{placeholders}`. */
