@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { CollectionName } from '../checker/collections.ts';
+import { defOf, type AnySchema } from '../lib/zod-def.ts';
 import {
   bilingualRequiredSchema,
   bilingualSchema,
@@ -14,19 +14,8 @@ import {
   translationSchema,
 } from '../schema/index.ts';
 
-type AnySchema = z.core.$ZodType;
-
 /** What the editor edits: the four collections, and translations (`documents/<id>.en.md`). */
 export type EditorCollection = CollectionName | 'translations';
-type Def = {
-  type: string;
-  shape?: Record<string, AnySchema>;
-  innerType?: AnySchema;
-  element?: AnySchema;
-  options?: AnySchema[];
-  entries?: Record<string, string>;
-};
-const defOf = (schema: AnySchema): Def => schema._zod.def as Def;
 
 /** What kind of input a field gets. */
 export type FieldKind =

@@ -18,35 +18,7 @@ const pageErrors: string[] = [];
 const SPEECH = 'documents/2014-04-14-holding-speech.md';
 
 // A draft as the importer writes it: English missing, a name it could not match left for review.
-const DRAFT = `---
-id: 2015-draft
-status: draft
-type: speech
-title:
-  zh: 在某厂职工大会上的讲话
-  en: ""
-summary:
-  zh: 讲话谈到某某机械厂的职工安置。
-  en: ""
-date: "2015"
-date_precision: year
-date_basis: stated
-script: zh-Hans
-enterprises: []
-directives: []
-source:
-  site: { zh: 某网站, en: "" }
-review:
-  warnings: []
-  candidates:
-    - name: 某某机械厂
-      kind: enterprise
-      count: 1
-      context: 某某机械厂的职工安置已经完成。
----
-
-某某机械厂的职工安置已经完成。
-`;
+const DRAFT = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'editor', '2015-draft.md'), 'utf8');
 
 beforeAll(async () => {
   root = materialiseCase();
