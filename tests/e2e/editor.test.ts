@@ -108,8 +108,22 @@ describe('editing a document in the browser', () => {
     expect(options.some((option) => option.includes('(jinan-holding)'))).toBe(false); // already listed
   });
 
-  test('a name the importer proposed becomes an enterprise, linked from the draft', async () => {
+  test('leaving an entry with unsaved changes asks first', async () => {
+    // The refused date of the test above is still in the form, not saved.
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
     await page.getByRole('link', { name: /在某厂职工大会上的讲话/ }).click();
+    await expect.poll(() => asked).toBe('This entry has changes that are not saved. Leave it and lose them?');
+    expect(await page.getByLabel('Date', { exact: true }).inputValue()).toBe('2014-02-30');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('link', { name: /在某厂职工大会上的讲话/ }).click();
+    await page.getByRole('heading', { name: 'Document: 2015-draft' }).waitFor();
+  });
+
+  test('a name the importer proposed becomes an enterprise, linked from the draft', async () => {
     await page.getByRole('heading', { name: 'Document: 2015-draft' }).waitFor();
     await page.getByRole('button', { name: 'Create enterprise from this candidate: 某某机械厂' }).click();
     expect(await page.getByLabel('Name · Chinese').inputValue()).toBe('某某机械厂');
@@ -141,7 +155,7 @@ describe('editing a document in the browser', () => {
     await body.fill(
       'In April the Jinduicheng district became a national pilot.\n\nThe Group will unify its thinking.\n',
     );
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await body.press('Control+s'); // the keyboard shortcut saves from any field
     await expect
       .poll(() => page.getByRole('status').textContent())
       .toBe('Saved documents/2017-08-04-jinduicheng-meeting.en.md');

@@ -55,7 +55,13 @@ function guessKind(name: string, collection: 'enterprises' | 'directives'): stri
   return 'slogan';
 }
 
+/** Asks before unsaved changes are left behind; true when it is fine to leave the entry. */
+function mayLeave(): boolean {
+  return !state.open?.dirty || confirm(t('discardChanges'));
+}
+
 function startFromCandidate(candidate: JsonMap): void {
+  if (!mayLeave()) return;
   const open = state.open!;
   const collection = candidate.kind === 'directive' ? 'directives' : 'enterprises';
   const name = String(candidate.name).replace(/^《(.*)》$/, '$1');
@@ -149,8 +155,10 @@ function renderEditor(): void {
   if (open.body !== undefined && (open.collection === 'documents' || open.collection === 'translations')) {
     form.append(renderBody());
   }
-  const saveButton = h('button', { type: 'submit', class: 'primary' }, t('save'));
-  form.append(h('div', { class: 'actions' }, saveButton));
+  const saveButton = h('button', { type: 'submit', class: 'primary', 'aria-describedby': 'save-shortcut' }, t('save'));
+  form.append(
+    h('div', { class: 'actions' }, saveButton, h('span', { class: 'hint', id: 'save-shortcut' }, t('shortcut'))),
+  );
   main.replaceChildren(form);
   showProblems();
   if (focused) document.getElementById(focused)?.focus();
@@ -201,6 +209,7 @@ function renderBody(): HTMLElement {
   };
   textarea.addEventListener('input', () => {
     open.body = textarea.value;
+    open.dirty = true;
     if (translating) return;
     clearTimeout(timer);
     timer = setTimeout(() => void refresh(), 300);
@@ -223,6 +232,7 @@ function renderBody(): HTMLElement {
 
 /** A new translation starts as a copy of the original, so its blocks align from the start. */
 async function startTranslation(id: string): Promise<void> {
+  if (!mayLeave()) return;
   const original = await api(`/api/entry/documents/${encodeURIComponent(id)}`);
   if (original.status !== 200) return;
   const body = String(original.body.body);
@@ -341,6 +351,7 @@ async function save(confirmInvalid: boolean): Promise<void> {
       state.message = { kind: 'ok', text: t('saved', { file }) };
       location.hash = `#/documents/${document}`;
     } else {
+      open.dirty = false;
       open.hash = String(answer.body.hash);
       if (open.isNew) {
         open.isNew = false;
@@ -355,6 +366,7 @@ async function save(confirmInvalid: boolean): Promise<void> {
 }
 
 function startNew(collection: Collection): void {
+  if (!mayLeave()) return;
   const fields = state.forms![collection];
   const data = emptyValue(fields);
   if (collection === 'documents')
@@ -432,7 +444,11 @@ function renderAll(): void {
   );
   document.getElementById('nav')!.replaceChildren(renderList(startNew));
   renderEditor();
+  shownHash = location.hash;
 }
+
+// The address of the entry on screen, to go back to when the user keeps unsaved changes.
+let shownHash = location.hash;
 
 async function route(): Promise<void> {
   const match = /^#\/(documents|enterprises|directives|people|translations)\/([a-z0-9-]+)$/.exec(location.hash);
@@ -440,6 +456,10 @@ async function route(): Promise<void> {
     const [, collection, id] = match;
     const open = state.open;
     if (!open || open.collection !== collection || open.id !== id || open.isNew) {
+      if (!mayLeave()) {
+        history.replaceState(null, '', shownHash);
+        return;
+      }
       await openEntry(collection as Collection, id!);
     }
   }
@@ -447,4 +467,13 @@ async function route(): Promise<void> {
 }
 
 window.addEventListener('hashchange', () => void route());
+window.addEventListener('beforeunload', (event) => {
+  if (state.open?.dirty) event.preventDefault();
+});
+window.addEventListener('keydown', (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's' && state.open) {
+    event.preventDefault();
+    void save(false);
+  }
+});
 void loadIndex().then(route);

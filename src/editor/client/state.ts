@@ -37,6 +37,8 @@ export const state: {
     idTouched: boolean;
     /** Translations: the original text, shown beside the translation. */
     original?: string;
+    /** Something was changed since the entry was opened or last saved. */
+    dirty?: boolean;
   };
   problems: Problem[];
   message?: { kind: 'ok' | 'error' | 'invalid'; text: string };
@@ -104,6 +106,7 @@ export function getIn(value: Json | undefined, path: Path): Json | undefined {
 
 /** Sets a value (or deletes it when undefined); a new key takes its place in schema order. */
 export function setIn(path: Path, value: Json | undefined, order: string[]): void {
+  state.open!.dirty = true;
   const parent = getIn(state.open!.data, path.slice(0, -1)) as Record<string | number, Json>;
   const key = path[path.length - 1]!;
   if (value === undefined) {

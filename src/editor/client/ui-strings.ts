@@ -90,6 +90,11 @@ export const UI = {
     en: 'The translation must align with the original paragraph by paragraph: replace each Chinese paragraph with its English translation, keeping headings in place and at their level.',
   },
   original: { zh: '原文', en: 'Original' },
+  discardChanges: {
+    zh: '当前条目有未保存的改动。放弃这些改动并离开吗？',
+    en: 'This entry has changes that are not saved. Leave it and lose them?',
+  },
+  shortcut: { zh: '快捷键：Ctrl+S 保存', en: 'Shortcut: Ctrl+S saves' },
   translationBody: { zh: '译文（Markdown）', en: 'Translation (Markdown)' },
 } satisfies Record<string, Both>;
 
