@@ -194,7 +194,9 @@ function diffMap(yaml: string, map: YAMLMap, before: FieldMap, next: FieldMap, s
     }
     // An empty `[]` grows into a block list, as the archive writes lists; a non-empty flow value stays flow.
     const flow = (isMap(oldNode) || isSeq(oldNode)) && oldNode.flow && oldNode.items.length > 0;
-    const style = isScalar(oldNode) ? oldNode.type : flow ? 'flow' : undefined;
+    // An empty "" is quoted only because it is empty: the text that fills it takes the usual style.
+    const filled = isScalar(oldNode) && oldNode.value === '';
+    const style = isScalar(oldNode) && !filled ? oldNode.type : flow ? 'flow' : undefined;
     const text = formatPair(key, value, span.column, style);
     splices.push({
       start: span.start,

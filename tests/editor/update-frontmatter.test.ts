@@ -142,6 +142,19 @@ describe('new files', () => {
   });
 });
 
+describe('importer drafts', () => {
+  const draft = readFileSync(join(ROOT, 'tests', 'fixtures', 'editor', '2015-draft.md'), 'utf8');
+
+  test('English written into an empty "" is written plain, as the archive writes English', () => {
+    const data = clone(readFrontmatter(draft).data) as { title: { en: string } };
+    data.title.en = 'Speech to the workers of a factory';
+    expect(changedLines(draft, updateFrontmatter(draft, data as FieldMap))).toEqual({
+      removed: ['  en: ""'],
+      added: ['  en: Speech to the workers of a factory'],
+    });
+  });
+});
+
 describe('values written in braces', () => {
   test('stay in braces on their one line when changed', () => {
     const text = readFileSync(join(BASE_ARCHIVE, 'documents', '2014-04-14-holding-speech.md'), 'utf8');
