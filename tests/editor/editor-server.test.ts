@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
@@ -56,6 +57,31 @@ async function open(collection: string, id: string) {
   expect(answer.status).toBe(200);
   return answer.json as { data: Record<string, unknown>; body: string; hash: string };
 }
+
+describe('npm run edit', () => {
+  test('starts the editor on a content folder and prints its loopback address', async () => {
+    const cli = join(import.meta.dirname, '..', '..', 'src', 'cli', 'edit.ts');
+    const child = spawn(process.execPath, [cli, '--content', root, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+          if (match) resolve(match[0]);
+        });
+        child.on('exit', (code) => reject(new Error(`edit exited with ${code}: ${output}`)));
+      });
+      const page = await fetch(address);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<script type="module" src="/editor.js"></script>');
+    } finally {
+      child.kill();
+    }
+  });
+});
 
 describe('the editor answers only its own page', () => {
   test('binds to loopback and prints an address there', () => {
