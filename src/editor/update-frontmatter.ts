@@ -184,13 +184,17 @@ function diffMap(yaml: string, map: YAMLMap, before: FieldMap, next: FieldMap, s
     if (isMap(oldNode) && !oldNode.flow && isPlainObject(value) && Object.keys(value).length > 0) {
       if (tryDiff(() => diffMap(yaml, oldNode, oldValue as FieldMap, value, splices), splices)) continue;
     }
-    if (isSeq(oldNode) && !oldNode.flow && Array.isArray(value) && value.length === oldNode.items.length) {
+    if (isSeq(oldNode) && !oldNode.flow && Array.isArray(value) && oldNode.items.length > 0) {
       const items = oldNode.items as Node[];
-      const mapsOnly = items.every((item, i) => isMap(item) && !item.flow && isPlainObject(value[i]));
-      const olds = oldValue as FieldMap[];
-      const diffItems = () =>
-        items.forEach((item, i) => diffMap(yaml, item as YAMLMap, olds[i]!, value[i] as FieldMap, splices));
-      if (mapsOnly && tryDiff(diffItems, splices)) continue;
+      const olds = oldValue as FieldValue[];
+      if (value.length === items.length) {
+        const mapsOnly = items.every((item, i) => isMap(item) && !item.flow && isPlainObject(value[i]));
+        const diffItems = () =>
+          items.forEach((item, i) =>
+            diffMap(yaml, item as YAMLMap, olds[i] as FieldMap, value[i] as FieldMap, splices),
+          );
+        if (mapsOnly && tryDiff(diffItems, splices)) continue;
+      } else if (diffItems(yaml, items, olds, value, splices)) continue;
     }
     // An empty `[]` grows into a block list, as the archive writes lists; a non-empty flow value stays flow.
     const flow = (isMap(oldNode) || isSeq(oldNode)) && oldNode.flow && oldNode.items.length > 0;
@@ -204,6 +208,35 @@ function diffMap(yaml: string, map: YAMLMap, before: FieldMap, next: FieldMap, s
       text: span.ownLine ? indent(text, span.column) : indentRest(text, span.column),
     });
   }
+}
+
+/**
+ * Items removed from a block list, or appended to it, touch only their own lines. Returns
+ * false for any other change (reordering, replacing), which rewrites the whole list.
+ */
+function diffItems(yaml: string, items: Node[], before: FieldValue[], next: FieldValue[], splices: Splice[]): boolean {
+  // An emptied list is written `[]`: a key with no items left would read as null.
+  if (next.length === 0) return false;
+  const dash = lineStart(yaml, items[0]!.range![0]);
+  const column = items[0]!.range![0] - dash - 2;
+  if (column < 0 || yaml.slice(dash + column, dash + column + 2) !== '- ') return false;
+  if (next.length > before.length) {
+    if (!before.every((item, i) => sameValue(item, next[i]))) return false;
+    const at = lineEnd(yaml, items[items.length - 1]!.range![1]);
+    splices.push({ start: at, end: at, text: indent(formatValue(next.slice(before.length), column), column) });
+    return true;
+  }
+  const removed: Node[] = [];
+  let j = 0;
+  before.forEach((item, i) => {
+    if (j < next.length && sameValue(item, next[j])) j += 1;
+    else removed.push(items[i]!);
+  });
+  if (j !== next.length) return false;
+  for (const item of removed) {
+    splices.push({ start: lineStart(yaml, item.range![0]), end: lineEnd(yaml, item.range![1]), text: '' });
+  }
+  return true;
 }
 
 /** Thrown when a change cannot be made inside a collection, so its parent field is rewritten whole. */
@@ -238,10 +271,15 @@ function indentRest(text: string, column: number): string {
  * with `>-`, short text plain when YAML allows, the quoting of a replaced value kept.
  */
 function formatPair(key: string, value: FieldValue, column: number, oldType?: Scalar['type'] | 'flow'): string {
-  const document = new YamlDocument({ [key]: value }, { version: '1.2', schema: 'core' });
+  return formatValue({ [key]: value }, column, oldType);
+}
+
+/** A map or list in the archive's style (see `formatPair`), at column 0, wrapped to fit at `column`. */
+function formatValue(value: FieldMap | FieldValue[], column: number, oldType?: Scalar['type'] | 'flow'): string {
+  const document = new YamlDocument(value, { version: '1.2', schema: 'core' });
   const width = LINE_WIDTH - column;
   // A value written on one line in braces or brackets (`site: { zh: …, en: … }`) stays so.
-  const created = (document.contents as YAMLMap).items[0]?.value;
+  const created = isMap(document.contents) ? document.contents.items[0]?.value : undefined;
   if (oldType === 'flow' && (isMap(created) || isSeq(created)) && created.items.length > 0) created.flow = true;
   visit(document, {
     Scalar(role, node, path) {

@@ -167,3 +167,35 @@ describe('values written in braces', () => {
     });
   });
 });
+
+describe('lists', () => {
+  const text = '---\nid: a\naliases:\n  - 甲\n  # the short form\n  - 乙\n  - 丙\n---\n';
+
+  test('removing an item removes only its line, keeping comments between items', () => {
+    expect(updateFrontmatter(text, { id: 'a', aliases: ['甲', '丙'] })).toBe(
+      '---\nid: a\naliases:\n  - 甲\n  # the short form\n  - 丙\n---\n',
+    );
+  });
+
+  test('appending items adds only their lines', () => {
+    expect(updateFrontmatter(text, { id: 'a', aliases: ['甲', '乙', '丙', '丁'] })).toBe(
+      '---\nid: a\naliases:\n  - 甲\n  # the short form\n  - 乙\n  - 丙\n  - 丁\n---\n',
+    );
+  });
+
+  test('removing a proposed entity from a review list removes only its lines', () => {
+    const draft = readFileSync(join(ROOT, 'tests', 'fixtures', 'editor', '2015-draft.md'), 'utf8');
+    const data = clone(readFrontmatter(draft).data) as { review: { candidates: unknown[] } };
+    data.review.candidates = [];
+    expect(changedLines(draft, updateFrontmatter(draft, data as FieldMap))).toEqual({
+      removed: [
+        '  candidates:',
+        '    - name: 某某机械厂',
+        '      kind: enterprise',
+        '      count: 1',
+        '      context: 某某机械厂的职工安置已经完成。',
+      ],
+      added: ['  candidates: []'],
+    });
+  });
+});
