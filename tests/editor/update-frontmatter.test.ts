@@ -199,3 +199,32 @@ describe('lists', () => {
     });
   });
 });
+
+describe('every field of every file', () => {
+  /** Paths of every text value in the data, lists and nested fields included. */
+  function textPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+    if (typeof value === 'string') return [path];
+    if (Array.isArray(value)) return value.flatMap((item, i) => textPaths(item, [...path, i]));
+    if (value && typeof value === 'object') {
+      return Object.entries(value).flatMap(([key, item]) => textPaths(item, [...path, key]));
+    }
+    return [];
+  }
+
+  const CONTENT_FILES = FILES.filter(([, path]) => path!.startsWith(CONTENT));
+
+  test.each(CONTENT_FILES)('%s: changing any one text reads back as exactly that change', (_name, path) => {
+    const text = readFileSync(path!, 'utf8');
+    const { data } = readFrontmatter(text);
+    for (const fieldPath of textPaths(data)) {
+      const next = clone(data) as Record<string | number, unknown>;
+      let parent = next;
+      for (const key of fieldPath.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+      const last = fieldPath[fieldPath.length - 1]!;
+      parent[last] = `${String(parent[last])} (edited: "quoted", 2014-02-30, #not a comment)`;
+      const after = updateFrontmatter(text, next as FieldMap);
+      expect(readFrontmatter(after).data, fieldPath.join('.')).toEqual(next);
+      expect(readFrontmatter(after).body).toBe(readFrontmatter(text).body);
+    }
+  });
+});
