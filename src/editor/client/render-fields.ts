@@ -72,6 +72,20 @@ function renderBilingual(path: Path, field: FormField, order: string[]): HTMLEle
   return fieldset;
 }
 
+/** An entity's names, each marked with its language, and its id. */
+function entityName(collection: string, id: string): HTMLElement {
+  const entry = state.entries.find((item) => item.collection === collection && item.id === id);
+  if (!entry) return h('span', {}, `${id} ${t('unknownId')}`);
+  return h(
+    'span',
+    {},
+    h('span', { lang: 'zh' }, entry.name.zh),
+    ' / ',
+    h('span', { lang: 'en' }, entry.name.en || '—'),
+    ` (${id})`,
+  );
+}
+
 function entityLabel(collection: string, id: string): string {
   const entry = state.entries.find((item) => item.collection === collection && item.id === id);
   return entry ? `${entry.name.zh} / ${entry.name.en || '—'} (${id})` : `${id} ${t('unknownId')}`;
@@ -120,7 +134,7 @@ function renderReferences(path: Path, field: FormField, order: string[]): HTMLEl
       h(
         'li',
         { 'data-field': fieldName([...path, index]) },
-        entityLabel(field.target!, id),
+        entityName(field.target!, id),
         ' ',
         remove,
         h('span', { class: 'error', 'data-error-for': fieldName([...path, index]) }),
@@ -247,7 +261,18 @@ function renderField(path: Path, field: FormField, order: string[]): HTMLElement
 export function renderFields(path: Path, fields: FormField[], formHooks?: FormHooks): HTMLElement[] {
   if (formHooks) hooks = formHooks;
   const order = fields.map((field) => field.key);
-  return fields.map((field) => renderField([...path, field.key], field, order));
+  const rendered: HTMLElement[] = [];
+  for (const field of fields) {
+    const element = renderField([...path, field.key], field, order);
+    // A date's precision and basis sit on one row with it: they are read together.
+    const previous = rendered[rendered.length - 1];
+    const row = previous?.classList.contains('date-row') ? previous : undefined;
+    if (field.kind === 'date' && order.includes(`${field.key}_precision`)) {
+      rendered.push(h('div', { class: 'date-row' }, element));
+    } else if (row && (field.key.endsWith('_precision') || field.key.endsWith('_basis'))) row.append(element);
+    else rendered.push(element);
+  }
+  return rendered;
 }
 
 function renderGroup(path: Path, field: FormField, order: string[]): HTMLElement {

@@ -68,7 +68,7 @@ export const UI = {
   createFromCandidate: { zh: '由此候选新建{kind}', en: 'Create {kind} from this candidate' },
   candidateFrom: {
     zh: '导入程序在文献 {document} 中发现了「{name}」（出现 {count} 次），尚无对应条目。保存后，新条目的 id 会加入该文献，候选项会从待审列表中移除。',
-    en: 'The importer found “{name}” ({count} times) in {document} and no entry for it. Saving adds the new id to that document and removes the candidate from its review list.',
+    en: 'The importer found “{name}” in {document} (named {count}×) and no entry for it. Saving adds the new id to that document and removes the candidate from its review list.',
   },
   context: { zh: '上下文', en: 'Context' },
   backTo: { zh: '返回 {name}', en: 'Back to {name}' },
