@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { checkContent, type ContentFile } from '../checker/check-content.ts';
 import { COLLECTIONS } from '../checker/collections.ts';
@@ -74,6 +74,7 @@ function checkWith(root: string, replaced: Map<string, string>): Problem[] {
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */
 function writeAtomically(path: string, text: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(temporary, text);
   renameSync(temporary, path);
 }

@@ -73,6 +73,16 @@ describe('editing a document in the browser', () => {
     expect(checkContent(toContentFiles(readTree(root))).errors).toBe(0);
   });
 
+  test('a field the file did not have is added on its own line, where the schema puts it', async () => {
+    const before = read(SPEECH);
+    await page.getByLabel('Uploaded').fill('2014-04-16');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(`Saved ${SPEECH}`);
+    expect(read(SPEECH)).toBe(
+      before.replace('published: "2014-04-16"\n', 'published: "2014-04-16"\nuploaded: "2014-04-16"\n'),
+    );
+  });
+
   test('an impossible date is refused with the checker message beside the field, and nothing is written', async () => {
     const before = read(SPEECH);
     const date = page.getByLabel('Date', { exact: true });

@@ -114,16 +114,23 @@ export function setIn(path: Path, value: Json | undefined, order: string[]): voi
     else delete parent[key];
     return;
   }
-  const isNewKey = !Array.isArray(parent) && !(key in parent);
-  parent[key] = value;
-  if (isNewKey) {
-    const entries = Object.entries(parent);
-    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : -1);
-    // Known keys in schema order; keys the schema does not know keep their place after those before them.
-    entries.sort(([a], [b]) => (rank(a) === -1 || rank(b) === -1 ? 0 : rank(a) - rank(b)));
-    for (const [name] of entries) delete parent[name];
-    for (const [name, item] of entries) parent[name] = item;
+  if (Array.isArray(parent) || key in parent) {
+    parent[key] = value;
+    return;
   }
+  // A new key goes after the last key that comes before it in the schema, so the file gets it
+  // where the schema puts it; the other keys keep their order.
+  const entries = Object.entries(parent);
+  const rank = order.indexOf(String(key));
+  let at = 0;
+  entries.forEach(([name], i) => {
+    const other = order.indexOf(name);
+    if (other !== -1 && other < rank) at = i + 1;
+  });
+  if (rank === -1) at = entries.length;
+  entries.splice(at, 0, [String(key), value]);
+  for (const [name] of entries) delete parent[name];
+  for (const [name, item] of entries) parent[name] = item;
 }
 
 /** The checker's way of writing a path: `source.defects[0].note.en`. */
