@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { checkContent, type ContentFile } from '../checker/check-content.ts';
 import { COLLECTIONS } from '../checker/collections.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
-import type { Problem } from '../checker/problem.ts';
+import { formatProblem, type Problem } from '../checker/problem.ts';
 import { createMentionMatcher, type AliasEntry } from '../lib/find-mentions.ts';
 import { renderBlocks } from '../lib/render-blocks.ts';
 import { SLUG_PATTERN } from '../schema/common.ts';
@@ -60,15 +60,25 @@ function displayOf(root: string, relative: string): string {
   return `${basename(root)}/${relative}`;
 }
 
-/** Runs the checker over the tree with some files replaced, and returns the problems of those files. */
+/**
+ * Runs the checker over the tree with some files replaced. Returns the problems of those files,
+ * and the errors the change would cause in other files (an alias now claimed twice, say).
+ */
 function checkWith(root: string, replaced: Map<string, string>): Problem[] {
-  const files: ContentFile[] = loadContentFiles(root, dirname(root)).filter((file) => !replaced.has(file.relative));
+  const current = loadContentFiles(root, dirname(root));
+  const files: ContentFile[] = current.filter((file) => !replaced.has(file.relative));
   for (const [relative, text] of replaced) {
     files.push({ relative, display: displayOf(root, relative), bytes: new TextEncoder().encode(text) });
   }
   files.sort((a, b) => a.relative.localeCompare(b.relative));
   const shown = new Set([...replaced.keys()].map((relative) => displayOf(root, relative)));
-  return checkContent(files).problems.filter((problem) => shown.has(problem.file));
+  const after = checkContent(files).problems;
+  const elsewhere = after.filter((problem) => !shown.has(problem.file) && problem.severity === 'error');
+  if (elsewhere.length === 0) return after.filter((problem) => shown.has(problem.file));
+  const before = new Set(checkContent(current).problems.map(formatProblem));
+  return after.filter(
+    (problem) => shown.has(problem.file) || (problem.severity === 'error' && !before.has(formatProblem(problem))),
+  );
 }
 
 /** Writes through a temporary file and a rename, so a crash never leaves half a file. */

@@ -168,6 +168,30 @@ describe('saving', () => {
     expect(read(path)).toBe(before);
   });
 
+  test('a change that breaks another file is refused too, naming that file', async () => {
+    // The speech has an aligned translation: a new paragraph in the original breaks it.
+    const path = 'documents/2014-04-14-holding-speech.md';
+    const before = read(path);
+    const entry = await open('documents', '2014-04-14-holding-speech');
+    const refused = await call('POST', '/api/save', {
+      body: {
+        collection: 'documents',
+        id: entry.data.id,
+        data: entry.data,
+        body: `${entry.body}\n新的一段。\n`,
+        hash: entry.hash,
+      },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.json.problems).toContainEqual(
+      expect.objectContaining({
+        file: expect.stringMatching(/\/documents\/2014-04-14-holding-speech\.en\.md$/),
+        message: expect.stringMatching(/^translation is not aligned with the original/),
+      }),
+    );
+    expect(read(path)).toBe(before);
+  });
+
   test('a file changed on disk since it was opened is never overwritten', async () => {
     const path = 'documents/2014-04-14-holding-speech.md';
     const entry = await open('documents', '2014-04-14-holding-speech');

@@ -275,7 +275,12 @@ function renderMessage(): HTMLElement {
           h(
             'li',
             { class: problem.severity },
-            [problem.field, problem.line ? t('line', { line: problem.line }) : '', problem.message]
+            [
+              problem.file.endsWith(`/${state.problemFile}`) ? '' : problem.file,
+              problem.field,
+              problem.line ? t('line', { line: problem.line }) : '',
+              problem.message,
+            ]
               .filter(Boolean)
               .join(' · '),
           ),
@@ -288,7 +293,7 @@ function renderMessage(): HTMLElement {
 
 /** The element that shows the checker's message for a field, or for the nearest field above it. */
 function placeOf(problem: Problem): HTMLElement | undefined {
-  if (problem.field === undefined) return undefined;
+  if (problem.field === undefined || !problem.file.endsWith(`/${state.problemFile}`)) return undefined;
   let name = problem.field;
   for (;;) {
     const found = document.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`);
@@ -335,6 +340,7 @@ async function save(confirmInvalid: boolean): Promise<void> {
   const problems = (answer.body.problems as Problem[] | undefined) ?? [];
   const file = String(answer.body.file ?? '');
   state.problems = problems;
+  state.problemFile = file;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   if (answer.status === 422 && answer.body.saved === false) {
     state.message = { kind: 'invalid', text: t('notSaved', { count: errors }) };

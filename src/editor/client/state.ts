@@ -41,6 +41,8 @@ export const state: {
     dirty?: boolean;
   };
   problems: Problem[];
+  /** The file the problems were found for (`documents/x.md`); problems of other files are listed apart. */
+  problemFile?: string;
   message?: { kind: 'ok' | 'error' | 'invalid'; text: string };
 } = {
   lang: localStorage.getItem('editor-lang') === 'en' ? 'en' : 'zh',
