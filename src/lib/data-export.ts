@@ -1,17 +1,7 @@
-import type { z } from 'zod';
 import { listDocumentEntities, type ArchiveIndex, type IndexedDocument } from './archive-index.ts';
 import { findMentions } from './find-mentions.ts';
+import { defOf, type AnySchema } from './zod-def.ts';
 import { documentSchema } from '../schema/index.ts';
-
-type AnySchema = z.core.$ZodType;
-type Def = {
-  type: string;
-  shape?: Record<string, AnySchema>;
-  innerType?: AnySchema;
-  element?: AnySchema;
-  options?: AnySchema[];
-};
-const defOf = (schema: AnySchema): Def => schema._zod.def as Def;
 
 /** The column of a flat table, derived from a schema field. */
 export interface Column {
