@@ -1,0 +1,236 @@
+import { classifyChrome, isProse } from './chrome-patterns.ts';
+import { removeGluedPinyin } from './pinyin-glue.ts';
+
+/** A page split into its text and the chrome around it. */
+export interface CleanedPage {
+  /** The text's paragraphs (and header lines), one per entry, cleaned. */
+  paragraphs: string[];
+  /** Non-empty lines above the text: page title, meta lines, menus (read for metadata). */
+  above: string[];
+  /** Non-empty lines below the text: footers, contact blocks (read for metadata). */
+  below: string[];
+  /** Chrome lines removed from inside the text, e.g. injected spam. */
+  removedInside: string[];
+  /** English lines interleaved with a Chinese text (a parallel translation), kept out of the body. */
+  englishLines: string[];
+  /** How many glued pinyin syllables were removed. */
+  pinyinRemoved: number;
+  warnings: string[];
+}
+
+const TERMINAL = /[。！？；：…”’」』）)\]!?;:.>》]$/;
+const SALUTATION = /^(?:各位|尊敬的|同志们|同志們|女士们|女士們|朋友们|朋友們|亲爱的|親愛的|大家好)[^。]{0,40}[:：，,]?$/;
+/** A heading or list marker at the start of a line: 一、 （一） (一) 1、 1. 第一， 第一条. */
+export const HEADING_START =
+  /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|第[一二三四五六七八九十百]+[，,、章节條条部分]|第[一二三四五六七八九十百]+[是要])/;
+
+/**
+ * Normalises one line: full-width and no-break spaces become spaces, runs of spaces shrink to
+ * one, the ends are trimmed, and doubled punctuation (。。 ，， ；；) is halved. Question marks
+ * are left alone: in a damaged page `??` is mojibake, which stays visible.
+ */
+export function normaliseLine(line: string): string {
+  return line
+    .replace(/[\u3000\u00a0\u2002-\u200b\t\uFEFF]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+    .replace(/([。，、；：,;])\1+/g, '$1');
+}
+
+const isBlank = (line: string | undefined): boolean => line === undefined || line === '';
+const isShortNavItem = (line: string): boolean => line.length <= 16 && !/[，。；！？,;!?:：]/.test(line);
+
+/** A line made of Latin text (an interleaved English translation), not Chinese. */
+export function isEnglishLine(line: string): boolean {
+  const latin = (line.match(/[A-Za-z]/g) ?? []).length;
+  const han = (line.match(/\p{Script=Han}/gu) ?? []).length;
+  return latin >= 12 && han <= latin / 20 && /[A-Za-z]+\s+[A-Za-z]+\s+[A-Za-z]+/.test(line);
+}
+
+/** A stretch of lines between two runs of chrome. */
+interface Segment {
+  start: number;
+  end: number;
+  /** Characters of prose in it: the text is the segment with the most. */
+  prose: number;
+}
+
+/**
+ * Splits the page at runs of chrome lines and returns the stretch that holds the text: the one
+ * with the most prose, merged with its neighbours across runs of at most two chrome lines
+ * (spam or an ad injected between paragraphs), so that a text is never cut at an ad.
+ */
+function findTextSegment(lines: readonly string[], chrome: readonly boolean[]): Segment | undefined {
+  const segments: (Segment & { chromeBefore: number })[] = [];
+  let chromeRun = 0;
+  let current: (Segment & { chromeBefore: number }) | undefined;
+  lines.forEach((line, i) => {
+    if (chrome[i]) {
+      chromeRun += 1;
+      current = undefined;
+      return;
+    }
+    if (line === '') return;
+    if (!current) {
+      current = { start: i, end: i, prose: 0, chromeBefore: chromeRun };
+      segments.push(current);
+      chromeRun = 0;
+    }
+    current.end = i;
+    if (isProse(line)) current.prose += line.length;
+  });
+  const best = segments.reduce<number>((b, s, i) => (s.prose > (segments[b]?.prose ?? -1) ? i : b), 0);
+  if (!segments[best] || segments[best]!.prose === 0) return undefined;
+  let first = best;
+  let last = best;
+  while (first > 0 && segments[first]!.chromeBefore <= 2 && segments[first - 1]!.prose > 0) first -= 1;
+  while (last + 1 < segments.length && segments[last + 1]!.chromeBefore <= 2 && segments[last + 1]!.prose > 0) last += 1;
+  return { start: segments[first]!.start, end: segments[last]!.end, prose: 0 };
+}
+
+/** Where the text starts inside its segment: its first salutation or paragraph of prose. */
+function findFirstTextLine(lines: readonly string[], from: number, to: number): number {
+  for (let i = from; i <= to; i += 1) if (isProse(lines[i]!) || SALUTATION.test(lines[i]!)) return i;
+  return from;
+}
+
+/**
+ * Extends the text upwards over its own header (title, subtitle, speaker, date lines) and stops
+ * at chrome or at a navigation menu (three short lines in a row with no blank between them).
+ */
+function extendUp(lines: readonly string[], first: number): number {
+  let start = first;
+  let taken = 0;
+  for (let i = first - 1; i >= 0 && taken < 8; i -= 1) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    if (classifyChrome(line) !== undefined) break;
+    const menuRun = [lines[i - 1], lines[i - 2]].every((l) => l !== undefined && l !== '' && isShortNavItem(l));
+    if (isShortNavItem(line) && menuRun) break;
+    start = i;
+    taken += 1;
+  }
+  return start;
+}
+
+/** Extends the text downwards over closing lines (a signature, a date) until chrome. */
+function extendDown(lines: readonly string[], last: number): number {
+  let end = last;
+  let taken = 0;
+  for (let i = last + 1; i < lines.length && taken < 4; i += 1) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    if (classifyChrome(line) !== undefined || isProse(line) || line.length > 30) break;
+    end = i;
+    taken += 1;
+  }
+  return end;
+}
+
+/**
+ * The width at which a page was hard-wrapped, or undefined when it was not: the most common
+ * length of its long lines, when at least 40% of them (and three or more) have it.
+ */
+export function findWrapWidth(lines: readonly string[]): number | undefined {
+  const lengths = lines.filter((line) => line.length >= 15).map((line) => line.length);
+  const counts = new Map<number, number>();
+  for (const length of lengths) counts.set(length, (counts.get(length) ?? 0) + 1);
+  let width: number | undefined;
+  let best = 0;
+  for (const [length, count] of counts) {
+    const near = count + (counts.get(length - 1) ?? 0);
+    if (near > best || (near === best && length > (width ?? 0))) [width, best] = [length, near];
+  }
+  return width !== undefined && best >= 3 && best >= lengths.length * 0.4 ? width : undefined;
+}
+
+/**
+ * Joins lines that a site hard-wrapped inside a sentence: a line that stops at a comma, or, on
+ * a page wrapped at a fixed width, a full-width line that does not end a sentence, is joined
+ * with the next line unless that one starts a heading. Titles, names and dates are never joined.
+ */
+export function joinWrappedLines(lines: readonly string[]): string[] {
+  const width = findWrapWidth(lines);
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out.at(-1);
+    const continues =
+      previous !== undefined &&
+      previous !== '' &&
+      line !== '' &&
+      !HEADING_START.test(line) &&
+      !SALUTATION.test(line) &&
+      (/[，、,]$/.test(previous) || (width !== undefined && previous.length >= width - 2 && !TERMINAL.test(previous)));
+    if (continues) {
+      const space = /[A-Za-z0-9,]$/.test(previous) && /^[A-Za-z0-9]/.test(line) ? ' ' : '';
+      out[out.length - 1] = previous + space + line;
+    } else out.push(line);
+  }
+  return out;
+}
+
+/**
+ * Strips the site chrome around a page's text and normalises what is kept: glued pinyin goes,
+ * spaces and doubled punctuation are normalised, hard-wrapped lines are joined, and spam or
+ * chrome injected between paragraphs is removed. Every line of the text itself is kept.
+ */
+export function cleanPage(raw: string): CleanedPage {
+  const warnings: string[] = [];
+  const unglued = removeGluedPinyin(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const lines = unglued.text.split('\n').map(normaliseLine);
+  const chrome = lines.map((line) => classifyChrome(line) !== undefined);
+  const segment = findTextSegment(lines, chrome);
+  if (segment === undefined) {
+    return {
+      paragraphs: [],
+      above: lines.filter((line) => line !== ''),
+      below: [],
+      removedInside: [],
+      englishLines: [],
+      pinyinRemoved: unglued.removed,
+      warnings,
+    };
+  }
+  const first = findFirstTextLine(lines, segment.start, segment.end);
+  let last = segment.end;
+  while (last > first && !isProse(lines[last]!)) last -= 1;
+  const start = extendUp(lines, first);
+  const end = extendDown(lines, last);
+  const removedInside: string[] = [];
+  const englishLines: string[] = [];
+  const kept: string[] = [];
+  for (const line of lines.slice(start, end + 1)) {
+    if (classifyChrome(line) !== undefined) removedInside.push(line);
+    else if (isEnglishLine(line)) englishLines.push(line);
+    else kept.push(line);
+  }
+  // With the English lines out, the Chinese paragraphs of a bilingual page are separated.
+  const joined = joinWrappedLines(englishLines.length > 0 ? kept.filter((l) => l !== '') : kept);
+  const paragraphs = joined.filter((line) => line !== '');
+  if (removedInside.length > 0) {
+    warnings.push(`removed ${removedInside.length} chrome or spam line(s) from inside the text: ${quoteList(removedInside)}`);
+  }
+  if (englishLines.length > 0) {
+    warnings.push(
+      `kept ${englishLines.length} English line(s) out of the body (an interleaved translation?): the raw page in content/sources has them`,
+    );
+  }
+  const lastParagraph = paragraphs.at(-1) ?? '';
+  if (lastParagraph.length > 30 && !TERMINAL.test(lastParagraph)) {
+    warnings.push(`the text may be cut off: its last paragraph ends without punctuation ("…${lastParagraph.slice(-12)}")`);
+  }
+  return {
+    paragraphs,
+    above: lines.slice(0, start).filter((line) => line !== ''),
+    below: lines.slice(end + 1).filter((line) => line !== ''),
+    removedInside,
+    englishLines,
+    pinyinRemoved: unglued.removed,
+    warnings,
+  };
+}
+
+function quoteList(lines: readonly string[]): string {
+  const shown = lines.slice(0, 3).map((line) => `"${line.length > 30 ? `${line.slice(0, 30)}…` : line}"`);
+  return shown.join(', ') + (lines.length > 3 ? ` and ${lines.length - 3} more` : '');
+}
