@@ -145,6 +145,16 @@ export function findWrapWidth(lines: readonly string[]): number | undefined {
 }
 
 /**
+ * A numbered heading broken mid-word (`1、…正確認識集體經濟的重要地` / `位和作用。黨和…`): the
+ * heading has no stop, and the next line finishes its sentence within a few characters.
+ */
+function isSplitHeading(previous: string, line: string): boolean {
+  if (!HEADING_START.test(previous) || TERMINAL.test(previous) || /[。！？]/.test(previous)) return false;
+  const stop = line.search(/[。！？]/);
+  return stop > 0 && stop <= 10 && previous.length + stop <= 60 && previous.length >= 12;
+}
+
+/**
  * Joins lines that a site hard-wrapped inside a sentence: a line that stops at a comma, or, on
  * a page wrapped at a fixed width, a full-width line that does not end a sentence, is joined
  * with the next line unless that one starts a heading. Titles, names and dates are never joined.
@@ -160,7 +170,9 @@ export function joinWrappedLines(lines: readonly string[]): string[] {
       line !== '' &&
       !HEADING_START.test(line) &&
       !SALUTATION.test(line) &&
-      (/[，、,]$/.test(previous) || (width !== undefined && previous.length >= width - 2 && !TERMINAL.test(previous)));
+      (/[，、,]$/.test(previous) ||
+        (width !== undefined && previous.length >= width - 2 && !TERMINAL.test(previous)) ||
+        isSplitHeading(previous, line));
     if (continues) {
       const space = /[A-Za-z0-9,]$/.test(previous) && /^[A-Za-z0-9]/.test(line) ? ' ' : '';
       out[out.length - 1] = previous + space + line;

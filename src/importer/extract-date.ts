@@ -1,0 +1,242 @@
+import { explainPartialDate } from '../schema/common.ts';
+import { toSimplified } from '../lib/script-convert.ts';
+import { NEWS_MARKER, SALUTATION } from './extract-title.ts';
+
+/** A note in both languages, written by the importer (not a translation of the source). */
+export interface Note {
+  zh: string;
+  en: string;
+}
+
+/** The dates of a text, told apart. */
+export interface DateInfo {
+  /** The date of the meeting or speech: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  basis: 'stated' | 'inferred';
+  /** Why an inferred date is what it is. */
+  note?: Note;
+  /** When the source published the text. */
+  published?: string;
+  /** When the text was uploaded to the site, when that is what the page gives. */
+  uploaded?: string;
+  /** A damaged date kept in the body, for source.defects. */
+  defect?: { text: string; note: Note };
+  warnings: string[];
+}
+
+const pad = (n: number | string): string => String(n).padStart(2, '0');
+const iso = (y: number | string, m?: number | string, d?: number | string): string =>
+  [String(y), ...(m === undefined ? [] : [pad(m)]), ...(d === undefined ? [] : [pad(d)])].join('-');
+const isReal = (date: string): boolean => explainPartialDate(date) === undefined;
+
+const CN_DIGITS: Record<string, number> = { '〇': 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 二〇一四 → 2014; 十四 → 14; 二十三 → 23. */
+export function chineseNumber(text: string): number {
+  if (!text.includes('十')) return Number([...text].map((c) => CN_DIGITS[c] ?? '').join(''));
+  const [tens, ones] = text.split('十') as [string, string];
+  return (tens === '' ? 1 : (CN_DIGITS[tens] ?? 0)) * 10 + (ones === '' ? 0 : (CN_DIGITS[ones] ?? 0));
+}
+
+/** A date written out in a line: 2014年4月14日, 2014-4-16, 2014.04.14, 二〇一四年四月十四日. */
+export function parseDate(text: string): string | undefined {
+  const arabic = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*(?:[月\-/.]\s*(\d{1,2})\s*日?)?/.exec(text);
+  if (arabic) {
+    const date = arabic[3] === undefined ? iso(arabic[1]!, arabic[2]!) : iso(arabic[1]!, arabic[2]!, arabic[3]);
+    return isReal(date) ? date : undefined;
+  }
+  const chinese = /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?/.exec(text);
+  if (chinese) {
+    const [y, m, d] = [chineseNumber(chinese[1]!), chineseNumber(chinese[2]!), chinese[3] && chineseNumber(chinese[3])];
+    const date = d ? iso(y, m, d) : iso(y, m);
+    return isReal(date) ? date : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a date whose separators were lost (`2014414`): every split into year, month and day
+ * that makes a real date no later than `notAfter`. One reading is a date; several are doubt.
+ */
+export function readRunTogetherDate(digits: string, notAfter?: string): string[] {
+  if (!/^\d{6,8}$/.test(digits)) return [];
+  const year = digits.slice(0, 4);
+  const rest = digits.slice(4);
+  const readings = new Set<string>();
+  for (let cut = 1; cut < rest.length; cut += 1) {
+    const [m, d] = [rest.slice(0, cut), rest.slice(cut)];
+    if (m.length > 2 || d.length > 2) continue;
+    const date = iso(year, Number(m), Number(d));
+    if (isReal(date) && (notAfter === undefined || date <= notAfter)) readings.add(date);
+  }
+  return [...readings];
+}
+
+/** Content clues that pin a year, with their evidence. Matched on simplified text. */
+const YEAR_CLUES: { pattern: RegExp; year: number; zh: string; en: string }[] = [
+  { pattern: /迎接(?:党的)?十六大/, year: 2002, zh: '文中说“迎接党的十六大”（2002年11月召开）', en: 'the text looks ahead to the 16th Party Congress (November 2002)' },
+  { pattern: /迎接(?:党的)?十七大/, year: 2007, zh: '文中说“迎接党的十七大”（2007年10月召开）', en: 'the text looks ahead to the 17th Party Congress (October 2007)' },
+  { pattern: /迎接(?:党的)?十八大|十八大的?胜利召开/, year: 2012, zh: '文中说迎接党的十八大胜利召开（2012年11月召开）', en: 'the text looks ahead to the 18th Party Congress (November 2012)' },
+  { pattern: /迎接(?:党的)?十九大|十九大的?胜利召开/, year: 2017, zh: '文中说迎接党的十九大胜利召开（2017年10月召开）', en: 'the text looks ahead to the 19th Party Congress (October 2017)' },
+  { pattern: /迎接(?:党的)?二十大|二十大的?胜利召开/, year: 2022, zh: '文中说迎接党的二十大胜利召开（2022年10月召开）', en: 'the text looks ahead to the 20th Party Congress (October 2022)' },
+  { pattern: /[“"]?十五[”"]?计划的?最后一年/, year: 2005, zh: '文中称当年是“十五”计划的最后一年', en: 'the text calls the year the last of the 10th Five-Year Plan (2001–05)' },
+  { pattern: /[“"]?十一五[”"]?(?:规划|计划)?的?(?:最后一年|收官之年)/, year: 2010, zh: '文中称当年是“十一五”的最后一年', en: 'the text calls the year the last of the 11th Five-Year Plan (2006–10)' },
+  { pattern: /[“"]?十二五[”"]?(?:规划)?的?(?:最后一年|收官之年)/, year: 2015, zh: '文中称当年是“十二五”的最后一年', en: 'the text calls the year the last of the 12th Five-Year Plan (2011–15)' },
+  { pattern: /[“"]?十三五[”"]?(?:规划)?的?(?:最后一年|收官之年)/, year: 2020, zh: '文中称当年是“十三五”的收官之年', en: 'the text calls the year the last of the 13th Five-Year Plan (2016–20)' },
+  { pattern: /[“"]?十一五[”"]?(?:规划)?的?开局之年/, year: 2006, zh: '文中称当年是“十一五”开局之年', en: 'the text calls the year the first of the 11th Five-Year Plan' },
+  { pattern: /[“"]?十二五[”"]?(?:规划)?的?开局之年/, year: 2011, zh: '文中称当年是“十二五”开局之年', en: 'the text calls the year the first of the 12th Five-Year Plan' },
+  { pattern: /[“"]?十三五[”"]?(?:规划)?的?开局之年/, year: 2016, zh: '文中称当年是“十三五”开局之年', en: 'the text calls the year the first of the 13th Five-Year Plan' },
+  { pattern: /[“"]?十四五[”"]?(?:规划)?的?开局之年/, year: 2021, zh: '文中称当年是“十四五”开局之年', en: 'the text calls the year the first of the 14th Five-Year Plan' },
+];
+
+/** The years a text mentions (1949–2099), e.g. 2011年, 2011、2012年. */
+export function listMentionedYears(text: string): number[] {
+  const years = [...text.matchAll(/(?<!\d)((?:19[5-9]|20\d)\d)(?=\s*(?:年|、(?:19|20)\d\d年|—|-|至))/g)].map((m) => Number(m[1]));
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/** Publication and upload dates from the page's meta lines (above or below the text). */
+export function findPageDates(lines: readonly string[]): { published?: string; uploaded?: string } {
+  const userUpload = lines.some((line) => /网友上传|網友上傳|用户上传|用戶上傳/.test(line));
+  const out: { published?: string; uploaded?: string } = {};
+  for (const line of lines) {
+    const simplified = toSimplified(line);
+    const labelled = /(发布|发表|上传|更新|时间|日期)(?:人[^:：]*)?(?:时间|日期)?\s*[:：]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/.exec(simplified);
+    if (!labelled) continue;
+    const date = parseDate(labelled[2]!);
+    if (!date) continue;
+    const upload = labelled[1] === '上传' || (userUpload && !/发布|发表/.test(labelled[1]!));
+    if (upload) out.uploaded ??= date;
+    else out.published ??= date;
+  }
+  return out;
+}
+
+const en = (date: string): string => {
+  const [y, m, d] = date.split('-');
+  const month = m ? new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }) : '';
+  return [d ? String(Number(d)) : '', month, y].filter(Boolean).join(' ');
+};
+
+/**
+ * Tells apart the date of the meeting or speech (from the header's date line, a news report's
+ * opening 8月4日, or a dated first sentence), the page's publication date and its upload date.
+ * A run-together `2014414` is read with a warning; a year known only from the content is
+ * `inferred` with its reason; with no date at all the publication date stands in, flagged.
+ */
+export function extractDates(input: {
+  header: readonly string[];
+  paragraphs: readonly string[];
+  pageLines: readonly string[];
+  /** Today, YYYY-MM-DD: the last resort, always flagged. */
+  today: string;
+}): DateInfo {
+  const { published, uploaded } = findPageDates(input.pageLines);
+  const pageDates = { ...(published ? { published } : {}), ...(uploaded ? { uploaded } : {}) };
+  const warnings: string[] = [];
+  const body = toSimplified(input.paragraphs.slice(input.header.length).join('\n'));
+
+  for (const line of input.header) {
+    const compact = line.replace(/[（()）\s]/g, '');
+    if (/^\d{6,7}$/.test(compact)) {
+      const readings = readRunTogetherDate(compact, published ?? uploaded);
+      if (readings.length === 1) {
+        const date = readings[0]!;
+        warnings.push(`the date line reads "${compact}" with its separators lost: read as ${date}; check it`);
+        const note = {
+          zh: `原文日期行作“${compact}”，年月日之间的分隔符丢失，读作${date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}。`,
+          en: `The date line reads "${compact}": the separators between year, month and day are lost; read as ${en(date)}.`,
+        };
+        return { date, precision: 'day', basis: 'inferred', note, defect: { text: compact, note }, ...pageDates, warnings };
+      }
+      if (readings.length > 1) {
+        warnings.push(`the date line "${compact}" has lost its separators and reads several ways (${readings.join(', ')}): only the year is kept`);
+        const note = { zh: `原文日期行作“${compact}”，可读作${readings.join('或')}，只取年份。`, en: `The date line reads "${compact}", which can be ${readings.join(' or ')}; only the year is kept.` };
+        return { date: compact.slice(0, 4), precision: 'year', basis: 'inferred', note, defect: { text: compact, note }, ...pageDates, warnings };
+      }
+    }
+    const compactDate = /^(\d{4})(\d{2})(\d{2})$/.exec(compact);
+    if (compactDate && isReal(iso(compactDate[1]!, compactDate[2]!, compactDate[3]!))) {
+      const date = iso(compactDate[1]!, compactDate[2]!, compactDate[3]!);
+      return { date, precision: 'day', basis: 'stated', ...pageDates, warnings };
+    }
+    const date = parseDate(line);
+    if (date && line.replace(/[\s（()）]/g, '').length <= 16) {
+      return { date, precision: date.length === 10 ? 'day' : 'month', basis: 'stated', ...pageDates, warnings };
+    }
+  }
+
+  const opening = input.paragraphs.slice(input.header.length).find((p) => !SALUTATION.test(p)) ?? '';
+  const first = toSimplified(opening).replace(NEWS_MARKER, '');
+  const dated = parseDate(first.slice(0, 40));
+  if (dated && first.slice(0, 40).search(/\d{4}\s*年/) <= 12) {
+    return { date: dated, precision: dated.length === 10 ? 'day' : 'month', basis: 'stated', ...pageDates, warnings };
+  }
+  const monthDay = /^(?:[^，。]{0,12}?)(\d{1,2})月(\d{1,2})日/.exec(first);
+  const redactedYear = /^(?:[^，。]{0,6}?)((?:19|20)\d\d)年[XＸx×*＊○]{1,2}月/.exec(first);
+  if (redactedYear) {
+    return { date: redactedYear[1]!, precision: 'year', basis: 'stated', ...pageDates, warnings };
+  }
+
+  const inferred = inferYear(body, published);
+  if (monthDay && inferred) {
+    const date = iso(inferred.year, monthDay[1]!, monthDay[2]!);
+    if (isReal(date)) {
+      warnings.push(`the text gives ${monthDay[1]}月${monthDay[2]}日 without a year: the year ${inferred.year} is inferred (${inferred.note.en}); check it`);
+      return {
+        date,
+        precision: 'day',
+        basis: 'inferred',
+        note: { zh: `原文只写“${monthDay[1]}月${monthDay[2]}日”，未写年份；${inferred.note.zh}，故推定为${inferred.year}年。`, en: `The text gives only the day and month (${en(date).replace(/ \d{4}$/, '')}); the year is inferred: ${inferred.note.en}.` },
+        ...pageDates,
+        warnings,
+      };
+    }
+  }
+  if (inferred) {
+    warnings.push(`no date in the text: the year ${inferred.year} is inferred (${inferred.note.en}); check it`);
+    return { date: String(inferred.year), precision: 'year', basis: 'inferred', note: inferred.note, ...pageDates, warnings };
+  }
+  const fallback = published ?? uploaded;
+  if (fallback) {
+    const label = published ? 'publication' : 'upload';
+    warnings.push(`no date in the text: the page's ${label} date ${fallback} stands in for it; check it`);
+    return {
+      date: fallback,
+      precision: 'day',
+      basis: 'inferred',
+      note: { zh: `原文未载日期，暂以网页的${published ? '发布' : '上传'}日期代替。`, en: `The text gives no date; the page's ${label} date stands in for it.` },
+      ...pageDates,
+      warnings,
+    };
+  }
+  warnings.push(`no date found anywhere: the import year ${input.today.slice(0, 4)} is a placeholder; set the date by hand`);
+  return {
+    date: input.today.slice(0, 4),
+    precision: 'year',
+    basis: 'inferred',
+    note: { zh: '原文和网页均未载日期；此为导入年份，仅作占位，须人工核定。', en: 'Neither the text nor the page gives a date; this is the year of import, a placeholder to be replaced.' },
+    ...pageDates,
+    warnings,
+  };
+}
+
+/** A year deduced from the content: an event clue, else the latest year the text mentions. */
+function inferYear(body: string, published?: string): { year: number; note: Note } | undefined {
+  const clue = YEAR_CLUES.find((c) => c.pattern.test(body));
+  if (clue) return { year: clue.year, note: { zh: `${clue.zh}。`, en: clue.en } };
+  const years = listMentionedYears(body).filter((y) => !published || y <= Number(published.slice(0, 4)));
+  const latest = years.at(-1);
+  if (latest !== undefined) {
+    return {
+      year: latest,
+      note: { zh: `原文未载日期；文中提到的最晚年份是${latest}年，讲话应在当年或其后不久。`, en: `the latest year the text mentions is ${latest}, so it dates from then or soon after` },
+    };
+  }
+  if (published) {
+    const year = Number(published.slice(0, 4));
+    return { year, note: { zh: `原文未载年份，取网页发布年份${year}年。`, en: `the page was published in ${year}` } };
+  }
+  return undefined;
+}

@@ -1,0 +1,119 @@
+import { classifyChrome, isProse } from './chrome-patterns.ts';
+
+/** The title block of a text. */
+export interface TitleInfo {
+  title: string;
+  subtitle?: string;
+  /** The meeting named by "在…上的讲话". */
+  meeting?: string;
+  /** How the title was found, for the editor: header, dash line, page title, composed or first line. */
+  basis: 'dash-line' | 'header' | 'page-title' | 'composed' | 'first-line';
+  /** The page's own title line above the text (often longer and site-flavoured), when there is one. */
+  pageTitle?: string;
+  /** Paragraph indexes that belong to the title block and leave the body (a lone title line). */
+  dropFromBody: number[];
+  /** How many paragraphs at the top form the text's header (title, subtitle, speaker, date). */
+  headerLength: number;
+  warnings: string[];
+}
+
+const DASH_LINE = /^[—─－–-]{1,3}\s*(.+)$/;
+const MEETING = /^在(.+?)(?:上|上面)?的(?:讲话|講話|发言|發言|报告|報告|致辞|致辭|总结讲话|總結講話|主持词|主持詞|动员讲话|動員講話)/;
+const NEWS_MARKER = /^(?:本报讯|本報訊|本网讯|本網訊|本站讯|本站訊|又讯|又訊|新华社[^，,\s]{0,10}电|新華社[^，,\s]{0,10}電|[^\s，,。]{0,12}(?:讯|訊)\s|[（(]?记者[^）)]{0,20}[）)]|[（(]?記者[^）)]{0,20}[）)])\s*/;
+/** A salutation opening a speech: 同志们, 尊敬的…, 各位…. */
+export const SALUTATION = /^(?:各位|尊敬的|同志们|同志們|女士们|女士們|朋友们|朋友們|亲爱的|親愛的|大家好)[^。！？]{0,40}[:：，,]?$/;
+
+/** Collapses spaces; a title keeps single spaces between its phrases. */
+const tidy = (line: string): string => line.replace(/\s+/g, ' ').trim();
+
+/** True for a line that is a date, or a person's name, rather than a title. */
+export function isDateLine(line: string): boolean {
+  return /^[（(]?\s*(?:\d{4}\s*[年.\-/]?\s*\d{1,2}\s*[月.\-/]?\s*\d{1,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}日)?|\d{6,8})\s*[）)]?$/.test(
+    line,
+  );
+}
+
+/** A line that holds only a person's name (2–4 Han characters, maybe spaced), or name and office. */
+export function isNameLine(line: string): boolean {
+  const compact = line.replace(/\s/g, '');
+  return /^\p{Script=Han}{2,4}$/u.test(compact) && line.length <= 9 && !/[会議议讲話话报報告]/.test(compact);
+}
+
+/** Strips a site name glued to a page title: "标题_某某网", "标题 - 某某网", "标题|某某网". */
+function stripSiteSuffix(line: string): string {
+  return tidy(line.replace(/\s*(?:[_|｜]|\s-\s|\s—\s).{1,20}(?:网|網|站|报|報|门户|首页)$/, ''));
+}
+
+/** The last line above the text that can be a page title (not chrome, not a menu item). */
+function findPageTitle(above: readonly string[]): string | undefined {
+  for (let i = above.length - 1; i >= 0; i -= 1) {
+    const line = above[i]!;
+    if (classifyChrome(line) !== undefined) continue;
+    if (line.length >= 6 && line.length <= 80 && !/[。！？]$/.test(line)) return stripSiteSuffix(line);
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Composes a headline for a news report that has none, from its first sentence: the news
+ * marker and the time are dropped, and so is the place (`X在Y召开Z` → `X召开Z`).
+ */
+export function composeNewsTitle(first: string): string | undefined {
+  const sentence = first.replace(NEWS_MARKER, '').split(/[。！？；]/)[0] ?? '';
+  const withoutTime = sentence
+    .replace(/^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚上?|早上?)?(?:\d{1,2}[点點時时](?:\d{1,2}分)?)?[，,]?/, '')
+    .replace(/^(?:[今昨前]天|近日|日前|近期)[，,]?/, '');
+  const clause = withoutTime.split(/[，,]/)[0] ?? '';
+  const title = clause.replace(/在[^在]{2,30}?(?=召开|召開|举行|舉行|举办|舉辦|开幕|開幕|闭幕|閉幕)/, '');
+  return title.length >= 8 && title.length <= 60 ? title : undefined;
+}
+
+/**
+ * Finds the title, subtitle and meeting of a text. The header block above the text's first
+ * sentence is read first: a "——在…上的讲话" line is the title and the lines above it the
+ * subtitle (the 真抓实干 攻坚克难 line); a lone line there is the title. Otherwise the page's
+ * title line, then a headline composed from a news report's first sentence, then the first line.
+ */
+export function extractTitle(paragraphs: readonly string[], above: readonly string[]): TitleInfo {
+  const headerLength = Math.max(
+    0,
+    paragraphs.findIndex((p) => isProse(p) || SALUTATION.test(p)),
+  );
+  const header = paragraphs.slice(0, headerLength);
+  const pageTitle = findPageTitle(above);
+  const warnings: string[] = [];
+  const withMeeting = (info: Omit<TitleInfo, 'meeting' | 'pageTitle' | 'headerLength' | 'warnings'>): TitleInfo => {
+    const meeting = MEETING.exec(info.title)?.[1];
+    return { ...info, headerLength, warnings, ...(pageTitle ? { pageTitle } : {}), ...(meeting ? { meeting } : {}) };
+  };
+
+  const dash = header.findIndex((line) => DASH_LINE.test(line) && MEETING.test(DASH_LINE.exec(line)![1]!));
+  if (dash !== -1) {
+    const title = tidy(DASH_LINE.exec(header[dash]!)![1]!);
+    const subtitleLines = header.slice(0, dash).filter((line) => !isDateLine(line) && !isNameLine(line));
+    return withMeeting({
+      title,
+      ...(subtitleLines.length > 0 ? { subtitle: subtitleLines.map(tidy).join(' / ') } : {}),
+      basis: 'dash-line',
+      dropFromBody: [],
+    });
+  }
+  const titleLines = header.filter((line) => !isDateLine(line) && !isNameLine(line));
+  if (titleLines.length > 0) {
+    const lone = header.length === 1;
+    return withMeeting({ title: tidy(titleLines[0]!), basis: 'header', dropFromBody: lone ? [0] : [] });
+  }
+  if (pageTitle) return withMeeting({ title: pageTitle, basis: 'page-title', dropFromBody: [] });
+  const first = paragraphs[0] ?? '';
+  const composed = NEWS_MARKER.test(first) ? composeNewsTitle(first) : undefined;
+  if (composed) {
+    warnings.push(`the page has no title: "${composed}" was composed from the first sentence; check it`);
+    return withMeeting({ title: composed, basis: 'composed', dropFromBody: [] });
+  }
+  const line = tidy(first.split(/[。！？]/)[0] ?? first).slice(0, 40);
+  warnings.push(`no title found: the first words "${line}" stand in for one; write a title`);
+  return withMeeting({ title: line || '（无标题）', basis: 'first-line', dropFromBody: [] });
+}
+
+export { NEWS_MARKER };
