@@ -50,17 +50,29 @@ function listInputs(paths: readonly string[]): string[] {
 
 const timestamp = (): string => new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, 'Z');
 
-/** Writes `content` to `path`; refuses an existing file unless --force, which keeps a backup. */
-function writeNew(path: string, content: string | Uint8Array): string | undefined {
-  if (existsSync(path)) {
-    if (!force) throw new Error(`${relative(process.cwd(), path)} already exists: not overwritten (review it, or re-run with --force, which keeps a backup)`);
-    const backup = `${path}.bak-${timestamp()}`;
-    copyFileSync(path, backup);
-    writeFileSync(path, content);
-    return `replaced ${relative(process.cwd(), path)}; the old file is kept as ${relative(process.cwd(), backup)}`;
+const shown = (path: string): string => relative(process.cwd(), path) || path;
+
+/**
+ * Writes each file, never over an existing one: without --force nothing is written if any of
+ * them exists; with --force the old file is first copied to `<file>.bak-<time>`.
+ */
+function writeAll(targets: readonly { path: string; content: string | Uint8Array }[]): string[] {
+  const existing = targets.filter((t) => existsSync(t.path));
+  if (existing.length > 0 && !force) {
+    throw new Error(
+      `${existing.map((t) => shown(t.path)).join(' and ')} already exist${existing.length === 1 ? 's' : ''}: nothing written (review the existing draft, or re-run with --force, which keeps a backup)`,
+    );
   }
-  writeFileSync(path, content);
-  return undefined;
+  const notes: string[] = [];
+  for (const { path, content } of targets) {
+    if (existsSync(path)) {
+      const backup = `${path}.bak-${timestamp()}`;
+      copyFileSync(path, backup);
+      notes.push(`replaced ${shown(path)}; the old file is kept as ${shown(backup)}`);
+    }
+    writeFileSync(path, content);
+  }
+  return notes;
 }
 
 const checked = checkContent(loadContentFiles(root));
@@ -85,10 +97,13 @@ files.forEach((file, i) => {
         if (idsThisRun.has(id)) throw new Error(`${file}: another file of this batch already became ${id}; import it on its own and choose another id`);
         mkdirSync(join(root, 'documents'), { recursive: true });
         mkdirSync(join(root, 'sources'), { recursive: true });
-        const notes = [writeNew(join(root, 'sources', `${id}.txt`), bytes), writeNew(join(root, 'documents', `${id}.md`), markdown)];
+        const notes = writeAll([
+          { path: join(root, 'documents', `${id}.md`), content: markdown },
+          { path: join(root, 'sources', `${id}.txt`), content: bytes },
+        ]);
         idsThisRun.add(id);
         written.push(id);
-        for (const note of notes) if (note) console.error(note);
+        for (const note of notes) console.error(note);
       } catch (error) {
         outcome = { report: { ...outcome.report, ok: false, error: (error as Error).message } };
       }
@@ -110,7 +125,7 @@ if (written.length > 0) {
   const mine = after.problems.filter((p) => written.some((id) => p.file.includes(id)));
   for (const problem of mine) console.error(formatProblem(problem));
   console.error(
-    `wrote ${written.length} draft(s) to ${relative(process.cwd(), join(root, 'documents')) || '.'}; checker: ${mine.filter((p) => p.severity === 'error').length} errors, ${mine.filter((p) => p.severity === 'warning').length} warnings on them`,
+    `wrote ${written.length} draft(s) to ${shown(join(root, 'documents'))}; checker: ${mine.filter((p) => p.severity === 'error').length} errors, ${mine.filter((p) => p.severity === 'warning').length} warnings on them`,
   );
 }
 process.exit(reports.some((r) => !r.ok) ? 1 : 0);

@@ -1,5 +1,6 @@
 import { classifyChrome, isProse } from './chrome-patterns.ts';
 import { removeGluedPinyin } from './pinyin-glue.ts';
+import { HEADING_START, SALUTATION } from './text-patterns.ts';
 
 /** A page split into its text and the chrome around it. */
 export interface CleanedPage {
@@ -19,10 +20,6 @@ export interface CleanedPage {
 }
 
 const TERMINAL = /[。！？；：…”’」』）)\]!?;:.>》]$/;
-const SALUTATION = /^(?:各位|尊敬的|同志们|同志們|女士们|女士們|朋友们|朋友們|亲爱的|親愛的|大家好)[^。]{0,40}[:：，,]?$/;
-/** A heading or list marker at the start of a line: 一、 （一） (一) 1、 1. 第一， 第一条. */
-export const HEADING_START =
-  /^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[）)]|第[一二三四五六七八九十百]+[，,、章节條条部分]|第[一二三四五六七八九十百]+[是要])/;
 
 /**
  * Normalises one line: full-width and no-break spaces become spaces, runs of spaces shrink to

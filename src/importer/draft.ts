@@ -18,7 +18,8 @@ const DATE_KEYS = new Set(['date', 'published', 'uploaded', 'retrieved', 'issued
 export function serialiseFrontmatter(data: DocumentInput): string {
   const ordered: Record<string, unknown> = {};
   for (const key of FIELD_ORDER) if (data[key] !== undefined) ordered[key] = data[key];
-  const doc = new YamlDocument(ordered);
+  // Shared objects (a date note reused as a defect note) are written out, not as YAML aliases.
+  const doc = new YamlDocument(ordered, { aliasDuplicateObjects: false });
   visit(doc, {
     Pair(_, pair) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';

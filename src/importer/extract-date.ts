@@ -1,6 +1,7 @@
 import { explainPartialDate } from '../schema/common.ts';
 import { toSimplified } from '../lib/script-convert.ts';
-import { NEWS_MARKER, SALUTATION } from './extract-title.ts';
+import { isDateLine } from './extract-title.ts';
+import { NEWS_MARKER, SALUTATION } from './text-patterns.ts';
 
 /** A note in both languages, written by the importer (not a translation of the source). */
 export interface Note {
@@ -167,6 +168,11 @@ export function extractDates(input: {
     }
   }
 
+  // Notices and letters are dated at their foot, under the signature.
+  for (const line of input.paragraphs.slice(-3)) {
+    const date = isDateLine(line) ? parseDate(line) : undefined;
+    if (date) return { date, precision: date.length === 10 ? 'day' : 'month', basis: 'stated', ...pageDates, warnings };
+  }
   const opening = input.paragraphs.slice(input.header.length).find((p) => !SALUTATION.test(p)) ?? '';
   const first = toSimplified(opening).replace(NEWS_MARKER, '');
   const dated = parseDate(first.slice(0, 40));
@@ -180,15 +186,24 @@ export function extractDates(input: {
   }
 
   const inferred = inferYear(body, published);
-  if (monthDay && inferred) {
-    const date = iso(inferred.year, monthDay[1]!, monthDay[2]!);
-    if (isReal(date)) {
-      warnings.push(`the text gives ${monthDay[1]}月${monthDay[2]}日 without a year: the year ${inferred.year} is inferred (${inferred.note.en}); check it`);
+  if (monthDay) {
+    // A report dated 3月12日 and published on 2019-03-13 is of 2019; else the content decides.
+    const fromPage = published && iso(published.slice(0, 4), monthDay[1]!, monthDay[2]!) <= published;
+    const year = fromPage ? Number(published.slice(0, 4)) : inferred?.year;
+    const date = year === undefined ? undefined : iso(year, monthDay[1]!, monthDay[2]!);
+    if (date && isReal(date)) {
+      const reason = fromPage
+        ? { zh: `网页发布于${published}`, en: `the page was published on ${published}` }
+        : { zh: inferred!.note.zh.replace(/。$/, ''), en: inferred!.note.en };
+      warnings.push(`the text gives ${monthDay[1]}月${monthDay[2]}日 without a year: ${year} is inferred (${reason.en}); check it`);
       return {
         date,
         precision: 'day',
         basis: 'inferred',
-        note: { zh: `原文只写“${monthDay[1]}月${monthDay[2]}日”，未写年份；${inferred.note.zh}，故推定为${inferred.year}年。`, en: `The text gives only the day and month (${en(date).replace(/ \d{4}$/, '')}); the year is inferred: ${inferred.note.en}.` },
+        note: {
+          zh: `原文只写“${monthDay[1]}月${monthDay[2]}日”，未写年份；${reason.zh}，故推定为${year}年。`,
+          en: `The text gives only the day and month (${en(date).replace(/ \d{4}$/, '')}); the year is inferred: ${reason.en}.`,
+        },
         ...pageDates,
         warnings,
       };

@@ -12,10 +12,16 @@ export interface PersonEntry {
 export interface SpeakerInfo {
   id?: string;
   name?: string;
+  /** The office given with the name (市国资委主任 赵志刚), when the header gives one. */
+  role?: string;
   /** The name in pinyin, family name first (盛俊泰 → Sheng Juntai). */
   nameEn?: string;
   warnings: string[];
 }
+
+/** An office, a space, a name: 市国资委主任 赵志刚, 集团党委书记、董事长 张三. */
+const OFFICE_AND_NAME =
+  /^(\p{Script=Han}[\p{Script=Han}、]{1,24}(?:主任|书记|書記|董事长|董事長|总经理|總經理|经理|經理|市长|市長|县长|縣長|省长|省長|局长|局長|部长|部長|厅长|廳長|主席|委员|委員|会长|會長|院长|院長|行长|行長|处长|處長|秘书长|秘書長))\s+(\p{Script=Han}{2,4})$/u;
 
 /** 盛俊泰 → "Sheng Juntai": family name first, given name as one word. */
 export function romaniseName(name: string): string {
@@ -32,7 +38,15 @@ export function romaniseName(name: string): string {
  */
 export function extractSpeaker(header: readonly string[], titles: readonly string[], people: readonly PersonEntry[]): SpeakerInfo {
   const candidates: string[] = [];
-  for (const line of header) if (isNameLine(line)) candidates.push(line.replace(/\s/g, ''));
+  let role: string | undefined;
+  for (const line of header) {
+    if (isNameLine(line)) candidates.push(line.replace(/\s/g, ''));
+    const withOffice = OFFICE_AND_NAME.exec(line);
+    if (withOffice) {
+      candidates.push(withOffice[2]!);
+      role ??= withOffice[1];
+    }
+  }
   for (const title of titles) {
     const m = /^(\p{Script=Han}{2,4}?)(?:同志)?(?:在|於|于)/u.exec(title);
     if (m && !/^(?:在|关于|關於|全市|全省|全县|集团|公司)/.test(m[1]!)) candidates.push(m[1]!);
@@ -40,9 +54,10 @@ export function extractSpeaker(header: readonly string[], titles: readonly strin
   const name = candidates[0];
   if (!name) return { warnings: [] };
   const person = people.find((p) => p.names.some((n) => listScriptForms(n).includes(name)));
-  if (person) return { id: person.id, name, warnings: [] };
+  if (person) return { id: person.id, name, ...(role ? { role } : {}), warnings: [] };
   return {
     name,
+    ...(role ? { role } : {}),
     nameEn: romaniseName(name),
     warnings: [`the speaker ${name} is not in content/people: add a person file (then set speaker), or keep speaker_role`],
   };

@@ -1,4 +1,5 @@
 import { classifyChrome, isProse } from './chrome-patterns.ts';
+import { HEADING_START, NEWS_MARKER, SALUTATION } from './text-patterns.ts';
 
 /** The title block of a text. */
 export interface TitleInfo {
@@ -19,9 +20,6 @@ export interface TitleInfo {
 
 const DASH_LINE = /^[—─－–-]{1,3}\s*(.+)$/;
 const MEETING = /^在(.+?)(?:上|上面)?的(?:讲话|講話|发言|發言|报告|報告|致辞|致辭|总结讲话|總結講話|主持词|主持詞|动员讲话|動員講話)/;
-const NEWS_MARKER = /^(?:本报讯|本報訊|本网讯|本網訊|本站讯|本站訊|又讯|又訊|新华社[^，,\s]{0,10}电|新華社[^，,\s]{0,10}電|[^\s，,。]{0,12}(?:讯|訊)\s|[（(]?记者[^）)]{0,20}[）)]|[（(]?記者[^）)]{0,20}[）)])\s*/;
-/** A salutation opening a speech: 同志们, 尊敬的…, 各位…. */
-export const SALUTATION = /^(?:各位|尊敬的|同志们|同志們|女士们|女士們|朋友们|朋友們|亲爱的|親愛的|大家好)[^。！？]{0,40}[:：，,]?$/;
 
 /** Collapses spaces; a title keeps single spaces between its phrases. */
 const tidy = (line: string): string => line.replace(/\s+/g, ' ').trim();
@@ -39,9 +37,17 @@ export function isNameLine(line: string): boolean {
   return /^\p{Script=Han}{2,4}$/u.test(compact) && line.length <= 9 && !/[会議议讲話话报報告]/.test(compact);
 }
 
-/** Strips a site name glued to a page title: "标题_某某网", "标题 - 某某网", "标题|某某网". */
+/**
+ * Strips what a site adds to a page title: its own name ("标题_某某网", "标题 - 某某网") and
+ * notes on the page ("（中英文对照）", "（全文）", "【图文】").
+ */
 function stripSiteSuffix(line: string): string {
-  return tidy(line.replace(/\s*(?:[_|｜]|\s-\s|\s—\s).{1,20}(?:网|網|站|报|報|门户|首页)$/, ''));
+  return tidy(
+    line
+      .replace(/\s*(?:[_|｜]|\s-\s|\s—\s).{1,20}(?:网|網|站|报|報|门户|首页)$/, '')
+      .replace(/[（(【\[](?:中英文?对照|中英文?對照|双语|雙語|全文|附全文|图文|圖文|最新版?|附下载|附下載|完整版)[）)】\]]\s*$/, '')
+      .replace(/^[【\[](?:图文|圖文|转载|轉載|原创|原創)[】\]]\s*/, ''),
+  );
 }
 
 /** The last line above the text that can be a page title (not chrome, not a menu item). */
@@ -99,9 +105,12 @@ export function extractTitle(paragraphs: readonly string[], above: readonly stri
       dropFromBody: [],
     });
   }
-  const titleLines = header.filter((line) => !isDateLine(line) && !isNameLine(line));
+  // Chapter headings (第一章 总则) and addressees (各市属企业：) are not titles.
+  const titleLines = header.filter(
+    (line) => !isDateLine(line) && !isNameLine(line) && !HEADING_START.test(line) && !SALUTATION.test(line),
+  );
   if (titleLines.length > 0) {
-    const lone = header.length === 1;
+    const lone = header.length === 1 && titleLines[0] === header[0];
     return withMeeting({ title: tidy(titleLines[0]!), basis: 'header', dropFromBody: lone ? [0] : [] });
   }
   if (pageTitle) return withMeeting({ title: pageTitle, basis: 'page-title', dropFromBody: [] });
@@ -115,5 +124,3 @@ export function extractTitle(paragraphs: readonly string[], above: readonly stri
   warnings.push(`no title found: the first words "${line}" stand in for one; write a title`);
   return withMeeting({ title: line || '（无标题）', basis: 'first-line', dropFromBody: [] });
 }
-
-export { NEWS_MARKER };

@@ -1,6 +1,6 @@
 import type { DocumentType } from '../schema/document.ts';
 import { toSimplified } from '../lib/script-convert.ts';
-import { NEWS_MARKER } from './extract-title.ts';
+import { NEWS_MARKER } from './text-patterns.ts';
 
 /** The type of a text and the clue it was told by. */
 export interface TypeInfo {

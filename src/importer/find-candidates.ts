@@ -47,7 +47,7 @@ export function findCandidates(text: string, known: readonly Mention[]): ReviewC
     for (const b of run.matchAll(BREAKS)) cut = b.index + b[0].length;
     const prefix = run.slice(cut);
     // A longer name goes on (集团 in 集团公司, 国资委 in 国资委党委): it is found at its own end.
-    if (/^(?:公司|总公司|總公司|党委|黨委)/.test(text.slice(end))) continue;
+    if (/^(?:有限公司|有限责任公司|有限責任公司|股份有限公司|公司|总公司|總公司|党委|黨委)/.test(text.slice(end))) continue;
     const name = prefix + match[0];
     const start = end - name.length;
     if (prefix.length < 2 || GENERIC.has(name) || GENERIC_ENDINGS.test(name) || covered(start, end)) continue;

@@ -215,7 +215,11 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     ...(dates.published ? { published: dates.published } : {}),
     ...(dates.uploaded ? { uploaded: dates.uploaded } : {}),
     ...(speaker.id ? { speaker: speaker.id } : {}),
-    ...(!speaker.id && speaker.name ? { speaker_role: { zh: speaker.name, en: speaker.nameEn ?? '' } } : {}),
+    ...(speaker.role
+      ? { speaker_role: { zh: speaker.role, en: '' } }
+      : !speaker.id && speaker.name
+        ? { speaker_role: { zh: speaker.name, en: speaker.nameEn ?? '' } }
+        : {}),
     ...(titleInfo.meeting ? { meeting: { zh: titleInfo.meeting, en: '' } } : {}),
     ...(region ? { region } : {}),
     script,

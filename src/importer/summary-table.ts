@@ -7,13 +7,15 @@ function width(text: string): number {
   return columns;
 }
 
+/** `text` cut (with …) or padded to exactly `columns` display columns. */
 function fit(text: string, columns: number): string {
+  if (width(text) <= columns) return text + ' '.repeat(columns - width(text));
   let out = '';
   for (const char of text) {
-    if (width(out + char) > columns - (width(text) > columns ? 1 : 0)) return `${out}…`.padEnd(columns);
+    if (width(out + char) > columns - 1) break;
     out += char;
   }
-  return out + ' '.repeat(columns - width(out));
+  return `${out}…${' '.repeat(columns - 1 - width(out))}`;
 }
 
 /**
