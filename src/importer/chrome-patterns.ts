@@ -125,9 +125,9 @@ export type ChromeKind = 'site' | 'spam' | 'meta' | 'nav' | 'banner';
 export function classifyChrome(line: string): ChromeKind | undefined {
   if (line === '') return undefined;
   const simplified = simplify(line);
-  // A long line of prose may mention one such word in passing; chrome rarely stops at one.
+  // A sentence may use one such word in passing (会员单位, 积分制); chrome rarely stops at one.
   const hits = SITE_PHRASES.filter((phrase) => simplified.includes(phrase) && !isNewsOpening(simplified, phrase));
-  if (hits.length >= (isProse(line) && line.length >= 60 ? 2 : 1)) return 'site';
+  if (hits.length >= (isProse(line) ? 2 : 1)) return 'site';
   if (SPAM.some((pattern) => pattern.test(simplified))) return 'spam';
   if (META_LABEL.test(simplified) && line.length <= 160) return 'meta';
   if (/(?:发布|发表|上传|更新)(?:人|者|时间|日期)\s*[:：]/.test(simplified) && line.length <= 160) return 'meta';

@@ -124,21 +124,28 @@ function extendDown(lines: readonly string[], last: number): number {
   return end;
 }
 
+/** Columns a line takes on screen: Han characters and full-width forms two, the rest one. */
+export function displayWidth(line: string): number {
+  let columns = 0;
+  for (const char of line) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2018-\u201d\u2026\u2014]/.test(char) ? 2 : 1;
+  return columns;
+}
+
 /**
- * The width at which a page was hard-wrapped, or undefined when it was not: the most common
- * length of its long lines, when at least 40% of them (and three or more) have it.
+ * The width (in columns) at which a page was hard-wrapped, or undefined when it was not. A
+ * wrapped page has many long lines that stop mid-sentence at about the same width; paragraphs
+ * of an unwrapped page end with punctuation. At least three such lines within three columns
+ * are needed. Columns, not characters: a wrapped line with digits holds more characters.
  */
 export function findWrapWidth(lines: readonly string[]): number | undefined {
-  const lengths = lines.filter((line) => line.length >= 15).map((line) => line.length);
-  const counts = new Map<number, number>();
-  for (const length of lengths) counts.set(length, (counts.get(length) ?? 0) + 1);
+  const widths = lines.filter((line) => line.length >= 15 && !TERMINAL.test(line)).map(displayWidth);
   let width: number | undefined;
   let best = 0;
-  for (const [length, count] of counts) {
-    const near = count + (counts.get(length - 1) ?? 0);
-    if (near > best || (near === best && length > (width ?? 0))) [width, best] = [length, near];
+  for (const candidate of new Set(widths)) {
+    const near = widths.filter((w) => w >= candidate - 3 && w <= candidate).length;
+    if (near > best || (near === best && candidate > (width ?? 0))) [width, best] = [candidate, near];
   }
-  return width !== undefined && best >= 3 && best >= lengths.length * 0.4 ? width : undefined;
+  return width !== undefined && best >= 3 ? width : undefined;
 }
 
 /**
@@ -168,7 +175,7 @@ export function joinWrappedLines(lines: readonly string[]): string[] {
       !HEADING_START.test(line) &&
       !SALUTATION.test(line) &&
       (/[，、,]$/.test(previous) ||
-        (width !== undefined && previous.length >= width - 2 && !TERMINAL.test(previous)) ||
+        (width !== undefined && displayWidth(previous) >= width - 3 && !TERMINAL.test(previous)) ||
         isSplitHeading(previous, line));
     if (continues) {
       const space = /[A-Za-z0-9,]$/.test(previous) && /^[A-Za-z0-9]/.test(line) ? ' ' : '';
