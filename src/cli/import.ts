@@ -20,9 +20,7 @@ const USAGE = `usage: npm run import -- [--dry-run] [--json] [--force] [--conten
 const argv = process.argv.slice(2);
 const flags = new Set(argv.filter((arg) => /^--(?:dry-run|json|force|help)$/.test(arg)));
 const contentFlag = argv.indexOf('--content');
-const inputs = argv.filter(
-  (arg, i) => !arg.startsWith('--') && !(contentFlag >= 0 && i === contentFlag + 1),
-);
+const inputs = argv.filter((arg, i) => !arg.startsWith('--') && !(contentFlag >= 0 && i === contentFlag + 1));
 if (flags.has('--help') || inputs.length === 0) {
   console.error(USAGE);
   process.exit(inputs.length === 0 && !flags.has('--help') ? 1 : 0);
@@ -94,7 +92,10 @@ files.forEach((file, i) => {
     if (outcome.draft && !dryRun) {
       try {
         const { id, markdown } = outcome.draft;
-        if (idsThisRun.has(id)) throw new Error(`${file}: another file of this batch already became ${id}; import it on its own and choose another id`);
+        if (idsThisRun.has(id))
+          throw new Error(
+            `${file}: another file of this batch already became ${id}; import it on its own and choose another id`,
+          );
         mkdirSync(join(root, 'documents'), { recursive: true });
         mkdirSync(join(root, 'sources'), { recursive: true });
         const notes = writeAll([
@@ -112,7 +113,9 @@ files.forEach((file, i) => {
   reports.push(outcome.report);
   if (files.length > 1 || !json) {
     const r = outcome.report;
-    console.error(`[${i + 1}/${files.length}] ${r.ok ? 'ok  ' : 'FAIL'} ${file}${r.ok ? ` → ${r.id}` : `: ${r.error}`}`);
+    console.error(
+      `[${i + 1}/${files.length}] ${r.ok ? 'ok  ' : 'FAIL'} ${file}${r.ok ? ` → ${r.id}` : `: ${r.error}`}`,
+    );
   }
 });
 
@@ -128,4 +131,5 @@ if (written.length > 0) {
     `wrote ${written.length} draft(s) to ${shown(join(root, 'documents'))}; checker: ${mine.filter((p) => p.severity === 'error').length} errors, ${mine.filter((p) => p.severity === 'warning').length} warnings on them`,
   );
 }
-process.exit(reports.some((r) => !r.ok) ? 1 : 0);
+// exitCode, not exit(): a large JSON array on a pipe must be flushed before Node ends.
+process.exitCode = reports.some((r) => !r.ok) ? 1 : 0;

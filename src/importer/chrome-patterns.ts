@@ -93,7 +93,8 @@ const META_LABEL =
   /^(?:发布人|发布者|发布时间|发布日期|发表时间|发表日期|上传时间|上传日期|更新时间|时间|日期|来源|信息来源|文章来源|作者|编辑|编者|审核|浏览|点击|阅读|字数|下载|导语|摘要|关键词|标签|分类|栏目)\s*[:：]/;
 
 // Short navigation items: a menu bar written on one line ("首页 | 登录 | 注册").
-const NAV_BAR = /^(?:[^|｜/>]{1,12}\s*[|｜]\s*){2,}[^|｜]{0,12}$|>>|(?:\S{1,8}\s*>\s*){2,}|^(?:登录|注册|首页|返回首页)(?:\s|$)/;
+const NAV_BAR =
+  /^(?:[^|｜/>]{1,12}\s*[|｜]\s*){2,}[^|｜]{0,12}$|>>|(?:\S{1,8}\s*>\s*){2,}|^(?:登录|注册|首页|返回首页)(?:\s|$)/;
 
 const simplifiedCache = new Map<string, string>();
 function simplify(line: string): string {
@@ -132,7 +133,8 @@ export function classifyChrome(line: string): ChromeKind | undefined {
   if (META_LABEL.test(simplified) && line.length <= 160) return 'meta';
   if (/(?:发布|发表|上传|更新)(?:人|者|时间|日期)\s*[:：]/.test(simplified) && line.length <= 160) return 'meta';
   if (NAV_BAR.test(line) && line.length <= 80) return 'nav';
-  if (/^[=\-*#~_·.。]{2,}.*[=\-*#~_·]{2,}$/.test(line) || /^(?:top|返回顶部|more|更多|>>)$/i.test(simplified)) return 'banner';
+  if (/^[=\-*#~_·.。]{2,}.*[=\-*#~_·]{2,}$/.test(line) || /^(?:top|返回顶部|more|更多|>>)$/i.test(simplified))
+    return 'banner';
   if (/^(?:地址|电话|联系电话|传真|邮编|邮箱|e-?mail)\s*[:：]/i.test(simplified)) return 'site';
   return undefined;
 }

@@ -81,7 +81,8 @@ function findTextSegment(lines: readonly string[], chrome: readonly boolean[]): 
   let first = best;
   let last = best;
   while (first > 0 && segments[first]!.chromeBefore <= 2 && segments[first - 1]!.prose > 0) first -= 1;
-  while (last + 1 < segments.length && segments[last + 1]!.chromeBefore <= 2 && segments[last + 1]!.prose > 0) last += 1;
+  while (last + 1 < segments.length && segments[last + 1]!.chromeBefore <= 2 && segments[last + 1]!.prose > 0)
+    last += 1;
   return { start: segments[first]!.start, end: segments[last]!.end, prose: 0 };
 }
 
@@ -127,7 +128,13 @@ function extendDown(lines: readonly string[], last: number): number {
 /** Columns a line takes on screen: Han characters and full-width forms two, the rest one. */
 export function displayWidth(line: string): number {
   let columns = 0;
-  for (const char of line) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2018-\u201d\u2026\u2014]/.test(char) ? 2 : 1;
+  for (const char of line)
+    columns +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2018-\u201d\u2026\u2014]/.test(
+        char,
+      )
+        ? 2
+        : 1;
   return columns;
 }
 
@@ -224,7 +231,9 @@ export function cleanPage(raw: string): CleanedPage {
   const joined = joinWrappedLines(englishLines.length > 0 ? kept.filter((l) => l !== '') : kept);
   const paragraphs = joined.filter((line) => line !== '');
   if (removedInside.length > 0) {
-    warnings.push(`removed ${removedInside.length} chrome or spam line(s) from inside the text: ${quoteList(removedInside)}`);
+    warnings.push(
+      `removed ${removedInside.length} chrome or spam line(s) from inside the text: ${quoteList(removedInside)}`,
+    );
   }
   if (englishLines.length > 0) {
     warnings.push(
@@ -233,7 +242,9 @@ export function cleanPage(raw: string): CleanedPage {
   }
   const lastParagraph = paragraphs.at(-1) ?? '';
   if (lastParagraph.length > 30 && !TERMINAL.test(lastParagraph)) {
-    warnings.push(`the text may be cut off: its last paragraph ends without punctuation ("…${lastParagraph.slice(-12)}")`);
+    warnings.push(
+      `the text may be cut off: its last paragraph ends without punctuation ("…${lastParagraph.slice(-12)}")`,
+    );
   }
   return {
     paragraphs,

@@ -47,7 +47,9 @@ export function compareWithCurated(curated: Document, curatedFile: string, outco
   const split = splitFrontmatter(curatedFile);
   const expectedBlocks = 'body' in split ? listPlainBlocks(split.body) : [];
   const report = outcome.report;
-  const actualBlocks = outcome.draft ? listPlainBlocks(outcome.draft.markdown.replace(/^---\n[\s\S]*?\n---\n/, '')) : [];
+  const actualBlocks = outcome.draft
+    ? listPlainBlocks(outcome.draft.markdown.replace(/^---\n[\s\S]*?\n---\n/, ''))
+    : [];
   const same = (field: string, expected: string | undefined, actual: string | null | undefined): FieldComparison => ({
     field,
     expected: expected ?? '—',

@@ -31,10 +31,12 @@ const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean =>
 /** Why `bytes` are not a text page at all, or undefined when they may be one. */
 function explainBinary(bytes: Uint8Array): string | undefined {
   const magic = MAGIC.find(([, prefix]) => startsWith(bytes, prefix));
-  if (magic) return `it is a ${magic[0]} file, not text: save the page's text (copy it into a .txt file) and import that`;
+  if (magic)
+    return `it is a ${magic[0]} file, not text: save the page's text (copy it into a .txt file) and import that`;
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
-  for (const byte of sample) if (byte === 0 || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x1b)) control += 1;
+  for (const byte of sample)
+    if (byte === 0 || (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x1b)) control += 1;
   if (control > 0 && control / sample.length > 0.001) {
     return `it looks binary (${control} control or NUL bytes in the first ${sample.length} bytes), not a saved text page`;
   }
@@ -98,8 +100,10 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       `the file is ${mb} MB, over the ${MAX_RAW_BYTES / 1024 / 1024} MB limit for one page: it is probably not a single text (split it, or save only the text of the page)`,
     );
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', warnings: [] };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', warnings: [] };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', warnings: [] };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', warnings: [] };
   const binary = explainBinary(bytes);
   if (binary) throw new ImportError(binary);
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
@@ -135,6 +139,8 @@ function decodeUtf8(bytes: Uint8Array, label: string): string {
   try {
     return decoders['utf-8'].decode(bytes);
   } catch {
-    throw new ImportError(`the file starts with a UTF-8 byte-order mark (${label}) but is not valid UTF-8: re-save it as UTF-8`);
+    throw new ImportError(
+      `the file starts with a UTF-8 byte-order mark (${label}) but is not valid UTF-8: re-save it as UTF-8`,
+    );
   }
 }

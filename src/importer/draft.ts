@@ -3,9 +3,29 @@ import type { DocumentInput } from '../schema/document.ts';
 
 // The curated documents' field order; the draft follows it so a diff against them reads well.
 const FIELD_ORDER = [
-  'id', 'status', 'type', 'title', 'subtitle', 'summary', 'date', 'date_precision', 'date_basis', 'date_note',
-  'published', 'uploaded', 'speaker', 'speaker_role', 'meeting', 'region', 'script', 'enterprises', 'directives',
-  'people', 'source', 'notes', 'review',
+  'id',
+  'status',
+  'type',
+  'title',
+  'subtitle',
+  'summary',
+  'date',
+  'date_precision',
+  'date_basis',
+  'date_note',
+  'published',
+  'uploaded',
+  'speaker',
+  'speaker_role',
+  'meeting',
+  'region',
+  'script',
+  'enterprises',
+  'directives',
+  'people',
+  'source',
+  'notes',
+  'review',
 ] as const;
 
 const DATE_KEYS = new Set(['date', 'published', 'uploaded', 'retrieved', 'issued', 'as_of']);
@@ -25,7 +45,8 @@ export function serialiseFrontmatter(data: DocumentInput): string {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (isScalar(pair.value) && typeof pair.value.value === 'string') {
         if (DATE_KEYS.has(key)) pair.value.type = Scalar.QUOTE_DOUBLE;
-        else if (pair.value.value.length > 80 && !pair.value.value.includes('\n')) pair.value.type = Scalar.BLOCK_FOLDED;
+        else if (pair.value.value.length > 80 && !pair.value.value.includes('\n'))
+          pair.value.type = Scalar.BLOCK_FOLDED;
       }
     },
   });

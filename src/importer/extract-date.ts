@@ -31,7 +31,20 @@ const iso = (y: number | string, m?: number | string, d?: number | string): stri
   [String(y), ...(m === undefined ? [] : [pad(m)]), ...(d === undefined ? [] : [pad(d)])].join('-');
 const isReal = (date: string): boolean => explainPartialDate(date) === undefined;
 
-const CN_DIGITS: Record<string, number> = { '〇': 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  '○': 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 二〇一四 → 2014; 十四 → 14; 二十三 → 23. */
 export function chineseNumber(text: string): number {
@@ -47,7 +60,8 @@ export function parseDate(text: string): string | undefined {
     const date = arabic[3] === undefined ? iso(arabic[1]!, arabic[2]!) : iso(arabic[1]!, arabic[2]!, arabic[3]);
     return isReal(date) ? date : undefined;
   }
-  const chinese = /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?/.exec(text);
+  const chinese =
+    /([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?/.exec(text);
   if (chinese) {
     const [y, m, d] = [chineseNumber(chinese[1]!), chineseNumber(chinese[2]!), chinese[3] && chineseNumber(chinese[3])];
     const date = d ? iso(y, m, d) : iso(y, m);
@@ -76,24 +90,91 @@ export function readRunTogetherDate(digits: string, notAfter?: string): string[]
 
 /** Content clues that pin a year, with their evidence. Matched on simplified text. */
 const YEAR_CLUES: { pattern: RegExp; year: number; zh: string; en: string }[] = [
-  { pattern: /迎接(?:党的)?十六大/, year: 2002, zh: '文中说“迎接党的十六大”（2002年11月召开）', en: 'the text looks ahead to the 16th Party Congress (November 2002)' },
-  { pattern: /迎接(?:党的)?十七大/, year: 2007, zh: '文中说“迎接党的十七大”（2007年10月召开）', en: 'the text looks ahead to the 17th Party Congress (October 2007)' },
-  { pattern: /迎接(?:党的)?十八大|十八大的?胜利召开/, year: 2012, zh: '文中说迎接党的十八大胜利召开（2012年11月召开）', en: 'the text looks ahead to the 18th Party Congress (November 2012)' },
-  { pattern: /迎接(?:党的)?十九大|十九大的?胜利召开/, year: 2017, zh: '文中说迎接党的十九大胜利召开（2017年10月召开）', en: 'the text looks ahead to the 19th Party Congress (October 2017)' },
-  { pattern: /迎接(?:党的)?二十大|二十大的?胜利召开/, year: 2022, zh: '文中说迎接党的二十大胜利召开（2022年10月召开）', en: 'the text looks ahead to the 20th Party Congress (October 2022)' },
-  { pattern: /[“"]?十五[”"]?计划的?最后一年/, year: 2005, zh: '文中称当年是“十五”计划的最后一年', en: 'the text calls the year the last of the 10th Five-Year Plan (2001–05)' },
-  { pattern: /[“"]?十一五[”"]?(?:规划|计划)?的?(?:最后一年|收官之年)/, year: 2010, zh: '文中称当年是“十一五”的最后一年', en: 'the text calls the year the last of the 11th Five-Year Plan (2006–10)' },
-  { pattern: /[“"]?十二五[”"]?(?:规划)?的?(?:最后一年|收官之年)/, year: 2015, zh: '文中称当年是“十二五”的最后一年', en: 'the text calls the year the last of the 12th Five-Year Plan (2011–15)' },
-  { pattern: /[“"]?十三五[”"]?(?:规划)?的?(?:最后一年|收官之年)/, year: 2020, zh: '文中称当年是“十三五”的收官之年', en: 'the text calls the year the last of the 13th Five-Year Plan (2016–20)' },
-  { pattern: /[“"]?十一五[”"]?(?:规划)?的?开局之年/, year: 2006, zh: '文中称当年是“十一五”开局之年', en: 'the text calls the year the first of the 11th Five-Year Plan' },
-  { pattern: /[“"]?十二五[”"]?(?:规划)?的?开局之年/, year: 2011, zh: '文中称当年是“十二五”开局之年', en: 'the text calls the year the first of the 12th Five-Year Plan' },
-  { pattern: /[“"]?十三五[”"]?(?:规划)?的?开局之年/, year: 2016, zh: '文中称当年是“十三五”开局之年', en: 'the text calls the year the first of the 13th Five-Year Plan' },
-  { pattern: /[“"]?十四五[”"]?(?:规划)?的?开局之年/, year: 2021, zh: '文中称当年是“十四五”开局之年', en: 'the text calls the year the first of the 14th Five-Year Plan' },
+  {
+    pattern: /迎接(?:党的)?十六大/,
+    year: 2002,
+    zh: '文中说“迎接党的十六大”（2002年11月召开）',
+    en: 'the text looks ahead to the 16th Party Congress (November 2002)',
+  },
+  {
+    pattern: /迎接(?:党的)?十七大/,
+    year: 2007,
+    zh: '文中说“迎接党的十七大”（2007年10月召开）',
+    en: 'the text looks ahead to the 17th Party Congress (October 2007)',
+  },
+  {
+    pattern: /迎接(?:党的)?十八大|十八大的?胜利召开/,
+    year: 2012,
+    zh: '文中说迎接党的十八大胜利召开（2012年11月召开）',
+    en: 'the text looks ahead to the 18th Party Congress (November 2012)',
+  },
+  {
+    pattern: /迎接(?:党的)?十九大|十九大的?胜利召开/,
+    year: 2017,
+    zh: '文中说迎接党的十九大胜利召开（2017年10月召开）',
+    en: 'the text looks ahead to the 19th Party Congress (October 2017)',
+  },
+  {
+    pattern: /迎接(?:党的)?二十大|二十大的?胜利召开/,
+    year: 2022,
+    zh: '文中说迎接党的二十大胜利召开（2022年10月召开）',
+    en: 'the text looks ahead to the 20th Party Congress (October 2022)',
+  },
+  {
+    pattern: /[“"]?十五[”"]?计划的?最后一年/,
+    year: 2005,
+    zh: '文中称当年是“十五”计划的最后一年',
+    en: 'the text calls the year the last of the 10th Five-Year Plan (2001–05)',
+  },
+  {
+    pattern: /[“"]?十一五[”"]?(?:规划|计划)?的?(?:最后一年|收官之年)/,
+    year: 2010,
+    zh: '文中称当年是“十一五”的最后一年',
+    en: 'the text calls the year the last of the 11th Five-Year Plan (2006–10)',
+  },
+  {
+    pattern: /[“"]?十二五[”"]?(?:规划)?的?(?:最后一年|收官之年)/,
+    year: 2015,
+    zh: '文中称当年是“十二五”的最后一年',
+    en: 'the text calls the year the last of the 12th Five-Year Plan (2011–15)',
+  },
+  {
+    pattern: /[“"]?十三五[”"]?(?:规划)?的?(?:最后一年|收官之年)/,
+    year: 2020,
+    zh: '文中称当年是“十三五”的收官之年',
+    en: 'the text calls the year the last of the 13th Five-Year Plan (2016–20)',
+  },
+  {
+    pattern: /[“"]?十一五[”"]?(?:规划)?的?开局之年/,
+    year: 2006,
+    zh: '文中称当年是“十一五”开局之年',
+    en: 'the text calls the year the first of the 11th Five-Year Plan',
+  },
+  {
+    pattern: /[“"]?十二五[”"]?(?:规划)?的?开局之年/,
+    year: 2011,
+    zh: '文中称当年是“十二五”开局之年',
+    en: 'the text calls the year the first of the 12th Five-Year Plan',
+  },
+  {
+    pattern: /[“"]?十三五[”"]?(?:规划)?的?开局之年/,
+    year: 2016,
+    zh: '文中称当年是“十三五”开局之年',
+    en: 'the text calls the year the first of the 13th Five-Year Plan',
+  },
+  {
+    pattern: /[“"]?十四五[”"]?(?:规划)?的?开局之年/,
+    year: 2021,
+    zh: '文中称当年是“十四五”开局之年',
+    en: 'the text calls the year the first of the 14th Five-Year Plan',
+  },
 ];
 
 /** The years a text mentions (1949–2099), e.g. 2011年, 2011、2012年. */
 export function listMentionedYears(text: string): number[] {
-  const years = [...text.matchAll(/(?<!\d)((?:19[5-9]|20\d)\d)(?=\s*(?:年|、(?:19|20)\d\d年|—|-|至))/g)].map((m) => Number(m[1]));
+  const years = [...text.matchAll(/(?<!\d)((?:19[5-9]|20\d)\d)(?=\s*(?:年|、(?:19|20)\d\d年|—|-|至))/g)].map((m) =>
+    Number(m[1]),
+  );
   return [...new Set(years)].sort((a, b) => a - b);
 }
 
@@ -103,7 +184,10 @@ export function findPageDates(lines: readonly string[]): { published?: string; u
   const out: { published?: string; uploaded?: string } = {};
   for (const line of lines) {
     const simplified = toSimplified(line);
-    const labelled = /(发布|发表|上传|更新|时间|日期)(?:人[^:：]*)?(?:时间|日期)?\s*[:：]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/.exec(simplified);
+    const labelled =
+      /(发布|发表|上传|更新|时间|日期)(?:人[^:：]*)?(?:时间|日期)?\s*[:：]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/.exec(
+        simplified,
+      );
     if (!labelled) continue;
     const date = parseDate(labelled[2]!);
     if (!date) continue;
@@ -116,7 +200,9 @@ export function findPageDates(lines: readonly string[]): { published?: string; u
 
 const en = (date: string): string => {
   const [y, m, d] = date.split('-');
-  const month = m ? new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' }) : '';
+  const month = m
+    ? new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })
+    : '';
   return [d ? String(Number(d)) : '', month, y].filter(Boolean).join(' ');
 };
 
@@ -149,12 +235,33 @@ export function extractDates(input: {
           zh: `原文日期行作“${compact}”，年月日之间的分隔符丢失，读作${date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}。`,
           en: `The date line reads "${compact}": the separators between year, month and day are lost; read as ${en(date)}.`,
         };
-        return { date, precision: 'day', basis: 'inferred', note, defect: { text: compact, note }, ...pageDates, warnings };
+        return {
+          date,
+          precision: 'day',
+          basis: 'inferred',
+          note,
+          defect: { text: compact, note },
+          ...pageDates,
+          warnings,
+        };
       }
       if (readings.length > 1) {
-        warnings.push(`the date line "${compact}" has lost its separators and reads several ways (${readings.join(', ')}): only the year is kept`);
-        const note = { zh: `原文日期行作“${compact}”，可读作${readings.join('或')}，只取年份。`, en: `The date line reads "${compact}", which can be ${readings.join(' or ')}; only the year is kept.` };
-        return { date: compact.slice(0, 4), precision: 'year', basis: 'inferred', note, defect: { text: compact, note }, ...pageDates, warnings };
+        warnings.push(
+          `the date line "${compact}" has lost its separators and reads several ways (${readings.join(', ')}): only the year is kept`,
+        );
+        const note = {
+          zh: `原文日期行作“${compact}”，可读作${readings.join('或')}，只取年份。`,
+          en: `The date line reads "${compact}", which can be ${readings.join(' or ')}; only the year is kept.`,
+        };
+        return {
+          date: compact.slice(0, 4),
+          precision: 'year',
+          basis: 'inferred',
+          note,
+          defect: { text: compact, note },
+          ...pageDates,
+          warnings,
+        };
       }
     }
     const compactDate = /^(\d{4})(\d{2})(\d{2})$/.exec(compact);
@@ -195,7 +302,9 @@ export function extractDates(input: {
       const reason = fromPage
         ? { zh: `网页发布于${published}`, en: `the page was published on ${published}` }
         : { zh: inferred!.note.zh.replace(/。$/, ''), en: inferred!.note.en };
-      warnings.push(`the text gives ${monthDay[1]}月${monthDay[2]}日 without a year: ${year} is inferred (${reason.en}); check it`);
+      warnings.push(
+        `the text gives ${monthDay[1]}月${monthDay[2]}日 without a year: ${year} is inferred (${reason.en}); check it`,
+      );
       return {
         date,
         precision: 'day',
@@ -211,7 +320,14 @@ export function extractDates(input: {
   }
   if (inferred) {
     warnings.push(`no date in the text: the year ${inferred.year} is inferred (${inferred.note.en}); check it`);
-    return { date: String(inferred.year), precision: 'year', basis: 'inferred', note: inferred.note, ...pageDates, warnings };
+    return {
+      date: String(inferred.year),
+      precision: 'year',
+      basis: 'inferred',
+      note: inferred.note,
+      ...pageDates,
+      warnings,
+    };
   }
   const fallback = published ?? uploaded;
   if (fallback) {
@@ -221,17 +337,25 @@ export function extractDates(input: {
       date: fallback,
       precision: 'day',
       basis: 'inferred',
-      note: { zh: `原文未载日期，暂以网页的${published ? '发布' : '上传'}日期代替。`, en: `The text gives no date; the page's ${label} date stands in for it.` },
+      note: {
+        zh: `原文未载日期，暂以网页的${published ? '发布' : '上传'}日期代替。`,
+        en: `The text gives no date; the page's ${label} date stands in for it.`,
+      },
       ...pageDates,
       warnings,
     };
   }
-  warnings.push(`no date found anywhere: the import year ${input.today.slice(0, 4)} is a placeholder; set the date by hand`);
+  warnings.push(
+    `no date found anywhere: the import year ${input.today.slice(0, 4)} is a placeholder; set the date by hand`,
+  );
   return {
     date: input.today.slice(0, 4),
     precision: 'year',
     basis: 'inferred',
-    note: { zh: '原文和网页均未载日期；此为导入年份，仅作占位，须人工核定。', en: 'Neither the text nor the page gives a date; this is the year of import, a placeholder to be replaced.' },
+    note: {
+      zh: '原文和网页均未载日期；此为导入年份，仅作占位，须人工核定。',
+      en: 'Neither the text nor the page gives a date; this is the year of import, a placeholder to be replaced.',
+    },
     ...pageDates,
     warnings,
   };
@@ -246,7 +370,10 @@ function inferYear(body: string, published?: string): { year: number; note: Note
   if (latest !== undefined) {
     return {
       year: latest,
-      note: { zh: `原文未载日期；文中提到的最晚年份是${latest}年，讲话应在当年或其后不久。`, en: `the latest year the text mentions is ${latest}, so it dates from then or soon after` },
+      note: {
+        zh: `原文未载日期；文中提到的最晚年份是${latest}年，讲话应在当年或其后不久。`,
+        en: `the latest year the text mentions is ${latest}, so it dates from then or soon after`,
+      },
     };
   }
   if (published) {

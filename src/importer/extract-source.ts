@@ -21,7 +21,10 @@ export function extractSource(pageLines: readonly string[], firstParagraph: stri
     const full = /https?:\/\/[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:\/[^\s"'<>，。）)]*)?/.exec(line);
     const bare = /(?<![\w.])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/.exec(line);
     url ??= full ? full[0] : bare ? `http://${bare[0].toLowerCase()}/` : undefined;
-    const owner = /(?:主办单位|主办|版权所有|主辦單位|主辦|版權所有)\s*[:：]?\s*([\p{Script=Han}（）()]{4,40}?)(?=\s|地址|地 址|电话|電話|联系|聯繫|$|[,，;；|])/u.exec(line);
+    const owner =
+      /(?:主办单位|主办|版权所有|主辦單位|主辦|版權所有)\s*[:：]?\s*([\p{Script=Han}（）()]{4,40}?)(?=\s|地址|地 址|电话|電話|联系|聯繫|$|[,，;；|])/u.exec(
+        line,
+      );
     publisher ??= owner?.[1];
   }
   const newspaper = /^(?:本报讯|本報訊)/.test(toSimplified(firstParagraph).slice(0, 6));

@@ -36,7 +36,11 @@ export function romaniseName(name: string): string {
  * a title starts with (`张三在…上的讲话`, `张三同志在…`). A known person (either script) gives
  * the person id; an unknown name is returned with a warning, never invented as a person.
  */
-export function extractSpeaker(header: readonly string[], titles: readonly string[], people: readonly PersonEntry[]): SpeakerInfo {
+export function extractSpeaker(
+  header: readonly string[],
+  titles: readonly string[],
+  people: readonly PersonEntry[],
+): SpeakerInfo {
   const candidates: string[] = [];
   let role: string | undefined;
   for (const line of header) {
@@ -59,6 +63,8 @@ export function extractSpeaker(header: readonly string[], titles: readonly strin
     name,
     ...(role ? { role } : {}),
     nameEn: romaniseName(name),
-    warnings: [`the speaker ${name} is not in content/people: add a person file (then set speaker), or keep speaker_role`],
+    warnings: [
+      `the speaker ${name} is not in content/people: add a person file (then set speaker), or keep speaker_role`,
+    ],
   };
 }

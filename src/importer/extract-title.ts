@@ -19,7 +19,8 @@ export interface TitleInfo {
 }
 
 const DASH_LINE = /^[—─－–-]{1,3}\s*(.+)$/;
-const MEETING = /^在(.+?)(?:上|上面)?的(?:讲话|講話|发言|發言|报告|報告|致辞|致辭|总结讲话|總結講話|主持词|主持詞|动员讲话|動員講話)/;
+const MEETING =
+  /^在(.+?)(?:上|上面)?的(?:讲话|講話|发言|發言|报告|報告|致辞|致辭|总结讲话|總結講話|主持词|主持詞|动员讲话|動員講話)/;
 
 /** Collapses spaces; a title keeps single spaces between its phrases. */
 const tidy = (line: string): string => line.replace(/\s+/g, ' ').trim();
@@ -45,7 +46,10 @@ function stripSiteSuffix(line: string): string {
   return tidy(
     line
       .replace(/\s*(?:[_|｜]|\s-\s|\s—\s).{1,20}(?:网|網|站|报|報|门户|首页)$/, '')
-      .replace(/[（(【\[](?:中英文?对照|中英文?對照|双语|雙語|全文|附全文|图文|圖文|最新版?|附下载|附下載|完整版)[）)】\]]\s*$/, '')
+      .replace(
+        /[（(【\[](?:中英文?对照|中英文?對照|双语|雙語|全文|附全文|图文|圖文|最新版?|附下载|附下載|完整版)[）)】\]]\s*$/,
+        '',
+      )
       .replace(/^[【\[](?:图文|圖文|转载|轉載|原创|原創)[】\]]\s*/, ''),
   );
 }

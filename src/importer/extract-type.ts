@@ -9,10 +9,18 @@ export interface TypeInfo {
 }
 
 const RULES: { type: DocumentType; title: RegExp; reason: string }[] = [
-  { type: 'exchange', title: /交流发言|经验交流|经验介绍|典型发言|经验材料|表态发言|交流材料/, reason: 'the title names an exchange of experience' },
+  {
+    type: 'exchange',
+    title: /交流发言|经验交流|经验介绍|典型发言|经验材料|表态发言|交流材料/,
+    reason: 'the title names an exchange of experience',
+  },
   { type: 'report', title: /工作报告|报告$|述职|汇报$|情况的报告|调研报告/, reason: 'the title names a report' },
   { type: 'speech', title: /讲话|致辞|发言|演讲|主持词|动员|讲稿/, reason: 'the title names a speech' },
-  { type: 'notice', title: /通知$|通告$|公告$|启事$|的决定$|的意见$|通知（|的通报$/, reason: 'the title names a notice' },
+  {
+    type: 'notice',
+    title: /通知$|通告$|公告$|启事$|的决定$|的意见$|通知（|的通报$/,
+    reason: 'the title names a notice',
+  },
   { type: 'other', title: /条例|办法$|规定$|细则|法$|章程|[^会]规则$/, reason: 'the title names a law or regulation' },
 ];
 

@@ -17,7 +17,8 @@ const PATTERNS: { pattern: RegExp; kind: Mojibake['kind'] }[] = [
 
 /** A `?` after Chinese text is often a plain question mark: garbling leaves rare characters or pinyin after it. */
 function isGarbledRun(run: string): boolean {
-  if (/^\?{2,}/.test(run) || /[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)/.test(run) || /\p{Script=Han}[A-Za-z]/u.test(run)) return true;
+  if (/^\?{2,}/.test(run) || /[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)/.test(run) || /\p{Script=Han}[A-Za-z]/u.test(run))
+    return true;
   const { common, han } = scoreChinese(run.slice(1, 4));
   return han > 0 && common < 0.5;
 }

@@ -151,7 +151,8 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
   const linked = linkEntities(`${titles.join('\n')}\n${bodyText}`, context.index);
   const speaker = extractSpeaker(header, titles, context.index.people);
   warnings.push(...speaker.warnings);
-  if (!speaker.name && typeInfo.type === 'speech') warnings.push('the speaker is not named: give speaker_role if the text tells the office');
+  if (!speaker.name && typeInfo.type === 'speech')
+    warnings.push('the speaker is not named: give speaker_role if the text tells the office');
   const people = [...new Set([...(speaker.id ? [speaker.id] : []), ...linked.people])];
   // The text quoting its own title in 《》 is not a new directive.
   const ownTitle = titleInfo.title.replace(/[\s,，、]/g, '');
@@ -163,13 +164,24 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
   if (!region) warnings.push('no region found: add one if the text tells where it belongs');
   const redactions = findRedactions(`${titles.join('\n')}\n${bodyText}`);
   const mojibake = findMojibake(bodyText);
-  for (const m of mojibake) warnings.push(`mojibake kept in the body: "${m.text}" (${m.kind}); describe it in source.defects or restore it from a better source`);
-  if (looksGarbled(bodyText)) warnings.push('the text is mostly rare characters: it may be decoded with the wrong encoding or garbled at the source');
+  for (const m of mojibake)
+    warnings.push(
+      `mojibake kept in the body: "${m.text}" (${m.kind}); describe it in source.defects or restore it from a better source`,
+    );
+  if (looksGarbled(bodyText))
+    warnings.push(
+      'the text is mostly rare characters: it may be decoded with the wrong encoding or garbled at the source',
+    );
   const lostInChrome = findMojibake(pageLines.join('\n'));
-  if (lostInChrome.length > 0) warnings.push(`mojibake in the removed page chrome (${lostInChrome.map((m) => m.text).join(', ')}): the text itself is clean of it`);
+  if (lostInChrome.length > 0)
+    warnings.push(
+      `mojibake in the removed page chrome (${lostInChrome.map((m) => m.text).join(', ')}): the text itself is clean of it`,
+    );
 
   // The slug names the enterprise the title names, by its id (an English slug), when known.
-  const titleMention = linkEntities(titleInfo.title, context.index).mentions.find((m) => m.collection === 'enterprises');
+  const titleMention = linkEntities(titleInfo.title, context.index).mentions.find(
+    (m) => m.collection === 'enterprises',
+  );
   const id = createSlug({
     date: dates.date,
     title: titleInfo.meeting ?? titleInfo.title,

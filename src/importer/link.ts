@@ -1,4 +1,10 @@
-import { createMentionMatcher, findMentions, type AliasEntry, type Mention, type MentionMatcher } from '../lib/find-mentions.ts';
+import {
+  createMentionMatcher,
+  findMentions,
+  type AliasEntry,
+  type Mention,
+  type MentionMatcher,
+} from '../lib/find-mentions.ts';
 import type { Directive, Enterprise, Person, Region } from '../schema/index.ts';
 import type { PersonEntry } from './extract-speaker.ts';
 

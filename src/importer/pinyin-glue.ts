@@ -7,7 +7,11 @@ const GLUED = /(\S)[(（]([a-zü:āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚ�
 /** True when `syllable` is a reading of the Han character `char` (any of its readings). */
 function isReadingOf(char: string, syllable: string): boolean {
   if (!/\p{Script=Han}/u.test(char)) return false;
-  const plain = syllable.toLowerCase().replace(/[1-5]$/, '').replace('u:', 'ü').replace('v', 'ü');
+  const plain = syllable
+    .toLowerCase()
+    .replace(/[1-5]$/, '')
+    .replace('u:', 'ü')
+    .replace('v', 'ü');
   const readings = pinyin(char, { multiple: true, type: 'array', toneType: 'none', v: false });
   return readings.some((reading) => reading === plain || reading.replace('ü', 'u') === plain);
 }

@@ -3,7 +3,12 @@ import type { ImportReport } from './import-page.ts';
 /** Display width of a string in a terminal: Han and full-width characters take two columns. */
 function width(text: string): number {
   let columns = 0;
-  for (const char of text) columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  for (const char of text)
+    columns += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      char,
+    )
+      ? 2
+      : 1;
   return columns;
 }
 
@@ -31,7 +36,11 @@ export function formatSummaryTable(reports: readonly ImportReport[]): string {
     { head: 'type', size: 8, cell: (r: ImportReport) => r.type ?? '-' },
     { head: 'warnings', size: 8, cell: (r: ImportReport) => (r.ok ? String(r.warnings.length) : '-') },
   ];
-  const row = (cells: string[]): string => cells.map((cell, i) => fit(cell, columns[i]!.size)).join('  ').trimEnd();
+  const row = (cells: string[]): string =>
+    cells
+      .map((cell, i) => fit(cell, columns[i]!.size))
+      .join('  ')
+      .trimEnd();
   const lines = [row(columns.map((c) => c.head)), row(columns.map((c) => '-'.repeat(c.size)))];
   for (const report of reports) lines.push(row(columns.map((c) => c.cell(report))));
   const failures = reports.filter((r) => !r.ok);

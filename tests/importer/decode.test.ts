@@ -34,11 +34,17 @@ describe('decodeBytes', () => {
     // Detectors often confuse the two on short inputs; 12 Han characters is about one short line.
     let tried = 0;
     const wrong: string[] = [];
-    for (const id of ['2014-04-14-jinan-holding-assistance-and-reform-speech', '2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting']) {
+    for (const id of [
+      '2014-04-14-jinan-holding-assistance-and-reform-speech',
+      '2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting',
+    ]) {
       const han = readFileSync(join(SEEDS, `${id}.txt`), 'utf8').replace(/[^\p{Script=Han}，。、]/gu, '');
       for (let i = 0; i + 12 < han.length; i += 37) {
         const sample = han.slice(i, i + 12);
-        for (const [encoding, text] of [['gbk', toSimplified(sample)], ['big5', toTraditional(sample)]] as const) {
+        for (const [encoding, text] of [
+          ['gbk', toSimplified(sample)],
+          ['big5', toTraditional(sample)],
+        ] as const) {
           const bytes = iconv.encode(text, encoding);
           if (iconv.decode(bytes, encoding) !== text) continue;
           tried += 1;
@@ -53,10 +59,18 @@ describe('decodeBytes', () => {
 
   test.each([
     ['an empty file', new Uint8Array(0), /the file is empty/],
-    ['a PNG image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /PNG image file, not text/],
+    [
+      'a PNG image',
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      /PNG image file, not text/,
+    ],
     ['random binary', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256), /looks binary/],
     ['a file over the size limit', new Uint8Array(MAX_RAW_BYTES + 1).fill(0x41), /over the 2 MB limit/],
-    ['bytes that are no Chinese encoding', new Uint8Array([0x80, 0x81, 0xff, 0xfe, 0x80, 0xff, 0x41, 0x42]), /neither valid UTF-8 nor Chinese text/],
+    [
+      'bytes that are no Chinese encoding',
+      new Uint8Array([0x80, 0x81, 0xff, 0xfe, 0x80, 0xff, 0x41, 0x42]),
+      /neither valid UTF-8 nor Chinese text/,
+    ],
   ])('refuses %s with a message saying what to do', (_, bytes, message) => {
     expect(() => decodeBytes(bytes)).toThrow(message);
   });

@@ -22,9 +22,22 @@ describe('the five seeds in, drafts out, compared with the curated documents', (
     const raw = readFileSync(join(CONTENT, 'sources', `${id}.txt`));
     const outcome = importPage(raw, `${id}.txt`, { index, today: '2026-01-01' });
     const scores = Object.fromEntries(
-      compareWithCurated(doc, readFileSync(join(CONTENT, 'documents', `${id}.md`), 'utf8'), outcome).map((c) => [c.field, c.score]),
+      compareWithCurated(doc, readFileSync(join(CONTENT, 'documents', `${id}.md`), 'utf8'), outcome).map((c) => [
+        c.field,
+        c.score,
+      ]),
     );
-    for (const field of ['title', 'date', 'date_precision', 'date_basis', 'type', 'speaker', 'script', 'body_first_line', 'body_last_line']) {
+    for (const field of [
+      'title',
+      'date',
+      'date_precision',
+      'date_basis',
+      'type',
+      'speaker',
+      'script',
+      'body_first_line',
+      'body_last_line',
+    ]) {
       expect.soft(scores[field], field).toBe(1);
     }
     expect.soft(scores.paragraphs, 'paragraphs').toBe(1);
@@ -40,7 +53,11 @@ describe('the five seeds in, drafts out, compared with the curated documents', (
       const { draft } = importPage(raw, `${doc.id}.txt`, { index, today: '2026-01-01', retrieved: '2026-01-01' });
       return draft
         ? [
-            { relative: `documents/${draft.id}.md`, display: `documents/${draft.id}.md`, bytes: new TextEncoder().encode(draft.markdown) },
+            {
+              relative: `documents/${draft.id}.md`,
+              display: `documents/${draft.id}.md`,
+              bytes: new TextEncoder().encode(draft.markdown),
+            },
             { relative: `sources/${draft.id}.txt`, display: `sources/${draft.id}.txt`, bytes: new Uint8Array(raw) },
           ]
         : [];

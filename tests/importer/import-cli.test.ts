@@ -26,10 +26,22 @@ describe('npm run import -- --dry-run --json on a batch with bad files', () => {
     writeFileSync(join(dir, '01-empty.txt'), '');
     writeFileSync(join(dir, '02-binary.txt'), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 131) % 256)));
     // Ten megabytes of real text: a page this size is several texts or not one at all.
-    const seed = readFileSync(join(ROOT, 'content', 'sources', '2014-04-14-jinan-holding-assistance-and-reform-speech.txt'), 'utf8');
-    writeFileSync(join(dir, '03-ten-megabytes.txt'), seed.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(seed))));
-    writeFileSync(join(dir, '04-gbk.txt'), iconv.encode(readFileSync(join(FIXTURES, 'news-report.txt'), 'utf8'), 'gbk'));
-    writeFileSync(join(dir, '05-big5.txt'), iconv.encode(readFileSync(join(FIXTURES, 'traditional.txt'), 'utf8'), 'big5'));
+    const seed = readFileSync(
+      join(ROOT, 'content', 'sources', '2014-04-14-jinan-holding-assistance-and-reform-speech.txt'),
+      'utf8',
+    );
+    writeFileSync(
+      join(dir, '03-ten-megabytes.txt'),
+      seed.repeat(Math.ceil((10 * 1024 * 1024) / Buffer.byteLength(seed))),
+    );
+    writeFileSync(
+      join(dir, '04-gbk.txt'),
+      iconv.encode(readFileSync(join(FIXTURES, 'news-report.txt'), 'utf8'), 'gbk'),
+    );
+    writeFileSync(
+      join(dir, '05-big5.txt'),
+      iconv.encode(readFileSync(join(FIXTURES, 'traditional.txt'), 'utf8'), 'big5'),
+    );
     cpSync(join(FIXTURES, 'no-body.txt'), join(dir, '06-no-body.txt'));
     cpSync(join(FIXTURES, 'notice.txt'), join(dir, '07-notice.txt'));
     const result = run(['--dry-run', '--json', dir]);
@@ -43,9 +55,28 @@ describe('npm run import -- --dry-run --json on a batch with bad files', () => {
     for (const report of reports) {
       expect(Object.keys(report)).toEqual(
         expect.arrayContaining([
-          'file', 'ok', 'encoding', 'id', 'title', 'subtitle', 'type', 'date', 'date_precision', 'date_basis', 'speaker', 'script',
-          'region', 'source_url', 'redacted', 'enterprises', 'directives', 'candidates', 'body_first_line', 'body_last_line',
-          'warnings', 'error',
+          'file',
+          'ok',
+          'encoding',
+          'id',
+          'title',
+          'subtitle',
+          'type',
+          'date',
+          'date_precision',
+          'date_basis',
+          'speaker',
+          'script',
+          'region',
+          'source_url',
+          'redacted',
+          'enterprises',
+          'directives',
+          'candidates',
+          'body_first_line',
+          'body_last_line',
+          'warnings',
+          'error',
         ]),
       );
     }
@@ -53,13 +84,38 @@ describe('npm run import -- --dry-run --json on a batch with bad files', () => {
 
   test('says why each bad file failed, naming it, and goes on with the batch', () => {
     const byName = Object.fromEntries(reports.map((r) => [r.file.split('/').at(-1), r]));
-    expect(byName['01-empty.txt']).toMatchObject({ ok: false, error: expect.stringMatching(/01-empty\.txt: the file is empty/) });
-    expect(byName['02-binary.txt']).toMatchObject({ ok: false, error: expect.stringMatching(/02-binary\.txt: it looks binary/) });
-    expect(byName['03-ten-megabytes.txt']).toMatchObject({ ok: false, error: expect.stringMatching(/is 10\.0 MB, over the 2 MB limit/) });
+    expect(byName['01-empty.txt']).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/01-empty\.txt: the file is empty/),
+    });
+    expect(byName['02-binary.txt']).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/02-binary\.txt: it looks binary/),
+    });
+    expect(byName['03-ten-megabytes.txt']).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/is 10\.0 MB, over the 2 MB limit/),
+    });
     expect(byName['06-no-body.txt']).toMatchObject({ ok: false, error: expect.stringMatching(/no text found/) });
-    expect(byName['04-gbk.txt']).toMatchObject({ ok: true, encoding: 'gb18030', title: '全市国有企业改革推进会召开', type: 'news', date: '2019-03-12' });
-    expect(byName['05-big5.txt']).toMatchObject({ ok: true, encoding: 'big5', script: 'zh-Hant', title: '在全省國有企業改革座談會上的講話' });
-    expect(byName['07-notice.txt']).toMatchObject({ ok: true, type: 'notice', date: '2019-05-20', date_basis: 'stated' });
+    expect(byName['04-gbk.txt']).toMatchObject({
+      ok: true,
+      encoding: 'gb18030',
+      title: '全市国有企业改革推进会召开',
+      type: 'news',
+      date: '2019-03-12',
+    });
+    expect(byName['05-big5.txt']).toMatchObject({
+      ok: true,
+      encoding: 'big5',
+      script: 'zh-Hant',
+      title: '在全省國有企業改革座談會上的講話',
+    });
+    expect(byName['07-notice.txt']).toMatchObject({
+      ok: true,
+      type: 'notice',
+      date: '2019-05-20',
+      date_basis: 'stated',
+    });
     expect(stderr).toMatch(/\[7\/7\] ok {3}.*07-notice\.txt → 2019-05-20-/);
   });
 });
@@ -72,12 +128,19 @@ describe('npm run import writing drafts', () => {
 
     const first = run(['--content', content, page]);
     expect(first.status).toBe(0);
-    expect(first.stdout).toMatch(/work-report\.txt\s+utf-8\s+在2016年全市国资国企工作会议上的报告\s+2016-02-26\s+report/);
+    expect(first.stdout).toMatch(
+      /work-report\.txt\s+utf-8\s+在2016年全市国资国企工作会议上的报告\s+2016-02-26\s+report/,
+    );
     expect(first.stderr).toMatch(/checker: 0 errors, 0 warnings on them/);
     const id = '2016-02-26-guozi-guoqi-report';
     expect(readFileSync(join(content, 'sources', `${id}.txt`))).toEqual(readFileSync(page));
-    expect(readFileSync(join(content, 'documents', `${id}.md`), 'utf8')).toMatch(/^---\nid: 2016-02-26-guozi-guoqi-report\nstatus: draft\ntype: report\n/);
-    const check = spawnSync(process.execPath, [join(ROOT, 'src', 'cli', 'check.ts'), '--content', content], { cwd: ROOT, encoding: 'utf8' });
+    expect(readFileSync(join(content, 'documents', `${id}.md`), 'utf8')).toMatch(
+      /^---\nid: 2016-02-26-guozi-guoqi-report\nstatus: draft\ntype: report\n/,
+    );
+    const check = spawnSync(process.execPath, [join(ROOT, 'src', 'cli', 'check.ts'), '--content', content], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(check.status).toBe(0);
 
     const again = run(['--content', content, page]);

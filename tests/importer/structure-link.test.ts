@@ -7,17 +7,31 @@ import { createSlug, listWords } from '../../src/importer/slug.ts';
 import { escapeMarkdown, structureParagraph } from '../../src/importer/structure.ts';
 import { join } from 'node:path';
 
-const index = createEntityIndex(checkContent(loadContentFiles(join(import.meta.dirname, '..', '..', 'content'))).entries);
+const index = createEntityIndex(
+  checkContent(loadContentFiles(join(import.meta.dirname, '..', '..', 'content'))).entries,
+);
 
 describe('structureParagraph', () => {
   test.each([
     ['一、**年工作回顧', '## 一、\\*\\*年工作回顧'],
     ['(一)攻難題,做到重點突出,全力做好企業改制工作。', '### (一)攻難題,做到重點突出,全力做好企業改制工作。'],
-    ['(一)確立一個目標,推進自身建設。創建文明機關是創建文明城市的需要', '**(一)確立一個目標,推進自身建設。**創建文明機關是創建文明城市的需要'],
-    ['1、认真总结前一阶段经验,树立不达目标不罢休的精神。这项工作的目的、意义', '**1、认真总结前一阶段经验,树立不达目标不罢休的精神。**这项工作的目的、意义'],
+    [
+      '(一)確立一個目標,推進自身建設。創建文明機關是創建文明城市的需要',
+      '**(一)確立一個目標,推進自身建設。**創建文明機關是創建文明城市的需要',
+    ],
+    [
+      '1、认真总结前一阶段经验,树立不达目标不罢休的精神。这项工作的目的、意义',
+      '**1、认真总结前一阶段经验,树立不达目标不罢休的精神。**这项工作的目的、意义',
+    ],
     // Mojibake swallowed the full stop: the bold stops before it, as in the curated text.
-    ['3、不斷加強基層組織建設,著力夯實執政基礎?;鶎咏M織和基層干部是我們所有工作的基礎', '**3、不斷加強基層組織建設,著力夯實執政基礎**?;鶎咏M織和基層干部是我們所有工作的基礎'],
-    ['全市帮扶解困和改革发展工作会议认为,概括讲有三点:1、比较全面地了解了情况。', '全市帮扶解困和改革发展工作会议认为,概括讲有三点:1、比较全面地了解了情况。'],
+    [
+      '3、不斷加強基層組織建設,著力夯實執政基礎?;鶎咏M織和基層干部是我們所有工作的基礎',
+      '**3、不斷加強基層組織建設,著力夯實執政基礎**?;鶎咏M織和基層干部是我們所有工作的基礎',
+    ],
+    [
+      '全市帮扶解困和改革发展工作会议认为,概括讲有三点:1、比较全面地了解了情况。',
+      '全市帮扶解困和改革发展工作会议认为,概括讲有三点:1、比较全面地了解了情况。',
+    ],
   ])('%s', (paragraph, markdown) => {
     expect(structureParagraph(paragraph)).toBe(markdown);
   });
@@ -26,7 +40,9 @@ describe('structureParagraph', () => {
     expect(escapeMarkdown('# 标题')).toBe('\\# 标题');
     expect(escapeMarkdown('- 一项')).toBe('\\- 一项');
     expect(escapeMarkdown('1. 第一')).toBe('1\\. 第一');
-    expect(escapeMarkdown('<script>x</script> [链接](javascript:x) a_b')).toBe('&lt;script>x&lt;/script> \\[链接\\](javascript:x) a\\_b');
+    expect(escapeMarkdown('<script>x</script> [链接](javascript:x) a_b')).toBe(
+      '&lt;script>x&lt;/script> \\[链接\\](javascript:x) a\\_b',
+    );
   });
 });
 
@@ -55,14 +71,26 @@ describe('linkEntities and findCandidates', () => {
 describe('createSlug', () => {
   test('dates the id at its precision and names the enterprise by its id', () => {
     expect(
-      createSlug({ date: '2014-04-14', title: '控股集团帮扶解困和改革发展工作分析总结会', type: 'speech', entitySlug: 'jinan-investment-holding', entityText: '控股集团' }),
+      createSlug({
+        date: '2014-04-14',
+        title: '控股集团帮扶解困和改革发展工作分析总结会',
+        type: 'speech',
+        entitySlug: 'jinan-investment-holding',
+        entityText: '控股集团',
+      }),
     ).toBe('2014-04-14-jinan-investment-holding-bangfu-jiekun-gaige-speech');
-    expect(createSlug({ date: '2005', title: '二輕工作會議講話', type: 'speech', place: 'Yueqing City' })).toBe('2005-yueqing-erqing-speech');
+    expect(createSlug({ date: '2005', title: '二輕工作會議講話', type: 'speech', place: 'Yueqing City' })).toBe(
+      '2005-yueqing-erqing-speech',
+    );
     expect(listWords('帮扶解困和改革发展')).toEqual(['帮扶', '解困', '和', '改革', '发展']);
   });
 
   test('is always a valid slug of bounded length', () => {
-    const slug = createSlug({ date: '2019', title: '关于进一步深化国有企业改革推进混合所有制改革和现代企业制度建设的若干意见（试行）', type: 'notice' });
+    const slug = createSlug({
+      date: '2019',
+      title: '关于进一步深化国有企业改革推进混合所有制改革和现代企业制度建设的若干意见（试行）',
+      type: 'notice',
+    });
     expect(slug).toMatch(/^2019(?:-[a-z0-9]+)+-notice$/);
     expect(slug.length).toBeLessThanOrEqual(70);
   });

@@ -64,8 +64,12 @@ describe('classifyChrome', () => {
     ['盛俊泰'],
     ['2014414'],
     ['——在控股集团帮扶解困和改革发展工作分析总结会上的讲话'],
-    ['本報訊 8月4日上午9點,金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組在渭南市政府常務會議室召開第一次全體會議。'],
-    ['5、再次强调各企业应当切实承担起责任主体职责。这一点,各企业及相关同志应明白吃透,因此,要充分调动企业领导班子、广大职工的积极性。'],
+    [
+      '本報訊 8月4日上午9點,金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組在渭南市政府常務會議室召開第一次全體會議。',
+    ],
+    [
+      '5、再次强调各企业应当切实承担起责任主体职责。这一点,各企业及相关同志应明白吃透,因此,要充分调动企业领导班子、广大职工的积极性。',
+    ],
     ['要加大贷款贴息和会员单位的支持力度，确保积分制管理落到实处。'],
   ])('%s is text', (line) => {
     expect(classifyChrome(line)).toBeUndefined();
@@ -74,10 +78,20 @@ describe('classifyChrome', () => {
 
 describe('joinWrappedLines', () => {
   test('joins a numbered heading broken mid-word (seed 001) but not a heading above its paragraph', () => {
-    expect(joinWrappedLines(['1、鞏固公有制經濟主體地位,正確認識集體經濟的重要地', '位和作用。黨和國家對集體經濟的地位作用歷來高度重視。'])).toEqual([
+    expect(
+      joinWrappedLines([
+        '1、鞏固公有制經濟主體地位,正確認識集體經濟的重要地',
+        '位和作用。黨和國家對集體經濟的地位作用歷來高度重視。',
+      ]),
+    ).toEqual([
       '1、鞏固公有制經濟主體地位,正確認識集體經濟的重要地位和作用。黨和國家對集體經濟的地位作用歷來高度重視。',
     ]);
-    expect(joinWrappedLines(['三、守正创新压实责任，确保整改工作取得实效', '省国资委党委巡察组要求，集团公司要在8月上旬向省国资委党委书面报告整改落实情况。'])).toHaveLength(2);
+    expect(
+      joinWrappedLines([
+        '三、守正创新压实责任，确保整改工作取得实效',
+        '省国资委党委巡察组要求，集团公司要在8月上旬向省国资委党委书面报告整改落实情况。',
+      ]),
+    ).toHaveLength(2);
   });
 
   test('joins a page hard-wrapped at a fixed width, and never a title into a salutation', () => {
