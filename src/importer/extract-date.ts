@@ -88,86 +88,56 @@ export function readRunTogetherDate(digits: string, notAfter?: string): string[]
   return [...readings];
 }
 
-/** Content clues that pin a year, with their evidence. Matched on simplified text. */
-const YEAR_CLUES: { pattern: RegExp; year: number; zh: string; en: string }[] = [
-  {
-    pattern: /迎接(?:党的)?十六大/,
-    year: 2002,
-    zh: '文中说“迎接党的十六大”（2002年11月召开）',
-    en: 'the text looks ahead to the 16th Party Congress (November 2002)',
-  },
-  {
-    pattern: /迎接(?:党的)?十七大/,
-    year: 2007,
-    zh: '文中说“迎接党的十七大”（2007年10月召开）',
-    en: 'the text looks ahead to the 17th Party Congress (October 2007)',
-  },
-  {
-    pattern: /迎接(?:党的)?十八大|十八大的?胜利召开/,
-    year: 2012,
-    zh: '文中说迎接党的十八大胜利召开（2012年11月召开）',
-    en: 'the text looks ahead to the 18th Party Congress (November 2012)',
-  },
-  {
-    pattern: /迎接(?:党的)?十九大|十九大的?胜利召开/,
-    year: 2017,
-    zh: '文中说迎接党的十九大胜利召开（2017年10月召开）',
-    en: 'the text looks ahead to the 19th Party Congress (October 2017)',
-  },
-  {
-    pattern: /迎接(?:党的)?二十大|二十大的?胜利召开/,
-    year: 2022,
-    zh: '文中说迎接党的二十大胜利召开（2022年10月召开）',
-    en: 'the text looks ahead to the 20th Party Congress (October 2022)',
-  },
-  {
-    pattern: /[“"]?十五[”"]?计划的?最后一年/,
-    year: 2005,
-    zh: '文中称当年是“十五”计划的最后一年',
-    en: 'the text calls the year the last of the 10th Five-Year Plan (2001–05)',
-  },
-  {
-    pattern: /[“"]?十一五[”"]?(?:规划|计划)?的?(?:最后一年|收官之年)/,
-    year: 2010,
-    zh: '文中称当年是“十一五”的最后一年',
-    en: 'the text calls the year the last of the 11th Five-Year Plan (2006–10)',
-  },
-  {
-    pattern: /[“"]?十二五[”"]?(?:规划)?的?(?:最后一年|收官之年)/,
-    year: 2015,
-    zh: '文中称当年是“十二五”的最后一年',
-    en: 'the text calls the year the last of the 12th Five-Year Plan (2011–15)',
-  },
-  {
-    pattern: /[“"]?十三五[”"]?(?:规划)?的?(?:最后一年|收官之年)/,
-    year: 2020,
-    zh: '文中称当年是“十三五”的收官之年',
-    en: 'the text calls the year the last of the 13th Five-Year Plan (2016–20)',
-  },
-  {
-    pattern: /[“"]?十一五[”"]?(?:规划)?的?开局之年/,
-    year: 2006,
-    zh: '文中称当年是“十一五”开局之年',
-    en: 'the text calls the year the first of the 11th Five-Year Plan',
-  },
-  {
-    pattern: /[“"]?十二五[”"]?(?:规划)?的?开局之年/,
-    year: 2011,
-    zh: '文中称当年是“十二五”开局之年',
-    en: 'the text calls the year the first of the 12th Five-Year Plan',
-  },
-  {
-    pattern: /[“"]?十三五[”"]?(?:规划)?的?开局之年/,
-    year: 2016,
-    zh: '文中称当年是“十三五”开局之年',
-    en: 'the text calls the year the first of the 13th Five-Year Plan',
-  },
-  {
-    pattern: /[“"]?十四五[”"]?(?:规划)?的?开局之年/,
-    year: 2021,
-    zh: '文中称当年是“十四五”开局之年',
-    en: 'the text calls the year the first of the 14th Five-Year Plan',
-  },
+/** A content clue that pins a year, with its evidence. Matched on simplified text. */
+interface YearClue {
+  pattern: RegExp;
+  year: number;
+  zh: string;
+  en: string;
+}
+
+const ordinal = (n: number): string =>
+  `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+
+// Party congresses a text "looks ahead to" (迎接…胜利召开): the year it was held.
+const CONGRESSES: [name: string, number: number, year: number, month: string][] = [
+  ['十六大', 16, 2002, 'November'],
+  ['十七大', 17, 2007, 'October'],
+  ['十八大', 18, 2012, 'November'],
+  ['十九大', 19, 2017, 'October'],
+  ['二十大', 20, 2022, 'October'],
+];
+
+// Five-Year Plans: a text calling the year the first or the last of one dates itself.
+const PLANS: [name: string, number: number, first: number][] = [
+  ['十五', 10, 2001],
+  ['十一五', 11, 2006],
+  ['十二五', 12, 2011],
+  ['十三五', 13, 2016],
+  ['十四五', 14, 2021],
+];
+
+const YEAR_CLUES: YearClue[] = [
+  ...CONGRESSES.map(([name, number, year, month]) => ({
+    pattern: new RegExp(`迎接(?:党的)?${name}|(?<!二)${name}的?胜利召开`),
+    year,
+    zh: `文中说迎接党的${name}（${year}年召开）`,
+    en: `the text looks ahead to the ${ordinal(number)} Party Congress (${month} ${year})`,
+  })),
+  ...PLANS.flatMap(([name, number, first]) => [
+    {
+      pattern: new RegExp(`[“"]?(?<![一二三四五六七八九十])${name}[”"]?(?:计划|规划)?的?(?:最后一年|收官之年)`),
+      year: first + 4,
+      zh: `文中称当年是“${name}”的最后一年`,
+      en: `the text calls the year the last of the ${ordinal(number)} Five-Year Plan (${first}–${String(first + 4).slice(2)})`,
+    },
+    {
+      pattern: new RegExp(`[“"]?(?<![一二三四五六七八九十])${name}[”"]?(?:计划|规划)?的?(?:开局之年|第一年)`),
+      year: first,
+      zh: `文中称当年是“${name}”的开局之年`,
+      en: `the text calls the year the first of the ${ordinal(number)} Five-Year Plan (${first}–${String(first + 4).slice(2)})`,
+    },
+  ]),
 ];
 
 /** The years a text mentions (1949–2099), e.g. 2011年, 2011、2012年. */
