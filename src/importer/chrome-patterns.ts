@@ -132,6 +132,14 @@ export function classifyChrome(line: string): ChromeKind | undefined {
   if (SPAM.some((pattern) => pattern.test(simplified))) return 'spam';
   if (META_LABEL.test(simplified) && line.length <= 160) return 'meta';
   if (/(?:发布|发表|上传|更新)(?:人|者|时间|日期)\s*[:：]/.test(simplified) && line.length <= 160) return 'meta';
+  // "2016-03-06 08:12:03 来源：新华网": a dated line naming its source or author.
+  if (
+    /(?:来源|作者|编辑|浏览|点击|阅读)\s*[:：]/.test(simplified) &&
+    /\d{4}[-/.年]\d{1,2}|\d{1,2}:\d{2}/.test(line) &&
+    line.length <= 80
+  ) {
+    return 'meta';
+  }
   if (NAV_BAR.test(line) && line.length <= 80) return 'nav';
   if (/^[=\-*#~_·.。]{2,}.*[=\-*#~_·]{2,}$/.test(line) || /^(?:top|返回顶部|more|更多|>>)$/i.test(simplified))
     return 'banner';

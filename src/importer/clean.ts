@@ -192,6 +192,18 @@ export function joinWrappedLines(lines: readonly string[]): string[] {
   return out;
 }
 
+// A bracketed aside that advertises a site inside a paragraph: 【本文来自www.xxx.com】.
+const INLINE_SPAM =
+  /[【\[［(（](?=[^】\]］)）]{0,60}(?:www\.|https?:|\.com|本站|本网|微信|QQ|qq|公众号|下载|扫码))[^】\]］)）\n]{0,60}[】\]］)）]/g;
+
+/** Removes bracketed site adverts from inside a line, returning what went. */
+export function removeInlineSpam(line: string): { text: string; removed: string[] } {
+  const removed = line.match(INLINE_SPAM) ?? [];
+  // A whole line in brackets is judged as a line, by classifyChrome.
+  if (removed.length === 0 || removed[0] === line) return { text: line, removed: [] };
+  return { text: line.replace(INLINE_SPAM, ''), removed };
+}
+
 /**
  * Strips the site chrome around a page's text and normalises what is kept: glued pinyin goes,
  * spaces and doubled punctuation are normalised, hard-wrapped lines are joined, and spam or
@@ -222,7 +234,9 @@ export function cleanPage(raw: string): CleanedPage {
   const removedInside: string[] = [];
   const englishLines: string[] = [];
   const kept: string[] = [];
-  for (const line of lines.slice(start, end + 1)) {
+  for (const raw of lines.slice(start, end + 1)) {
+    const { text: line, removed } = removeInlineSpam(raw);
+    removedInside.push(...removed);
     if (classifyChrome(line) !== undefined) removedInside.push(line);
     else if (isEnglishLine(line)) englishLines.push(line);
     else kept.push(line);

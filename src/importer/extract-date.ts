@@ -157,11 +157,13 @@ export function findPageDates(lines: readonly string[]): { published?: string; u
     const labelled =
       /(发布|发表|上传|更新|时间|日期)(?:人[^:：]*)?(?:时间|日期)?\s*[:：]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})/.exec(
         simplified,
-      );
+      ) ??
+      // A page's date-and-time line without a label: "2016-03-06 08:12:03 来源：新华网".
+      /^()(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\s+\d{1,2}:\d{2}/.exec(simplified);
     if (!labelled) continue;
     const date = parseDate(labelled[2]!);
     if (!date) continue;
-    const upload = labelled[1] === '上传' || (userUpload && !/发布|发表/.test(labelled[1]!));
+    const upload = labelled[1] === '上传' || (userUpload && !/发布|发表/.test(labelled[1] ?? ''));
     if (upload) out.uploaded ??= date;
     else out.published ??= date;
   }
@@ -256,7 +258,10 @@ export function extractDates(input: {
   if (dated && first.slice(0, 40).search(/\d{4}\s*年/) <= 12) {
     return { date: dated, precision: dated.length === 10 ? 'day' : 'month', basis: 'stated', ...pageDates, warnings };
   }
-  const monthDay = /^(?:[^，。]{0,12}?)(\d{1,2})月(\d{1,2})日/.exec(first);
+  // 新华社北京3月5日电 keeps its date inside the news marker.
+  const monthDay =
+    /^(?:[^，。]{0,12}?)(\d{1,2})月(\d{1,2})日/.exec(first) ??
+    /^[^，。]{0,16}?(\d{1,2})月(\d{1,2})日[电電]/.exec(toSimplified(opening));
   const redactedYear = /^(?:[^，。]{0,6}?)((?:19|20)\d\d)年[XＸx×*＊○]{1,2}月/.exec(first);
   if (redactedYear) {
     return { date: redactedYear[1]!, precision: 'year', basis: 'stated', ...pageDates, warnings };

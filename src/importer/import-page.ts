@@ -14,6 +14,7 @@ import { classifyType } from './extract-type.ts';
 import { findCandidates } from './find-candidates.ts';
 import { findMojibake, looksGarbled } from './find-mojibake.ts';
 import { findRedactions } from './find-redactions.ts';
+import { htmlToText, looksLikeHtml } from './html-to-text.ts';
 import { ImportError } from './import-error.ts';
 import { linkEntities, regionFromEntities, type EntityIndex } from './link.ts';
 import { createSlug } from './slug.ts';
@@ -125,7 +126,9 @@ function summarise(paragraphs: readonly string[]): string {
 function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): ImportOutcome {
   const decoded = decodeBytes(bytes);
   const warnings = [...decoded.warnings];
-  const page = cleanPage(decoded.text);
+  const html = looksLikeHtml(decoded.text);
+  if (html) warnings.push('the file is the HTML source of the page: its text was taken from the markup');
+  const page = cleanPage(html ? htmlToText(decoded.text) : decoded.text);
   const proseLength = page.paragraphs.reduce((sum, p) => sum + p.length, 0);
   if (page.paragraphs.length === 0 || proseLength < 40) {
     throw new ImportError(
