@@ -205,6 +205,15 @@ export function removeInlineSpam(line: string): { text: string; removed: string[
 }
 
 /**
+ * Splits a line that holds several paragraphs, as pages scraped without line breaks do: each
+ * paragraph there still starts with its two full-width spaces of indentation.
+ */
+export function splitRunTogetherParagraphs(line: string): string[] {
+  if (line.length < 200 || !/[。！？”：:]\s*\u3000\u3000/.test(line)) return [line];
+  return line.split(/(?<=[。！？”：:])\s*(?=\u3000\u3000)/);
+}
+
+/**
  * Strips the site chrome around a page's text and normalises what is kept: glued pinyin goes,
  * spaces and doubled punctuation are normalised, hard-wrapped lines are joined, and spam or
  * chrome injected between paragraphs is removed. Every line of the text itself is kept.
@@ -212,7 +221,7 @@ export function removeInlineSpam(line: string): { text: string; removed: string[
 export function cleanPage(raw: string): CleanedPage {
   const warnings: string[] = [];
   const unglued = removeGluedPinyin(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
-  const lines = unglued.text.split('\n').map(normaliseLine);
+  const lines = unglued.text.split('\n').flatMap(splitRunTogetherParagraphs).map(normaliseLine);
   const chrome = lines.map((line) => classifyChrome(line) !== undefined);
   const segment = findTextSegment(lines, chrome);
   if (segment === undefined) {

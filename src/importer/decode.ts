@@ -110,7 +110,18 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     return { text: decodeUtf8(bytes.subarray(3), 'utf-8-bom'), encoding: 'utf-8-bom', warnings: [] };
   }
   try {
-    return { text: decoders['utf-8'].decode(bytes), encoding: 'utf-8', warnings: [] };
+    const text = decoders['utf-8'].decode(bytes);
+    const repaired = repairDoubleEncoding(text);
+    if (repaired !== undefined) {
+      return {
+        text: repaired,
+        encoding: 'utf-8',
+        warnings: [
+          'the page was UTF-8 read as Windows-1252 and saved again (å…¬å¸ for 公司): repaired; compare with the source',
+        ],
+      };
+    }
+    return { text, encoding: 'utf-8', warnings: [] };
   } catch {
     // Not UTF-8: one of the legacy Chinese encodings, told apart below.
   }
@@ -133,6 +144,34 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     );
   }
   return { text: best.text, encoding: best.encoding, warnings };
+}
+
+// Windows-1252 as browsers read it: each character back to its byte, to undo a double encoding.
+const CP1252_BYTES = new Map<string, number>(
+  Array.from({ length: 256 }, (_, byte) => [new TextDecoder('windows-1252').decode(new Uint8Array([byte])), byte]),
+);
+
+/**
+ * Undoes a double encoding: UTF-8 bytes read as Windows-1252 and saved as UTF-8 again, which
+ * turns 公司 into å…¬å¸. Returns the repaired text when every character maps back to a byte,
+ * the bytes are valid UTF-8 and they read as Chinese; otherwise undefined.
+ */
+export function repairDoubleEncoding(text: string): string | undefined {
+  const sample = text.slice(0, 2000);
+  const latin = (sample.match(/[\u00c0-\u00ff]/g) ?? []).length;
+  if (latin < 10 || /\p{Script=Han}/u.test(sample)) return undefined;
+  const bytes: number[] = [];
+  for (const char of text) {
+    const byte = CP1252_BYTES.get(char);
+    if (byte === undefined) return undefined;
+    bytes.push(byte);
+  }
+  try {
+    const repaired = decoders['utf-8'].decode(new Uint8Array(bytes));
+    return scoreChinese(repaired).han >= 10 ? repaired : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function decodeUtf8(bytes: Uint8Array, label: string): string {

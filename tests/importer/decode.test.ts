@@ -57,6 +57,16 @@ describe('decodeBytes', () => {
     expect(wrong).toEqual([]);
   });
 
+  test('repairs a page that was UTF-8 read as Windows-1252 and saved again, and says so', () => {
+    const text = '在控股集团帮扶解困和改革发展工作分析总结会上的讲话\n同志们:';
+    const doubled = new TextDecoder('windows-1252').decode(utf8(text));
+    expect(doubled.startsWith('åœ¨æŽ§')).toBe(true);
+    const decoded = decodeBytes(utf8(doubled));
+    expect(decoded.text).toBe(text);
+    expect(decoded.warnings[0]).toMatch(/read as Windows-1252 and saved again/);
+    expect(decodeBytes(utf8('Café, naïve façade: plain French text stays as it is.')).warnings).toEqual([]);
+  });
+
   test.each([
     ['an empty file', new Uint8Array(0), /the file is empty/],
     [

@@ -98,6 +98,11 @@ describe('extractDates', () => {
     expect(dates).toMatchObject({ date: '2014', precision: 'year' });
   });
 
+  test('reads a header date written in Chinese numerals', () => {
+    const dates = extractDates({ header: ['（二〇一四年四月十四日）'], paragraphs: [], pageLines: [], today: TODAY });
+    expect(dates).toMatchObject({ date: '2014-04-14', precision: 'day', basis: 'stated' });
+  });
+
   test('tells an upload date from a publication date', () => {
     expect(
       findPageDates(['時間:2022-08-27 10:01:00', '導語:二輕工作會議講話一文來源于網友上傳,不代表本站觀點']),

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { classifyChrome } from '../../src/importer/chrome-patterns.ts';
-import { cleanPage, findWrapWidth, isEnglishLine, joinWrappedLines, normaliseLine } from '../../src/importer/clean.ts';
+import {
+  cleanPage,
+  findWrapWidth,
+  isEnglishLine,
+  joinWrappedLines,
+  normaliseLine,
+  splitRunTogetherParagraphs,
+} from '../../src/importer/clean.ts';
 import { removeGluedPinyin } from '../../src/importer/pinyin-glue.ts';
 
 const SOURCES = join(import.meta.dirname, '..', '..', 'content', 'sources');
@@ -73,6 +80,19 @@ describe('classifyChrome', () => {
     ['要加大贷款贴息和会员单位的支持力度，确保积分制管理落到实处。'],
   ])('%s is text', (line) => {
     expect(classifyChrome(line)).toBeUndefined();
+  });
+});
+
+describe('splitRunTogetherParagraphs', () => {
+  test('splits a page scraped onto one line at its paragraph indents', () => {
+    const paragraph = '国有企业改革涉及整个社会的方方面面，牵一发而动全身。既是一件大事，又是一件难事。'.repeat(3);
+    const line = `\u3000\u3000${paragraph}\u3000\u3000${paragraph}\u3000\u3000谢谢大家。`;
+    expect(splitRunTogetherParagraphs(line)).toEqual([
+      `\u3000\u3000${paragraph}`,
+      `\u3000\u3000${paragraph}`,
+      '\u3000\u3000谢谢大家。',
+    ]);
+    expect(splitRunTogetherParagraphs(`${paragraph}\u3000\u3000的`)).toHaveLength(1);
   });
 });
 
