@@ -241,6 +241,16 @@ export function extractDates(input: {
       const date = iso(compactDate[1]!, compactDate[2]!, compactDate[3]!);
       return { date, precision: 'day', basis: 'stated', ...pageDates, warnings };
     }
+    // ——2019年1月15日在…会议上: the date the text was delivered, in its meeting line.
+    const dashDate = /^[—─－–-]{1,3}/.test(line) ? parseDate(line.slice(0, 20)) : undefined;
+    if (dashDate)
+      return {
+        date: dashDate,
+        precision: dashDate.length === 10 ? 'day' : 'month',
+        basis: 'stated',
+        ...pageDates,
+        warnings,
+      };
     const date = parseDate(line);
     if (date && line.replace(/[\s（()）]/g, '').length <= 16) {
       return { date, precision: date.length === 10 ? 'day' : 'month', basis: 'stated', ...pageDates, warnings };

@@ -21,7 +21,7 @@ export interface SpeakerInfo {
 
 /** An office, a space, a name: 市国资委主任 赵志刚, 集团党委书记、董事长 张三. */
 const OFFICE_AND_NAME =
-  /^(\p{Script=Han}[\p{Script=Han}、]{1,24}(?:主任|书记|書記|董事长|董事長|总经理|總經理|经理|經理|市长|市長|县长|縣長|省长|省長|局长|局長|部长|部長|厅长|廳長|主席|委员|委員|会长|會長|院长|院長|行长|行長|处长|處長|秘书长|秘書長))\s+(\p{Script=Han}{2,4})$/u;
+  /^([\p{Script=Han}、]{0,24}?(?:主任|书记|書記|董事长|董事長|总经理|總經理|经理|經理|市长|市長|县长|縣長|省长|省長|局长|局長|部长|部長|厅长|廳長|主席|委员|委員|会长|會長|院长|院長|行长|行長|处长|處長|秘书长|秘書長))\s+(\p{Script=Han}{2,4})$/u;
 
 /** 盛俊泰 → "Sheng Juntai": family name first, given name as one word. */
 export function romaniseName(name: string): string {
@@ -44,12 +44,12 @@ export function extractSpeaker(
   const candidates: string[] = [];
   let role: string | undefined;
   for (const line of header) {
-    if (isNameLine(line)) candidates.push(line.replace(/\s/g, ''));
+    // 市长 张三 is an office and a name, not the four-character name 市长张三.
     const withOffice = OFFICE_AND_NAME.exec(line);
     if (withOffice) {
       candidates.push(withOffice[2]!);
       role ??= withOffice[1];
-    }
+    } else if (isNameLine(line)) candidates.push(line.replace(/\s/g, ''));
   }
   for (const title of titles) {
     const m = /^(\p{Script=Han}{2,4}?)(?:同志)?(?:在|於|于)/u.exec(title);

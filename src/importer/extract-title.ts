@@ -93,8 +93,12 @@ export function extractTitle(paragraphs: readonly string[], above: readonly stri
   const header = paragraphs.slice(0, headerLength);
   const pageTitle = findPageTitle(above);
   const warnings: string[] = [];
+  // ——2019年1月15日在某市第十六届人民代表大会第四次会议上: the meeting, without the date.
+  const dashMeeting = header
+    .map((line) => /^[—─－–-]{1,3}\s*(?:[^在]{0,16}日)?在(.{4,60}?)上(?:的.{0,6})?$/.exec(line)?.[1])
+    .find((meeting) => meeting !== undefined);
   const withMeeting = (info: Omit<TitleInfo, 'meeting' | 'pageTitle' | 'headerLength' | 'warnings'>): TitleInfo => {
-    const meeting = MEETING.exec(info.title)?.[1];
+    const meeting = MEETING.exec(info.title)?.[1] ?? dashMeeting;
     return { ...info, headerLength, warnings, ...(pageTitle ? { pageTitle } : {}), ...(meeting ? { meeting } : {}) };
   };
 
@@ -109,9 +113,15 @@ export function extractTitle(paragraphs: readonly string[], above: readonly stri
       dropFromBody: [],
     });
   }
-  // Chapter headings (第一章 总则) and addressees (各市属企业：) are not titles.
+  // Chapter headings (第一章 总则), addressees (各市属企业：) and a ——2019年1月15日在…会议上
+  // line (which gives the meeting and its date) are not titles.
   const titleLines = header.filter(
-    (line) => !isDateLine(line) && !isNameLine(line) && !HEADING_START.test(line) && !SALUTATION.test(line),
+    (line) =>
+      !isDateLine(line) &&
+      !isNameLine(line) &&
+      !HEADING_START.test(line) &&
+      !SALUTATION.test(line) &&
+      !DASH_LINE.test(line),
   );
   if (titleLines.length > 0) {
     const lone = header.length === 1 && titleLines[0] === header[0];

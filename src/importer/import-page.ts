@@ -187,7 +187,8 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
   );
   const id = createSlug({
     date: dates.date,
-    title: titleInfo.meeting ?? titleInfo.title,
+    // 在X上的讲话 is named by X; other titles by their own words.
+    title: titleInfo.title.replace(/^在(.+?)上的.{1,6}$/, '$1'),
     type: typeInfo.type,
     ...(titleMention ? { entitySlug: titleMention.id, entityText: titleMention.text } : {}),
     ...(region?.city?.en ? { place: region.city.en } : {}),
