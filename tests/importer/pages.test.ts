@@ -60,6 +60,18 @@ describe('importing pages of every kind', () => {
       },
     ],
     [
+      'government-report.txt',
+      {
+        type: 'report',
+        title: '2019年政府工作报告',
+        date: '2019-01-15',
+        date_basis: 'stated',
+        published: '2019-01-20',
+        speaker_name: '张三',
+      },
+      /^——2019年1月15日在某市第十六届人民代表大会第四次会议上$/,
+    ],
+    [
       'traditional.txt',
       {
         type: 'speech',
