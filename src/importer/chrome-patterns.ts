@@ -80,6 +80,20 @@ const SITE_PHRASES = [
   '阅读量',
   '没有找到想要的',
   '温馨提示',
+  '点击进入',
+  '点击下载',
+  '点击查看',
+  '免费领取',
+  '长按识别',
+  '付费阅读',
+  '开通vip',
+  '范文网',
+  '文库',
+  '本文由',
+  '转载自',
+  '原文链接',
+  '投稿邮箱',
+  '免责声明',
 ];
 
 // Injected spam: gambling, loans, invoices, contact handles. Matched anywhere in a line.

@@ -129,10 +129,21 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
   const html = looksLikeHtml(decoded.text);
   if (html) warnings.push('the file is the HTML source of the page: its text was taken from the markup');
   const page = cleanPage(html ? htmlToText(decoded.text) : decoded.text);
+  const han = (page.paragraphs.join('').match(/\p{Script=Han}/gu) ?? []).length;
+  if (han < 20 && page.englishLines.length > 0) {
+    throw new ImportError(
+      `the text is not Chinese (${han} Han characters): the archive keeps Chinese originals; import the Chinese page, or check the encoding`,
+    );
+  }
   const proseLength = page.paragraphs.reduce((sum, p) => sum + p.length, 0);
   if (page.paragraphs.length === 0 || proseLength < 40) {
     throw new ImportError(
       `no text found: the page has ${page.above.length + page.below.length} lines of menus, links or notices but no paragraph of prose; check that the file holds the article's text`,
+    );
+  }
+  if (han < 20) {
+    throw new ImportError(
+      `the text is not Chinese (${han} Han characters): the archive keeps Chinese originals; import the Chinese page, or check the encoding`,
     );
   }
   warnings.push(...page.warnings);

@@ -1,7 +1,9 @@
-/** Level-2 headings: 一、 二、 … */
-const CHAPTER = /^[一二三四五六七八九十百]+、/;
-/** Level-3 headings: （一） (二) … */
-const SECTION = /^[（(][一二三四五六七八九十]+[）)]/;
+/** Level-2 headings: 一、 二、 …, 第一部分, 第一章. */
+const CHAPTER = /^(?:[一二三四五六七八九十百]+、|第[一二三四五六七八九十百]+(?:部分|章|编|編)(?=\s|$|[^，,。]{1,30}$))/;
+/** Level-3 headings: （一） (二) …, 第一节. */
+const SECTION = /^(?:[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+[节節](?=\s|$|[^，,。]{1,30}$))/;
+/** An article of a law or regulation: 第一条, its number in bold. */
+const ARTICLE = /^(第[一二三四五六七八九十百零〇]+[条條])(?=\s|\S)/;
 /** Numbered points: 1、 2. （3） 第一， 第二、 */
 const POINT = /^(?:\d{1,2}[、．.](?!\d)|[（(]\d{1,2}[）)]|第[一二三四五六七八九十]+[，,、])/;
 
@@ -31,10 +33,15 @@ function runInEnd(paragraph: string): number | undefined {
 
 /**
  * Turns one paragraph into Markdown. The text's own headings standing alone become headings
- * (`## 一、…`, `### （一）…`); a heading run into its paragraph becomes bold
+ * (`## 一、…`, `### （一）…`, `## 第一章 总则`); an article number is bold (`**第一条** …`); a
+ * heading run into its paragraph becomes bold
  * (`**1、认真总结前一阶段经验。**这项工作…`); everything else stays as it is, escaped.
  */
 export function structureParagraph(paragraph: string): string {
+  const article = ARTICLE.exec(paragraph);
+  if (article && paragraph.length > article[1]!.length) {
+    return `**${article[1]}**${escapeMarkdown(paragraph.slice(article[1]!.length))}`;
+  }
   const level = CHAPTER.test(paragraph) ? 2 : SECTION.test(paragraph) ? 3 : POINT.test(paragraph) ? 4 : 0;
   if (level === 0) return escapeMarkdown(paragraph);
   const end = runInEnd(paragraph);

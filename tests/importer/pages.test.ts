@@ -103,6 +103,16 @@ describe('importing pages of every kind', () => {
     if (firstLine) expect(report.body_first_line).toMatch(firstLine);
   });
 
+  test('refuses a page with no Chinese text', () => {
+    const english = new TextEncoder().encode(
+      'Home | News | About\nThe State Council announced today, after a long meeting, that reform of state-owned enterprises will continue; details follow.\n',
+    );
+    expect(importPage(english, 'english.txt', { index, today: '2026-01-01' }).report).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^english\.txt: the text is not Chinese/),
+    });
+  });
+
   test('says what it did to each page', () => {
     expect(importFixture('cut-off.txt').warnings.join('\n')).toMatch(/may be cut off/);
     expect(importFixture('spam-injected.txt').warnings.join('\n')).toMatch(/removed 3 chrome or spam line/);
