@@ -1,4 +1,7 @@
+import type { Bilingual } from '../schema/index.ts';
 import { toSimplified } from '../lib/script-convert.ts';
+import type { EntityIndex } from './link.ts';
+import { linkEntities } from './link.ts';
 
 /** What the page says about where it comes from. */
 export interface SourceInfo {
@@ -33,4 +36,28 @@ export function extractSource(pageLines: readonly string[], firstParagraph: stri
     ...(publisher ? { publisher } : {}),
     kind: url || publisher ? 'website' : newspaper ? 'newspaper' : 'unknown',
   };
+}
+
+/**
+ * The `source.site` and `source.publisher` of a draft: the publisher's site (in English when the
+ * publisher is a known enterprise), else the host, else what kind of unnamed source it is.
+ */
+export function nameSource(source: SourceInfo, index: EntityIndex): { site: Bilingual; publisher?: Bilingual } {
+  const known = source.publisher
+    ? linkEntities(source.publisher, index).mentions.find((m) => m.collection === 'enterprises')
+    : undefined;
+  const publisherEn = known ? (index.enterprises.get(known.id)?.name.en ?? '') : '';
+  if (source.publisher !== undefined) {
+    return {
+      site: { zh: `${source.publisher}网站`, en: publisherEn ? `Website of ${publisherEn}` : '' },
+      publisher: { zh: source.publisher, en: publisherEn },
+    };
+  }
+  if (source.url !== undefined) return { site: { zh: new URL(source.url).host, en: new URL(source.url).host } };
+  if (source.kind === 'newspaper') {
+    return {
+      site: { zh: '未署名的报纸（报道以“本报讯”开头）', en: 'An unnamed newspaper (the report opens with 本报讯)' },
+    };
+  }
+  return { site: { zh: '未注明的网站', en: 'An unnamed website' } };
 }

@@ -1,21 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { DocumentInput, DocumentType, ReviewCandidate } from '../schema/document.ts';
 import type { Region } from '../schema/index.ts';
-import { cleanPage } from './clean.ts';
-import { decodeBytes, type Encoding } from './decode.ts';
+import type { Encoding } from './decode.ts';
 import { detectScript } from './detect-script.ts';
 import { formatDraft } from './draft.ts';
 import { extractDates } from './extract-date.ts';
 import { extractRegion } from './extract-region.ts';
-import { extractSource } from './extract-source.ts';
+import { extractSource, nameSource } from './extract-source.ts';
 import { extractSpeaker } from './extract-speaker.ts';
 import { extractTitle } from './extract-title.ts';
 import { classifyType } from './extract-type.ts';
 import { findCandidates } from './find-candidates.ts';
 import { findMojibake, looksGarbled } from './find-mojibake.ts';
 import { findRedactions } from './find-redactions.ts';
-import { htmlToText, looksLikeHtml } from './html-to-text.ts';
 import { ImportError } from './import-error.ts';
+import { readPage } from './read-page.ts';
 import { linkEntities, regionFromEntities, type EntityIndex } from './link.ts';
 import { createSlug } from './slug.ts';
 import { plainText, structureBody } from './structure.ts';
@@ -124,29 +123,7 @@ function summarise(paragraphs: readonly string[]): string {
 }
 
 function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): ImportOutcome {
-  const decoded = decodeBytes(bytes);
-  const warnings = [...decoded.warnings];
-  const html = looksLikeHtml(decoded.text);
-  if (html) warnings.push('the file is the HTML source of the page: its text was taken from the markup');
-  const page = cleanPage(html ? htmlToText(decoded.text) : decoded.text);
-  const han = (page.paragraphs.join('').match(/\p{Script=Han}/gu) ?? []).length;
-  if (han < 20 && page.englishLines.length > 0) {
-    throw new ImportError(
-      `the text is not Chinese (${han} Han characters): the archive keeps Chinese originals; import the Chinese page, or check the encoding`,
-    );
-  }
-  const proseLength = page.paragraphs.reduce((sum, p) => sum + p.length, 0);
-  if (page.paragraphs.length === 0 || proseLength < 40) {
-    throw new ImportError(
-      `no text found: the page has ${page.above.length + page.below.length} lines of menus, links or notices but no paragraph of prose; check that the file holds the article's text`,
-    );
-  }
-  if (han < 20) {
-    throw new ImportError(
-      `the text is not Chinese (${han} Han characters): the archive keeps Chinese originals; import the Chinese page, or check the encoding`,
-    );
-  }
-  warnings.push(...page.warnings);
+  const { encoding, page, warnings } = readPage(bytes);
   if (page.pinyinRemoved > 0) warnings.push(`removed ${page.pinyinRemoved} pinyin syllables glued after characters`);
 
   const titleInfo = extractTitle(page.paragraphs, page.above);
@@ -204,18 +181,7 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     ...(titleMention ? { entitySlug: titleMention.id, entityText: titleMention.text } : {}),
     ...(region?.city?.en ? { place: region.city.en } : {}),
   });
-  const publisherEntity = source.publisher
-    ? linkEntities(source.publisher, context.index).mentions.find((m) => m.collection === 'enterprises')
-    : undefined;
-  const publisherEn = publisherEntity ? (context.index.enterprises.get(publisherEntity.id)?.name.en ?? '') : '';
-  const site =
-    source.publisher !== undefined
-      ? { zh: `${source.publisher}网站`, en: publisherEn ? `Website of ${publisherEn}` : '' }
-      : source.url !== undefined
-        ? { zh: new URL(source.url).host, en: new URL(source.url).host }
-        : source.kind === 'newspaper'
-          ? { zh: '未署名的报纸（报道以“本报讯”开头）', en: 'An unnamed newspaper (the report opens with 本报讯)' }
-          : { zh: '未注明的网站', en: 'An unnamed website' };
+  const { site, publisher } = nameSource(source, context.index);
   if (source.kind === 'unknown') warnings.push('the page does not name its site: fill in source.site and source.url');
 
   const defects = [
@@ -256,7 +222,7 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     source: {
       site,
       ...(source.url ? { url: source.url } : {}),
-      ...(source.publisher ? { publisher: { zh: source.publisher, en: publisherEn } } : {}),
+      ...(publisher ? { publisher } : {}),
       ...(context.retrieved ? { retrieved: context.retrieved } : {}),
       sha256: createHash('sha256').update(bytes).digest('hex'),
       ...(redactions.length > 0
@@ -281,7 +247,7 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
   const report: ImportReport = {
     file,
     ok: true,
-    encoding: decoded.encoding,
+    encoding,
     id,
     title: titleInfo.title,
     subtitle: titleInfo.subtitle ?? null,
