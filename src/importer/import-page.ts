@@ -15,7 +15,8 @@ import { findMojibake, looksGarbled } from './find-mojibake.ts';
 import { findRedactions } from './find-redactions.ts';
 import { ImportError } from './import-error.ts';
 import { readPage } from './read-page.ts';
-import { linkEntities, regionFromEntities, type EntityIndex } from './link.ts';
+import { findMentions } from '../lib/find-mentions.ts';
+import { linkEntities, linkLocalReferences, regionFromEntities, type EntityIndex } from './link.ts';
 import { createSlug } from './slug.ts';
 import { plainText, structureBody } from './structure.ts';
 
@@ -139,7 +140,15 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
   const typeInfo = classifyType(titles, page.paragraphs);
   if (typeInfo.type === 'other') warnings.push(`type: ${typeInfo.reason}`);
 
-  const linked = linkEntities(`${titles.join('\n')}\n${bodyText}`, context.index);
+  const linkText = `${titles.join('\n')}\n${bodyText}`;
+  const byName = linkEntities(linkText, context.index);
+  const region: Region | undefined = regionFromEntities(byName, context.index) ?? extractRegion(bodyText, script);
+  // 市国资委 in a text of Jinan is Jinan's SASAC: resolved through the region, and said so.
+  const local = linkLocalReferences(linkText, region, byName.mentions, context.index);
+  const linked = local.length > 0 ? linkEntities(linkText, context.index, local) : byName;
+  for (const name of new Set(local.map((m) => `${m.text} → ${m.id}`))) {
+    warnings.push(`linked ${name} through the text's region: check it`);
+  }
   const speaker = extractSpeaker(header, titles, context.index.people);
   warnings.push(...speaker.warnings);
   if (!speaker.name && typeInfo.type === 'speech')
@@ -147,11 +156,12 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
   const people = [...new Set([...(speaker.id ? [speaker.id] : []), ...linked.people])];
   // The text quoting its own title in 《》 is not a new directive.
   const ownTitle = titleInfo.title.replace(/[\s,，、]/g, '');
-  const candidates = findCandidates(bodyText, linkEntities(bodyText, context.index).mentions).filter(
-    (c) => c.name.replace(/[《》\s,，、]/g, '') !== ownTitle,
-  );
+  const bodyMentions = findMentions(bodyText, context.index.matcher);
+  const candidates = findCandidates(bodyText, [
+    ...bodyMentions,
+    ...linkLocalReferences(bodyText, region, bodyMentions, context.index),
+  ]).filter((c) => c.name.replace(/[《》\s,，、]/g, '') !== ownTitle);
   const source = extractSource(pageLines, page.paragraphs[0] ?? '');
-  const region: Region | undefined = regionFromEntities(linked, context.index) ?? extractRegion(bodyText, script);
   if (!region) warnings.push('no region found: add one if the text tells where it belongs');
   const redactions = findRedactions(`${titles.join('\n')}\n${bodyText}`);
   const mojibake = findMojibake(bodyText);

@@ -6,6 +6,7 @@ import {
   type MentionMatcher,
 } from '../lib/find-mentions.ts';
 import type { Directive, Enterprise, Person, Region } from '../schema/index.ts';
+import { toSimplified } from '../lib/script-convert.ts';
 import type { PersonEntry } from './extract-speaker.ts';
 
 /** What the importer knows from the content tree: every entity and one matcher over their names. */
@@ -46,9 +47,12 @@ export interface LinkedEntities {
   mentions: Mention[];
 }
 
-/** Finds every known entity named in `text` (longest alias first, either script). */
-export function linkEntities(text: string, index: EntityIndex): LinkedEntities {
-  const mentions = findMentions(text, index.matcher);
+/**
+ * Finds every known entity named in `text` (longest alias first, either script), plus `extra`
+ * mentions found otherwise (names resolved through the region).
+ */
+export function linkEntities(text: string, index: EntityIndex, extra: readonly Mention[] = []): LinkedEntities {
+  const mentions = [...findMentions(text, index.matcher), ...extra].sort((a, b) => a.start - b.start);
   const lists = { enterprises: [] as string[], directives: [] as string[], people: [] as string[] };
   const counts = new Map<string, number>();
   for (const mention of mentions) {
@@ -75,4 +79,41 @@ export function regionFromEntities(linked: LinkedEntities, index: EntityIndex): 
   if (!best) return undefined;
   const { province, city } = best.region;
   return { province, ...(city ? { city } : {}), basis: 'inferred' };
+}
+
+const LEVEL_PREFIX: Record<string, 'city' | 'province'> = { 市: 'city', 省: 'province' };
+
+/**
+ * Resolves names a text gives without their place (市国资委, 市委, 省國資委) to the entity of
+ * the text's region (济南市国资委), when the content tree knows one by that full name. Only
+ * places not already inside a mention are tried; the longest known name wins.
+ */
+export function linkLocalReferences(
+  text: string,
+  region: Region | undefined,
+  known: readonly Mention[],
+  index: EntityIndex,
+): Mention[] {
+  if (!region) return [];
+  const places = {
+    city: region.city ? toSimplified(region.city.zh).replace(/市$/, '') : undefined,
+    province: toSimplified(region.province.zh).replace(/省$/, ''),
+  };
+  const covered = (i: number): boolean => known.some((m) => i >= m.start && i < m.end);
+  const found: Mention[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const level = LEVEL_PREFIX[text[i]!];
+    const place = level ? places[level] : undefined;
+    if (!place || covered(i)) continue;
+    for (let length = 8; length >= 1; length -= 1) {
+      const written = text.slice(i, i + 1 + length);
+      const entry = index.matcher.byForm.get(toSimplified(place + written));
+      if (entry && written.length === 1 + length) {
+        found.push({ ...entry, start: i, end: i + written.length, text: written });
+        i += written.length - 1;
+        break;
+      }
+    }
+  }
+  return found;
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/checker/check-content.ts';
 import { loadContentFiles } from '../../src/checker/load-content.ts';
 import { findCandidates } from '../../src/importer/find-candidates.ts';
-import { createEntityIndex, linkEntities } from '../../src/importer/link.ts';
+import { createEntityIndex, linkEntities, linkLocalReferences } from '../../src/importer/link.ts';
 import { createSlug, listWords } from '../../src/importer/slug.ts';
 import { escapeMarkdown, structureParagraph } from '../../src/importer/structure.ts';
 import { join } from 'node:path';
@@ -57,6 +57,25 @@ describe('linkEntities and findCandidates', () => {
     const linked = linkEntities('金鉬集團董事長程方方、金鉬集團總經理馬健誠;省國資委副主任駱東山', index);
     expect(linked.enterprises).toEqual(['jinduicheng-molybdenum-group']);
     expect(linked.people).toEqual(['cheng-fangfang', 'ma-jiancheng', 'luo-dongshan']);
+  });
+
+  test('resolves names given without their place through the region, in either script', () => {
+    const jinan = {
+      province: { zh: '山东省', en: 'Shandong' },
+      city: { zh: '济南市', en: 'Jinan' },
+      basis: 'inferred' as const,
+    };
+    const text = '结合近期市委市政府、市国资委领导的一系列讲话精神,全市上下。';
+    expect(linkLocalReferences(text, jinan, [], index).map((m) => [m.text, m.id])).toEqual([
+      ['市委', 'jinan-party-committee'],
+      ['市政府', 'jinan-municipal-government'],
+      ['市国资委', 'jinan-municipal-sasac'],
+    ]);
+    const shaanxi = { province: { zh: '陕西省', en: 'Shaanxi' }, basis: 'inferred' as const };
+    expect(linkLocalReferences('省國資委副主任駱東山', shaanxi, [], index).map((m) => m.id)).toEqual([
+      'shaanxi-provincial-sasac',
+    ]);
+    expect(linkLocalReferences(text, undefined, [], index)).toEqual([]);
   });
 
   test('proposes new organisations, titles and numbered formulations, not known or generic names', () => {
