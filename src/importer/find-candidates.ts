@@ -91,7 +91,9 @@ function sentenceAt(text: string, index: number): string {
  * a mention of a known entity) and generic words (党委, 大局, 该公司) are left out.
  */
 export function findCandidates(text: string, known: readonly Mention[]): ReviewCandidate[] {
-  const covered = (start: number, end: number): boolean => known.some((m) => start < m.end && end > m.start);
+  const mask = new Uint8Array(text.length + 1);
+  for (const m of known) mask.fill(1, m.start, m.end);
+  const covered = (start: number, end: number): boolean => mask.subarray(start, end).includes(1);
   const found = new Map<string, ReviewCandidate & { at: number }>();
   const add = (name: string, kind: ReviewCandidate['kind'], at: number): void => {
     const key = `${kind}:${name}`;

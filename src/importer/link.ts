@@ -99,12 +99,13 @@ export function linkLocalReferences(
     city: region.city ? toSimplified(region.city.zh).replace(/市$/, '') : undefined,
     province: toSimplified(region.province.zh).replace(/省$/, ''),
   };
-  const covered = (i: number): boolean => known.some((m) => i >= m.start && i < m.end);
+  const covered = new Uint8Array(text.length);
+  for (const m of known) covered.fill(1, m.start, m.end);
   const found: Mention[] = [];
   for (let i = 0; i < text.length; i += 1) {
     const level = LEVEL_PREFIX[text[i]!];
     const place = level ? places[level] : undefined;
-    if (!place || covered(i)) continue;
+    if (!place || covered[i]) continue;
     for (let length = 8; length >= 1; length -= 1) {
       const written = text.slice(i, i + 1 + length);
       const entry = index.matcher.byForm.get(toSimplified(place + written));

@@ -36,9 +36,11 @@ export function synthesisePages(bases: readonly string[], count: number, seed = 
       if (roll > 0.97) out.push(SPAM[Math.floor(random.next() * SPAM.length)]!);
       if (roll > 0.95 && roll <= 0.97 && line.length > 40) out.push(line);
     }
-    if (random.next() < 0.1) out.splice(Math.floor(out.length * 0.7));
-    if (random.next() < 0.5) out.push(...FOOTER);
-    let text = out.join(random.next() < 0.1 ? '\r\n' : '\n');
+    let text = out.join('\n');
+    // A page cut off mid-text: it stops inside a sentence, somewhere in its last fifth.
+    if (random.next() < 0.1) text = text.slice(0, Math.floor(text.length * (0.8 + random.next() * 0.15)));
+    if (random.next() < 0.5) text = [text, ...FOOTER].join('\n');
+    if (random.next() < 0.1) text = text.replace(/\n/g, '\r\n');
     const roll = random.next();
     let bytes: Uint8Array;
     let encoding = 'utf8';
