@@ -21,6 +21,18 @@ const argv = process.argv.slice(2);
 const flags = new Set(argv.filter((arg) => /^--(?:dry-run|json|force|help)$/.test(arg)));
 const contentFlag = argv.indexOf('--content');
 const inputs = argv.filter((arg, i) => !arg.startsWith('--') && !(contentFlag >= 0 && i === contentFlag + 1));
+const unknown = argv.filter(
+  (arg, i) =>
+    arg.startsWith('--') &&
+    !flags.has(arg) &&
+    arg !== '--content' &&
+    !arg.startsWith('--content=') &&
+    !(contentFlag >= 0 && i === contentFlag + 1),
+);
+if (unknown.length > 0) {
+  console.error(`unknown option ${unknown.join(', ')}\n${USAGE}`);
+  process.exit(1);
+}
 if (flags.has('--help') || inputs.length === 0) {
   console.error(USAGE);
   process.exit(inputs.length === 0 && !flags.has('--help') ? 1 : 0);
@@ -88,7 +100,14 @@ files.forEach((file, i) => {
   } else {
     const bytes = readFileSync(file);
     const retrieved = statSync(file).mtime.toISOString().slice(0, 10);
-    outcome = importPage(bytes, file, { index, today, retrieved });
+    try {
+      outcome = importPage(bytes, file, { index, today, retrieved });
+    } catch (error) {
+      // A bug must not stop the batch: the file is reported, the others go on.
+      outcome = {
+        report: failureReport(file, `${file}: the importer failed (${String(error)}); please report it with this file`),
+      };
+    }
     if (outcome.draft && !dryRun) {
       try {
         const { id, markdown } = outcome.draft;
@@ -113,9 +132,7 @@ files.forEach((file, i) => {
   reports.push(outcome.report);
   if (files.length > 1 || !json) {
     const r = outcome.report;
-    console.error(
-      `[${i + 1}/${files.length}] ${r.ok ? 'ok  ' : 'FAIL'} ${file}${r.ok ? ` → ${r.id}` : `: ${r.error}`}`,
-    );
+    console.error(`[${i + 1}/${files.length}] ${r.ok ? `ok   ${file} → ${r.id}` : `FAIL ${r.error}`}`);
   }
 });
 

@@ -120,6 +120,28 @@ describe('npm run import -- --dry-run --json on a batch with bad files', () => {
   });
 });
 
+describe('npm run import arguments', () => {
+  test('refuses an unknown option and a call without files, with the usage', () => {
+    // A scratch content folder: were the typo ignored, nothing would be written into content/.
+    const scratch = mkdtempSync(join(tmpdir(), 'import-typo-'));
+    const typo = run(['--content', scratch, '--dryrun', join(FIXTURES, 'notice.txt')]);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toMatch(/^unknown option --dryrun\nusage: npm run import/);
+    expect(readdirSync(scratch)).toEqual([]);
+    const none = run(['--dry-run']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/^usage: npm run import/);
+  });
+
+  test('reports a missing file and goes on', () => {
+    const result = run(['--dry-run', '--json', join(FIXTURES, 'missing.txt'), join(FIXTURES, 'notice.txt')]);
+    const reports = JSON.parse(result.stdout) as ImportReport[];
+    expect(result.status).toBe(1);
+    expect(reports.map((r) => r.ok)).toEqual([false, true]);
+    expect(reports[0]?.error).toMatch(/missing\.txt: no such file: check the path/);
+  });
+});
+
 describe('npm run import writing drafts', () => {
   test('writes the draft and the raw page, which pass the checker; refuses to overwrite; --force keeps a backup', () => {
     const content = mkdtempSync(join(tmpdir(), 'import-content-'));
