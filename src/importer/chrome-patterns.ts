@@ -65,6 +65,12 @@ const SITE_PHRASES = [
   '下一篇',
   '相关文章',
   '相关阅读',
+  '相关新闻',
+  '相关链接',
+  '延伸阅读',
+  '热点新闻',
+  '推荐新闻',
+  '热门推荐',
   '热门文章',
   '推荐阅读',
   '打印本页',
@@ -104,7 +110,7 @@ const SPAM = [
 
 // A label and a colon at the start of a short line: publisher, time, views, word count lines.
 const META_LABEL =
-  /^(?:发布人|发布者|发布时间|发布日期|发表时间|发表日期|上传时间|上传日期|更新时间|时间|日期|来源|信息来源|文章来源|作者|编辑|编者|审核|浏览|点击|阅读|字数|下载|导语|摘要|关键词|标签|分类|栏目)\s*[:：]/;
+  /^[（(【[]?(?:发布人|发布者|发布时间|发布日期|发表时间|发表日期|上传时间|上传日期|更新时间|时间|日期|来源|信息来源|文章来源|作者|编辑|编者|审核|浏览|点击|阅读|字数|下载|导语|摘要|关键词|标签|分类|栏目|责任编辑|编审|校对|广告|推广)\s*[:：]/;
 
 // Short navigation items: a menu bar written on one line ("首页 | 登录 | 注册").
 const NAV_BAR =
@@ -155,6 +161,9 @@ export function classifyChrome(line: string): ChromeKind | undefined {
     return 'meta';
   }
   if (NAV_BAR.test(line) && line.length <= 80) return 'nav';
+  // A list of links: bulleted items, or titles followed by their date ("… (2021-03-15)").
+  if (/^[·•●■◆▪►▶]/.test(line) && line.length <= 80) return 'nav';
+  if (/^.{6,70}?\s*[[（(【]?\d{4}-\d{1,2}-\d{1,2}[\]）)】]?$/.test(line) && !/^[（(]?\d{4}/.test(line)) return 'nav';
   if (/^[=\-*#~_·.。]{2,}.*[=\-*#~_·]{2,}$/.test(line) || /^(?:top|返回顶部|more|更多|>>)$/i.test(simplified))
     return 'banner';
   if (/^(?:地址|电话|联系电话|传真|邮编|邮箱|e-?mail)\s*[:：]/i.test(simplified)) return 'site';

@@ -252,7 +252,11 @@ export function extractDates(input: {
         warnings,
       };
     const date = parseDate(line);
-    if (date && line.replace(/[\s（()）]/g, '').length <= 16) {
+    // A date line, maybe with the weekday and the byline after it: 2020年6月30日 星期二 記者 陳大文.
+    if (
+      date &&
+      (line.replace(/[\s（()）]/g, '').length <= 16 || /^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})/.test(line))
+    ) {
       return { date, precision: date.length === 10 ? 'day' : 'month', basis: 'stated', ...pageDates, warnings };
     }
   }

@@ -40,7 +40,7 @@ export function isNameLine(line: string): boolean {
 
 /**
  * Strips what a site adds to a page title: its own name ("标题_某某网", "标题 - 某某网") and
- * notes on the page ("（中英文对照）", "（全文）", "【图文】").
+ * notes on the page ("（中英文对照）", "（全文）", "【集团要闻】").
  */
 function stripSiteSuffix(line: string): string {
   return tidy(
@@ -50,7 +50,8 @@ function stripSiteSuffix(line: string): string {
         /[（(【\[](?:中英文?对照|中英文?對照|双语|雙語|全文|附全文|图文|圖文|最新版?|附下载|附下載|完整版)[）)】\]]\s*$/,
         '',
       )
-      .replace(/^[【\[](?:图文|圖文|转载|轉載|原创|原創)[】\]]\s*/, ''),
+      // A column name before the title: 【集团要闻】, 【图文】.
+      .replace(/^[【\[][^】\]]{1,8}[】\]]\s*/, ''),
   );
 }
 
@@ -125,7 +126,7 @@ export function extractTitle(paragraphs: readonly string[], above: readonly stri
   );
   if (titleLines.length > 0) {
     const lone = header.length === 1 && titleLines[0] === header[0];
-    return withMeeting({ title: tidy(titleLines[0]!), basis: 'header', dropFromBody: lone ? [0] : [] });
+    return withMeeting({ title: stripSiteSuffix(titleLines[0]!), basis: 'header', dropFromBody: lone ? [0] : [] });
   }
   if (pageTitle) return withMeeting({ title: pageTitle, basis: 'page-title', dropFromBody: [] });
   const first = paragraphs[0] ?? '';

@@ -4,7 +4,7 @@ import type { Mention } from '../lib/find-mentions.ts';
 // Words that cannot be part of an organisation's name: a name starts after them.
 const BREAKS =
   /有(?!限)|向(?!阳|陽)|按照|去年底?|今年|明年|年底|年初|结合|結合|确保|確保|近期|依靠|规范|規範|規范|抓好|帮助|幫助|加之|同时|同時|开创|開創|新建|上旬|形式|日前|交至|上报|上報|精力|进一步|進一步|[的在和与與对對了是将將把由及等从從于於这這那其该該被让讓使给給到也要就还還又并並或而但如若因所为為以跟]|召开|召開|举行|舉行|参加|參加|组织|組織|完成|实现|實現|推进|推進|启动|啟動|实施|實施|要求|加强|加強|支持|指导|指導|解决|解決|开展|開展|成立|提出|通过|通過|根据|根據|关于|關於|包括|进行|進行|担任|擔任|负责|負責|位于|位於|所属|所屬|下属|下屬|作为|作為|成为|成為|协调|協調|督促|配合|联合|聯合|拍卖|拍賣|改制|改造|列入|走访|走訪|发出|發出|印发|印發|出台|出臺|批准|同意|任命|主持|介绍|介紹|汇报|匯報|来自|來自|派驻|派駐|省市|全系统|全系統/g;
-const SUFFIX = /(?:集团|集團|总公司|總公司|公司|厂|廠|委|局)/g;
+const SUFFIX = /(?:集团|集團|总公司|總公司|公司|厂|廠|委员会|委員會|委|局)/g;
 const GENERIC = new Set([
   '集团公司',
   '集團公司',
@@ -109,13 +109,17 @@ export function findCandidates(text: string, known: readonly Mention[]): ReviewC
     for (const b of run.matchAll(BREAKS)) cut = b.index + b[0].length;
     const prefix = run.slice(cut);
     // A longer name goes on (集团 in 集团公司, 国资委 in 国资委党委): it is found at its own end.
-    if (/^(?:有限公司|有限责任公司|有限責任公司|股份有限公司|公司|总公司|總公司|党委|黨委)/.test(text.slice(end)))
+    if (
+      /^(?:有限公司|有限责任公司|有限責任公司|股份有限公司|公司|总公司|總公司|党委|黨委|员会|員會)/.test(
+        text.slice(end),
+      )
+    )
       continue;
     const name = prefix + match[0];
     const start = end - name.length;
     if (prefix.length < 2 || GENERIC.has(name) || GENERIC_ENDINGS.test(name) || covered(start, end)) continue;
     if (/^[\d一二三四五六七八九十百千万两几多各全本我该該每]/.test(prefix)) continue;
-    if (/^(?:委|局)$/.test(match[0]) && !AGENCY_PREFIX.test(name)) continue;
+    if (/^(?:委|局|委员会|委員會)$/.test(match[0]) && !AGENCY_PREFIX.test(name)) continue;
     // Skip a shorter name that is the tail of a longer suffix match (总公司 inside 二轻总公司).
     if (/^[总總]$/.test(text[match.index - 1] ?? '') && match[0] === '公司') continue;
     add(name, 'enterprise', start);

@@ -60,6 +60,28 @@ describe('importing pages of every kind', () => {
       },
     ],
     [
+      'company-news.txt',
+      {
+        type: 'news',
+        title: '集团公司召开2021年第一季度经济运行分析会',
+        date: '2021-04-09',
+        published: '2021-04-12',
+        body_last_line: '李四强调，各单位要牢固树立“过紧日子”思想，持续推进降本增效，全力以赴完成全年目标任务。',
+      },
+    ],
+    [
+      'traditional-news.txt',
+      {
+        type: 'news',
+        script: 'zh-Hant',
+        title: '國企改革三年行動方案通過 央企聚焦主業',
+        date: '2020-06-30',
+        date_basis: 'stated',
+        body_last_line: '分析指出，方案落實後，「混合所有制改革」將進一步深化，國有企業將更加聚焦主業。',
+        directives: ['mixed-ownership-reform'],
+      },
+    ],
+    [
       'government-report.txt',
       {
         type: 'report',
