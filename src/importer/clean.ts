@@ -144,8 +144,13 @@ export function displayWidth(line: string): number {
  * of an unwrapped page end with punctuation. At least three such lines within three columns
  * are needed. Columns, not characters: a wrapped line with digits holds more characters.
  */
-export function findWrapWidth(lines: readonly string[]): number | undefined {
-  const widths = lines.filter((line) => line.length >= 15 && !TERMINAL.test(line)).map(displayWidth);
+// The columns a paragraph's indent took before the line was trimmed (two full-width spaces).
+const INDENT = 4;
+
+export function findWrapWidth(lines: readonly string[], indented: readonly boolean[] = []): number | undefined {
+  const widths = lines.flatMap((line, i) =>
+    line.length >= 15 && !TERMINAL.test(line) ? [displayWidth(line) + (indented[i] ? INDENT : 0)] : [],
+  );
   let width: number | undefined;
   let best = 0;
   for (const candidate of new Set(widths)) {
@@ -170,11 +175,16 @@ function isSplitHeading(previous: string, line: string): boolean {
  * a page wrapped at a fixed width, a full-width line that does not end a sentence, is joined
  * with the next line unless that one starts a heading. Titles, names and dates are never joined.
  */
-export function joinWrappedLines(lines: readonly string[]): string[] {
-  const width = findWrapWidth(lines);
+export function joinWrappedLines(lines: readonly string[], indented: readonly boolean[] = []): string[] {
+  const width = findWrapWidth(lines, indented);
+  // On a wrapped page whose paragraphs start indented, an unindented line after a full line
+  // goes on with the paragraph even when the full line happens to end with a full stop.
+  const indents = width !== undefined && indented.filter(Boolean).length >= 3;
   const out: string[] = [];
-  for (const line of lines) {
+  let last = { line: '', indented: false };
+  lines.forEach((line, i) => {
     const previous = out.at(-1);
+    const full = width !== undefined && displayWidth(last.line) + (last.indented ? INDENT : 0) >= width - 3;
     const continues =
       previous !== undefined &&
       previous !== '' &&
@@ -182,13 +192,15 @@ export function joinWrappedLines(lines: readonly string[]): string[] {
       !HEADING_START.test(line) &&
       !SALUTATION.test(line) &&
       (/[，、,]$/.test(previous) ||
-        (width !== undefined && displayWidth(previous) >= width - 3 && !TERMINAL.test(previous)) ||
+        (full && !TERMINAL.test(previous)) ||
+        (full && indents && !indented[i]) ||
         isSplitHeading(previous, line));
     if (continues) {
       const space = /[A-Za-z0-9,]$/.test(previous) && /^[A-Za-z0-9]/.test(line) ? ' ' : '';
       out[out.length - 1] = previous + space + line;
     } else out.push(line);
-  }
+    last = { line, indented: indented[i] ?? false };
+  });
   return out;
 }
 
@@ -221,7 +233,9 @@ export function splitRunTogetherParagraphs(line: string): string[] {
 export function cleanPage(raw: string): CleanedPage {
   const warnings: string[] = [];
   const unglued = removeGluedPinyin(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
-  const lines = unglued.text.split('\n').flatMap(splitRunTogetherParagraphs).map(normaliseLine);
+  const rawLines = unglued.text.split('\n').flatMap(splitRunTogetherParagraphs);
+  const lines = rawLines.map(normaliseLine);
+  const indented = rawLines.map((line) => /^(?:\u3000+|[ \t\u00a0]{2,})\S/.test(line));
   const chrome = lines.map((line) => classifyChrome(line) !== undefined);
   const segment = findTextSegment(lines, chrome);
   if (segment === undefined) {
@@ -243,15 +257,19 @@ export function cleanPage(raw: string): CleanedPage {
   const removedInside: string[] = [];
   const englishLines: string[] = [];
   const kept: string[] = [];
-  for (const raw of lines.slice(start, end + 1)) {
+  const keptIndented: boolean[] = [];
+  for (const [offset, raw] of lines.slice(start, end + 1).entries()) {
     const { text: line, removed } = removeInlineSpam(raw);
     removedInside.push(...removed);
     if (classifyChrome(line) !== undefined) removedInside.push(line);
     else if (isEnglishLine(line)) englishLines.push(line);
-    else kept.push(line);
+    else if (englishLines.length === 0 || line !== '') {
+      // With English lines out, the blank lines of a bilingual page no longer part paragraphs.
+      kept.push(line);
+      keptIndented.push(indented[start + offset]!);
+    }
   }
-  // With the English lines out, the Chinese paragraphs of a bilingual page are separated.
-  const joined = joinWrappedLines(englishLines.length > 0 ? kept.filter((l) => l !== '') : kept);
+  const joined = joinWrappedLines(kept, keptIndented);
   const paragraphs = joined.filter((line) => line !== '');
   if (removedInside.length > 0) {
     warnings.push(

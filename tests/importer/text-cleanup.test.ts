@@ -132,6 +132,23 @@ describe('joinWrappedLines', () => {
   });
 });
 
+describe('cleanPage on a page wrapped with indented paragraphs (as text copied from a PDF)', () => {
+  test('joins each paragraph, even across a line that ends with a full stop, and keeps the headings', () => {
+    const page = cleanPage(readFileSync(join(FIXTURES, 'pdf-wrapped.txt'), 'utf8'));
+    expect(page.paragraphs.map((p) => p.slice(0, 8))).toEqual([
+      '关于深化市属国有',
+      '为贯彻落实中央和',
+      '一、总体要求',
+      '坚持社会主义市场',
+      '二、主要任务',
+      '（一）分类推进国',
+    ]);
+    expect(page.paragraphs[3]).toContain(
+      '在重要领域和关键环节取得决定性成果。形成更加符合我国基本经济制度和社会主义市场经济发展要求',
+    );
+  });
+});
+
 describe('cleanPage on the seeds', () => {
   test('keeps the speech of seed 000 from its subtitle to its signature, and nothing of the site', () => {
     const page = cleanPage(source('2014-04-14-jinan-holding-assistance-and-reform-speech'));
