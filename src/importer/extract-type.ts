@@ -18,7 +18,7 @@ const RULES: { type: DocumentType; title: RegExp; reason: string }[] = [
   { type: 'speech', title: /讲话|致辞|发言|演讲|主持词|动员|讲稿/, reason: 'the title names a speech' },
   {
     type: 'notice',
-    title: /通知$|通告$|公告$|启事$|的决定$|的意见$|通知（|的通报$/,
+    title: /通知$|通告$|公告$|启事$|的决定$|意见$|通知（|的通报$/,
     reason: 'the title names a notice',
   },
   { type: 'other', title: /条例|办法$|规定$|细则|法$|章程|[^会]规则$/, reason: 'the title names a law or regulation' },

@@ -82,6 +82,10 @@ describe('importing pages of every kind', () => {
       },
     ],
     [
+      'pdf-wrapped.txt',
+      { type: 'notice', title: '关于深化市属国有企业改革的实施意见', date: '2020', date_basis: 'inferred' },
+    ],
+    [
       'government-report.txt',
       {
         type: 'report',
