@@ -1,14 +1,13 @@
 import type { Bilingual } from '../schema/index.ts';
 import { toSimplified } from '../lib/script-convert.ts';
-import type { EntityIndex } from './link.ts';
-import { linkEntities } from './link.ts';
+import { linkEntities, type EntityIndex } from './link.ts';
 
 /** What the page says about where it comes from. */
 export interface SourceInfo {
   url?: string;
   /** The organisation behind the site (主办单位, 版权所有). */
   publisher?: string;
-  /** The site's own name, when it is a newspaper report (本报讯) without a name, say so. */
+  /** A website (it names its address or owner), a newspaper (本报讯, unnamed), or unknown. */
   kind: 'website' | 'newspaper' | 'unknown';
 }
 
