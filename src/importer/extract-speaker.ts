@@ -19,6 +19,8 @@ export interface SpeakerInfo {
   warnings: string[];
 }
 
+const OFFICE_END = /(?:长|長|书记|書記|主任|经理|經理|主席|委|局|会|會|部|处|處|厂|廠|司|团|團|市|省|县|縣|区|區)$/;
+
 /** An office, a space, a name: 市国资委主任 赵志刚, 集团党委书记、董事长 张三. */
 const OFFICE_AND_NAME =
   /^([\p{Script=Han}、]{0,24}?(?:主任|书记|書記|董事长|董事長|总经理|總經理|经理|經理|市长|市長|县长|縣長|省长|省長|局长|局長|部长|部長|厅长|廳長|主席|委员|委員|会长|會長|院长|院長|行长|行長|处长|處長|秘书长|秘書長))\s+(\p{Script=Han}{2,4})$/u;
@@ -53,7 +55,9 @@ export function extractSpeaker(
   }
   for (const title of titles) {
     const m = /^(\p{Script=Han}{2,4}?)(?:同志)?(?:在|於|于)/u.exec(title);
-    if (m && !/^(?:在|关于|關於|全市|全省|全县|集团|公司)/.test(m[1]!)) candidates.push(m[1]!);
+    // 市长在…, 集团在…: an office or a body before 在 is not a name.
+    if (m && !/^(?:在|关于|關於|全市|全省|全县|集团|公司)/.test(m[1]!) && !OFFICE_END.test(m[1]!))
+      candidates.push(m[1]!);
   }
   const name = candidates[0];
   if (!name) return { warnings: [] };

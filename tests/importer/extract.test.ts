@@ -212,6 +212,7 @@ describe('extractSpeaker, extractRegion, extractSource', () => {
     expect(unknown.id).toBeUndefined();
     expect(unknown.warnings[0]).toMatch(/not in content\/people/);
     expect(extractSpeaker([], ['王建国在全市国企改革推进会上的讲话'], people).name).toBe('王建国');
+    expect(extractSpeaker([], ['市长在全市国企改革推进会上的讲话'], people).name).toBeUndefined();
     expect(romaniseName('盛俊泰')).toBe('Sheng Juntai');
   });
 
