@@ -103,6 +103,10 @@ const SITE_PHRASES = [
 ];
 
 // Injected spam: gambling, loans, invoices, contact handles. Matched anywhere in a line.
+/** An advert run into a paragraph: a gambling or essay-mill phrase, a URL, a contact handle. */
+export const INLINE_SPAM_RUN =
+  /[，,]?[^\s，。；、,;“”‘’]{0,10}(?:博彩|娱乐城|真人娱乐|百家乐|六合彩|时时彩|老虎机|代开发票|代写论文|刷单兼职|网赌|棋牌游戏)[^\s，。；、,;“”‘’]{0,10}|(?:https?:\/\/|www\.)[A-Za-z0-9./?=&_%#-]+|(?:加)?微信[号:：]\s*[A-Za-z0-9_-]{5,}|[Qq]{2}[号:：]?\s*\d{5,}/g;
+
 const SPAM = [
   /博彩|娱乐城|真人娱乐|百家乐|六合彩|时时彩|老虎机|代开发票|代写论文|刷单兼职|网赌|棋牌游戏/,
   /微信[号:：]\s*[A-Za-z0-9_-]{5,}|[Qq]{2}[号:：]?\s*\d{5,}|加[Vv微]|https?:\/\/|www\.[a-z0-9-]+\./i,
@@ -149,7 +153,8 @@ export function classifyChrome(line: string): ChromeKind | undefined {
   // A sentence may use one such word in passing (会员单位, 积分制); chrome rarely stops at one.
   const hits = SITE_PHRASES.filter((phrase) => simplified.includes(phrase) && !isNewsOpening(simplified, phrase));
   if (hits.length >= (isProse(line) ? 2 : 1)) return 'site';
-  if (SPAM.some((pattern) => pattern.test(simplified))) return 'spam';
+  // A long paragraph with spam inside it is text with an insertion: removeInlineSpam cuts it out.
+  if (SPAM.some((pattern) => pattern.test(simplified)) && !(isProse(line) && line.length > 60)) return 'spam';
   if (META_LABEL.test(simplified) && line.length <= 160) return 'meta';
   if (/(?:发布|发表|上传|更新)(?:人|者|时间|日期)\s*[:：]/.test(simplified) && line.length <= 160) return 'meta';
   // "2016-03-06 08:12:03 来源：新华网": a dated line naming its source or author.

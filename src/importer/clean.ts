@@ -1,4 +1,4 @@
-import { classifyChrome, isProse } from './chrome-patterns.ts';
+import { classifyChrome, INLINE_SPAM_RUN, isProse } from './chrome-patterns.ts';
 import { removeGluedPinyin } from './pinyin-glue.ts';
 import { HEADING_START, SALUTATION } from './text-patterns.ts';
 
@@ -208,12 +208,22 @@ export function joinWrappedLines(lines: readonly string[], indented: readonly bo
 const INLINE_SPAM =
   /[【\[［(（](?=[^】\]］)）]{0,60}(?:www\.|https?:|\.com|本站|本网|微信|QQ|qq|公众号|下载|扫码))[^】\]］)）\n]{0,60}[】\]］)）]/g;
 
-/** Removes bracketed site adverts from inside a line, returning what went. */
+/**
+ * Removes adverts from inside a line of text, returning what went: bracketed site adverts
+ * (【本文来自www…】) anywhere, and in a long paragraph also a bare URL, contact handle or
+ * gambling phrase run into it. A line that is nothing but an advert is judged as a line.
+ */
 export function removeInlineSpam(line: string): { text: string; removed: string[] } {
-  const removed = line.match(INLINE_SPAM) ?? [];
-  // A whole line in brackets is judged as a line, by classifyChrome.
-  if (removed.length === 0 || removed[0] === line) return { text: line, removed: [] };
-  return { text: line.replace(INLINE_SPAM, ''), removed };
+  const bracketed = line.match(INLINE_SPAM) ?? [];
+  if (bracketed[0] === line) return { text: line, removed: [] };
+  let text = line.replace(INLINE_SPAM, '');
+  const removed = [...bracketed];
+  if (isProse(text) && text.length > 60) {
+    const runs = text.match(INLINE_SPAM_RUN) ?? [];
+    removed.push(...runs);
+    text = text.replace(INLINE_SPAM_RUN, '');
+  }
+  return { text, removed };
 }
 
 /**

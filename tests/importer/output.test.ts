@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { classifyChrome } from '../../src/importer/chrome-patterns.ts';
 import { removeInlineSpam } from '../../src/importer/clean.ts';
 import { serialiseFrontmatter } from '../../src/importer/draft.ts';
 import { htmlToText, looksLikeHtml } from '../../src/importer/html-to-text.ts';
@@ -14,6 +15,17 @@ describe('removeInlineSpam and htmlToText', () => {
     expect(
       removeInlineSpam('《金堆城鉬業集團剝離企業辦社會職能和解決歷史遺留問題工作實施方案(送審稿)》').removed,
     ).toEqual([]);
+  });
+
+  test('cuts spam run into a long paragraph, keeping the paragraph', () => {
+    const paragraph =
+      '要坚持“先安置、后改制”的原则，澳门真人娱乐城注册送彩金，把职工安置作为改制工作的重中之重，确保职工合法权益不受侵害，详见www.example-casino.com/reg?id=1，对历史遗留问题要逐户研究。';
+    expect(removeInlineSpam(paragraph)).toEqual({
+      text: '要坚持“先安置、后改制”的原则，把职工安置作为改制工作的重中之重，确保职工合法权益不受侵害，详见，对历史遗留问题要逐户研究。',
+      removed: ['，澳门真人娱乐城注册送彩金', 'www.example-casino.com/reg?id=1'],
+    });
+    expect(classifyChrome(paragraph)).toBeUndefined();
+    expect(classifyChrome('澳门真人娱乐城 百家乐 注册即送彩金88元')).toBe('spam');
   });
 
   test('takes the text and the title out of saved HTML', () => {
