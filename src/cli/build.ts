@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'astro';
 import type { IndexJob } from './index-worker.ts';
-import { checkContent } from '../checker/check-content.ts';
+import { checkContent, type CheckResult } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
@@ -28,7 +28,14 @@ if (!existsSync(contentDir)) {
 const started = performance.now();
 const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(1);
 
-const checked = checkContent(loadContentFiles(contentDir));
+// The validated entries are handed to the index worker and then dropped: the worker gets its
+// own copy, and a large archive's text held here for the whole build would be one copy too many.
+let entries: CheckResult['entries'] | undefined;
+const checked = (() => {
+  const { entries: all, ...report } = checkContent(loadContentFiles(contentDir));
+  entries = all;
+  return report;
+})();
 for (const problem of checked.problems) console.error(formatProblem(problem));
 if (checked.errors > 0) {
   console.error(`build stopped: ${checked.errors} errors in ${contentDir}; fix them (npm run check) and build again`);
@@ -43,8 +50,8 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 delete process.env.BASE_URL;
 
 // The search index is made from the checked entries, not from the HTML, so Pagefind (its own
-// process, fed from a worker thread) indexes while Astro renders: on two cores the build takes about as long as the
-// slower of the two instead of their sum. The index goes beside the output folder, which Astro
+// process, fed from a worker thread) indexes while Astro renders: on two cores the build takes
+// about as long as the slower of the two instead of their sum. The index goes beside the output folder, which Astro
 // empties, and moves in when both are done.
 const bundle = `${outDir}.pagefind-${process.pid}`;
 rmSync(bundle, { recursive: true, force: true });
@@ -60,12 +67,14 @@ const [, indexed] = await Promise.all([
   (async () => {
     const since = performance.now();
     const job: IndexJob = {
-      entries: checked.entries,
+      entries: entries!,
       drafts: process.env.ARCHIVE_DRAFTS === '1',
       site: bundle,
       shardBudget: readShardBudget(process.env),
     };
     const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: job });
+    entries = undefined;
+    job.entries = undefined!;
     const count = await new Promise<number>((done, fail) => {
       worker.once('message', done);
       worker.once('error', fail);
