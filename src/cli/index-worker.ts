@@ -15,6 +15,7 @@ import {
   shardManifest,
 } from '../lib/search-shards.ts';
 import { indexRecords } from './index-search.ts';
+import { mergeLanguageBundle } from './normalise-pagefind.ts';
 
 /** What the build passes to the worker. */
 export interface IndexJob {
@@ -46,24 +47,28 @@ export function* searchRecords(
 }
 
 /**
- * Indexes the archive: the Chinese records in shards, the English ones whole in the first
- * bundle; writes the manifest the search page merges the shards by. Returns the record count.
+ * Indexes the archive: the Chinese records in shards, the English ones whole, each in its own
+ * Pagefind run so that no run holds more than one of them (the English index of 10,000
+ * documents alone took about 1.8 GB); the English index then joins the first Chinese shard in
+ * `pagefind/`. Writes the manifest the search page merges the shards by; returns the number of
+ * records indexed.
  */
 export async function indexArchive(job: IndexJob): Promise<number> {
   const archive = buildArchiveIndex(job.entries, job.drafts);
   const shards = planSearchShards(archive.documents, job.shardBudget);
   const translations = job.entries.translations;
+  const first = join(job.site, shardFolder(0));
   let count = 0;
   for (const [index, documents] of shards.entries()) {
-    const bundle = join(job.site, shardFolder(index));
-    function* records(): Generator<SearchRecord> {
-      yield* searchRecords(archive, 'zh', documents, translations, shards.length > 1);
-      if (index === 0) yield* searchRecords(archive, 'en', archive.documents, translations);
-    }
-    count += await indexRecords(bundle, records());
+    const records = searchRecords(archive, 'zh', documents, translations, shards.length > 1);
+    count += await indexRecords(join(job.site, shardFolder(index)), records);
+    if (index > 0) continue;
+    const english = join(job.site, 'pagefind-en');
+    count += await indexRecords(english, searchRecords(archive, 'en', archive.documents, translations));
+    mergeLanguageBundle(english, first, searchLanguage('en'));
   }
   const manifest = shardManifest(shards.length, archive.documents.length);
-  writeFileSync(join(job.site, shardFolder(0), 'shards.json'), `${JSON.stringify(manifest)}\n`);
+  writeFileSync(join(first, 'shards.json'), `${JSON.stringify(manifest)}\n`);
   return count;
 }
 
