@@ -1,6 +1,8 @@
 // `npm run bench:search -- --docs 1000,10000`: generates the synthetic corpus, builds it, serves
-// it on loopback and measures, in headless Chromium, what a cold and a warm query fetch and how
-// long they take to show results. Prints one JSON line per corpus size and query.
+// it on loopback and measures, in headless Chromium, what a cold query (fresh browser), a warm
+// one (another query, the engine loaded) and a repeat (the first query again) fetch and how long
+// they take to show results; the cold bytes also by kind of file. Prints one JSON line per
+// corpus size and language.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,22 +59,40 @@ async function measure(page: Page, query: string): Promise<{ ms: number; results
   }, query);
 }
 
+/** What a search fetches, by kind of file (from its name). */
+function fileKind(url: string): string {
+  const path = new URL(url).pathname;
+  if (/\/(pagefind|pagefind-worker)\.js$|\.pagefind$/.test(path)) return 'engine';
+  if (/\.pf_meta$|pagefind-entry\.json$|shards\.json$/.test(path)) return 'meta';
+  if (path.endsWith('.pf_index')) return 'index';
+  if (path.endsWith('.pf_filter')) return 'filter';
+  if (path.endsWith('.pf_fragment')) return 'fragment';
+  return 'other';
+}
+
 /** Counts the encoded bytes of every response a context receives (pages and workers), from now on. */
-function countBytes(context: BrowserContext): { kb: () => number; reset: () => void } {
-  let bytes = 0;
+function countBytes(context: BrowserContext): {
+  kb: () => number;
+  byKind: () => Record<string, number>;
+  reset: () => void;
+} {
+  let bytes = new Map<string, number>();
   const pending: Promise<void>[] = [];
   context.on('requestfinished', (request) => {
     if (request.resourceType() === 'document' || request.resourceType() === 'stylesheet') return;
     pending.push(
       request.sizes().then((sizes) => {
-        bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+        const kind = fileKind(request.url());
+        bytes.set(kind, (bytes.get(kind) ?? 0) + sizes.responseBodySize + sizes.responseHeadersSize);
       }),
     );
   });
+  const kb = (value: number) => Math.round(value / 102.4) / 10;
   return {
-    kb: () => Math.round(bytes / 102.4) / 10,
+    kb: () => kb([...bytes.values()].reduce((sum, value) => sum + value, 0)),
+    byKind: () => Object.fromEntries([...bytes].sort().map(([kind, value]) => [kind, kb(value)])),
     reset: () => {
-      bytes = 0;
+      bytes = new Map();
     },
   };
 }
@@ -99,10 +119,16 @@ try {
         const first = await measure(page, cold);
         await page.waitForTimeout(300);
         const coldKb = bytes.kb();
+        const coldByKind = bytes.byKind();
         bytes.reset();
         const second = await measure(page, warm);
         await page.waitForTimeout(300);
         const warmKb = bytes.kb();
+        bytes.reset();
+        // The first query again: everything it needs is loaded.
+        const repeat = await measure(page, cold);
+        await page.waitForTimeout(300);
+        const repeatKb = bytes.kb();
         console.log(
           JSON.stringify({
             docs,
@@ -111,10 +137,13 @@ try {
             cold_ms: first.ms,
             cold_kb: coldKb,
             cold_results: first.results,
+            cold_kb_by_kind: coldByKind,
             warm_query: warm,
             warm_ms: second.ms,
             warm_kb: warmKb,
             warm_results: second.results,
+            repeat_ms: repeat.ms,
+            repeat_kb: repeatKb,
           }),
         );
         await context.close();
