@@ -71,6 +71,7 @@ const [, indexed] = await Promise.all([
       drafts: process.env.ARCHIVE_DRAFTS === '1',
       site: bundle,
       shardBudget: readShardBudget(process.env),
+      processes: Math.max(1, Number(process.env.ARCHIVE_INDEX_PROCESSES) || 2),
     };
     const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: job });
     entries = undefined;

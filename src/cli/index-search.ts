@@ -1,15 +1,35 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { close, createIndex } from 'pagefind';
+import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../lib/search-records.ts';
 import { normalisePagefindBundle } from './normalise-pagefind.ts';
+
+/** Pagefind's Node API: each instance of the module runs one Pagefind process at a time. */
+export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
+
+/**
+ * `count` independent instances of Pagefind's Node API, so that as many Pagefind processes can
+ * index at once (the module keeps one process per instance; a query string in its URL makes
+ * Node load it again).
+ */
+export async function loadPagefindInstances(count: number): Promise<PagefindApi[]> {
+  const url = import.meta.resolve('pagefind');
+  const others = await Promise.all(
+    Array.from({ length: count - 1 }, (_, i) => import(`${url}?instance=${i + 1}`) as Promise<PagefindApi>),
+  );
+  return [pagefind, ...others];
+}
 
 /**
  * Writes one Pagefind bundle into the folder `bundle` from prepared records (one index per
  * language) and returns how many records it indexed. The HTML pages are not parsed: the records
  * say exactly what is searchable. Pagefind's process ends with the call, and its memory with it.
  */
-export async function indexRecords(bundle: string, records: Iterable<SearchRecord>): Promise<number> {
+export async function indexRecords(
+  bundle: string,
+  records: Iterable<SearchRecord>,
+  { createIndex, close }: PagefindApi = pagefind,
+): Promise<number> {
   const { index, errors } = await createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {

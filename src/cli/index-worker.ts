@@ -14,7 +14,7 @@ import {
   shardFolder,
   shardManifest,
 } from '../lib/search-shards.ts';
-import { indexRecords } from './index-search.ts';
+import { indexRecords, loadPagefindInstances, type PagefindApi } from './index-search.ts';
 import { mergeLanguageBundle } from './normalise-pagefind.ts';
 
 /** What the build passes to the worker. */
@@ -25,6 +25,8 @@ export interface IndexJob {
   site: string;
   /** Characters of text per search shard (`readShardBudget`). */
   shardBudget: number;
+  /** How many Pagefind processes may index at once. */
+  processes: number;
 }
 
 /**
@@ -49,7 +51,8 @@ export function* searchRecords(
 /**
  * Indexes the archive: the Chinese records in shards, the English ones whole, each in its own
  * Pagefind run so that no run holds more than one of them (the English index of 10,000
- * documents alone took about 1.8 GB); the English index then joins the first Chinese shard in
+ * documents alone took about 1.8 GB), two runs at a time (`job.processes`) so that both cores
+ * work once Astro is done; the English index then joins the first Chinese shard in
  * `pagefind/`. Writes the manifest the search page merges the shards by; returns the number of
  * records indexed.
  */
@@ -58,15 +61,26 @@ export async function indexArchive(job: IndexJob): Promise<number> {
   const shards = planSearchShards(archive.documents, job.shardBudget);
   const translations = job.entries.translations;
   const first = join(job.site, shardFolder(0));
+  const english = join(job.site, 'pagefind-en');
+  const runs: { bundle: string; records: () => Iterable<SearchRecord> }[] = [
+    { bundle: english, records: () => searchRecords(archive, 'en', archive.documents, translations) },
+    ...shards.map((documents, index) => ({
+      bundle: join(job.site, shardFolder(index)),
+      records: () => searchRecords(archive, 'zh', documents, translations, shards.length > 1),
+    })),
+  ];
   let count = 0;
-  for (const [index, documents] of shards.entries()) {
-    const records = searchRecords(archive, 'zh', documents, translations, shards.length > 1);
-    count += await indexRecords(join(job.site, shardFolder(index)), records);
-    if (index > 0) continue;
-    const english = join(job.site, 'pagefind-en');
-    count += await indexRecords(english, searchRecords(archive, 'en', archive.documents, translations));
-    mergeLanguageBundle(english, first, searchLanguage('en'));
-  }
+  let next = 0;
+  const lane = async (api: PagefindApi) => {
+    while (next < runs.length) {
+      const run = runs[next++]!;
+      const indexed = await indexRecords(run.bundle, run.records(), api);
+      count += indexed; // not `count += await …`, which would add to a count read before the wait
+    }
+  };
+  const instances = await loadPagefindInstances(Math.min(job.processes, runs.length));
+  await Promise.all(instances.map(lane));
+  mergeLanguageBundle(english, first, searchLanguage('en'));
   const manifest = shardManifest(shards.length, archive.documents.length);
   writeFileSync(join(first, 'shards.json'), `${JSON.stringify(manifest)}\n`);
   return count;
