@@ -51,40 +51,42 @@ delete process.env.BASE_URL;
 
 // The search index is made from the checked entries, not from the HTML, so Pagefind (its own
 // process, fed from a worker thread) indexes while Astro renders: on two cores the build takes
-// about as long as the slower of the two instead of their sum. The index goes beside the output folder, which Astro
-// empties, and moves in when both are done.
+// about as long as the slower of the two instead of their sum. The index goes beside the output
+// folder, which Astro empties, and moves in when both are done.
 const bundle = `${outDir}.pagefind-${process.pid}`;
 rmSync(bundle, { recursive: true, force: true });
 const checkSeconds = (performance.now() - started) / 1000;
 let siteSeconds = 0;
 let indexSeconds = 0;
-const [, indexed] = await Promise.all([
-  (async () => {
-    const since = performance.now();
-    await build({ root: process.cwd(), outDir, logLevel: 'warn' });
-    siteSeconds = (performance.now() - since) / 1000;
-  })(),
-  (async () => {
-    const since = performance.now();
-    const job: IndexJob = {
-      entries: entries!,
-      drafts: process.env.ARCHIVE_DRAFTS === '1',
-      site: bundle,
-      shardBudget: readShardBudget(process.env),
-      processes: Math.max(1, Number(process.env.ARCHIVE_INDEX_PROCESSES) || 2),
-    };
-    const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: job });
-    entries = undefined;
-    job.entries = undefined!;
-    const count = await new Promise<number>((done, fail) => {
-      worker.once('message', done);
-      worker.once('error', fail);
-      worker.once('exit', (code) => fail(new Error(`the search index worker stopped (exit code ${code})`)));
-    });
-    indexSeconds = (performance.now() - since) / 1000;
-    return count;
-  })(),
-]);
+const job: IndexJob = {
+  entries: entries!,
+  drafts: process.env.ARCHIVE_DRAFTS === '1',
+  site: bundle,
+  shardBudget: readShardBudget(process.env),
+  processes: Math.max(1, Number(process.env.ARCHIVE_INDEX_PROCESSES) || 2),
+};
+const indexStarted = performance.now();
+const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: job });
+entries = undefined;
+job.entries = undefined!;
+const indexing = new Promise<number>((done, fail) => {
+  worker.once('message', done);
+  worker.once('error', fail);
+  worker.once('exit', (code) => fail(new Error(`the search index worker stopped (exit code ${code})`)));
+}).then((count) => {
+  indexSeconds = (performance.now() - indexStarted) / 1000;
+  return count;
+});
+const siteStarted = performance.now();
+// If the site fails, the worker is stopped rather than left indexing.
+await build({ root: process.cwd(), outDir, logLevel: 'warn' }).catch(async (error: unknown) => {
+  await worker.terminate();
+  throw error;
+});
+siteSeconds = (performance.now() - siteStarted) / 1000;
+// Astro is done: the worker may now run more than one Pagefind process.
+worker.postMessage('site built');
+const indexed = await indexing;
 // Shards of an earlier build with more of them would otherwise stay behind.
 for (const folder of readdirSync(outDir)) {
   if (/^pagefind(-\d+)?$/.test(folder)) rmSync(join(outDir, folder), { recursive: true, force: true });
