@@ -17,10 +17,10 @@ import {
 } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeHugoSite } from '../bench/hugo-site.ts';
 import { runMeasured } from '../bench/run-measured.ts';
 import { measureSite } from '../bench/site-figures.ts';
+import { failWithUsage, readCommandLine } from './command-line.ts';
 
 const USAGE = 'usage: npm run bench -- --docs N [--seed S] [--work DIR] [--keep] [--peer] [--skip-ours]';
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -28,28 +28,19 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const EDIT = '\n本段为基准测试重建时追加的一句话。\n';
 
 function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(1);
+  return failWithUsage(USAGE, message);
 }
 
-function readOptions() {
-  try {
-    return parseArgs({
-      options: {
-        docs: { type: 'string' },
-        seed: { type: 'string', default: '1' },
-        work: { type: 'string' },
-        keep: { type: 'boolean', default: false },
-        peer: { type: 'boolean', default: false },
-        'skip-ours': { type: 'boolean', default: false },
-      },
-    }).values;
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-}
-
-const values = readOptions();
+const values = readCommandLine(USAGE, {
+  options: {
+    docs: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    work: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    peer: { type: 'boolean', default: false },
+    'skip-ours': { type: 'boolean', default: false },
+  },
+});
 const docs = Number(values.docs);
 if (!Number.isInteger(docs) || docs < 1) fail(`--docs must be a whole number of at least 1, got ${values.docs}`);
 if (values['skip-ours'] && !values.peer) fail('--skip-ours leaves nothing to measure without --peer');

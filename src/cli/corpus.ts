@@ -3,10 +3,10 @@
 // replaces a corpus written earlier; it refuses a folder holding anything else.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { classifyContentPath } from '../checker/collections.ts';
 import { extractSentencePools } from '../corpus/extract-sentence-pools.ts';
 import { generateCorpus } from '../corpus/generate-corpus.ts';
+import { failWithUsage, readCommandLine } from './command-line.ts';
 
 const FOLDERS = ['documents', 'enterprises', 'directives', 'people'];
 const GENERATED_NAME = /^(?:\d{4}(?:-\d{2}){0,2}-synthetic-\d{6,}(?:\.en)?|(?:enterprise|directive|person)-\d+)\.md$/;
@@ -29,27 +29,18 @@ function listForeignEntries(dir: string): string[] {
 const USAGE = 'usage: node src/cli/corpus.ts --docs N --out DIR [--seed S] [--from CONTENT_DIR] [--force]';
 
 function fail(message: string): never {
-  console.error(`${message}\n${USAGE}`);
-  process.exit(1);
+  return failWithUsage(USAGE, message);
 }
 
-function readOptions() {
-  try {
-    return parseArgs({
-      options: {
-        docs: { type: 'string' },
-        out: { type: 'string' },
-        seed: { type: 'string', default: '1' },
-        from: { type: 'string', default: 'content' },
-        force: { type: 'boolean', default: false },
-      },
-    }).values;
-  } catch (error) {
-    return fail((error as Error).message);
-  }
-}
-
-const values = readOptions();
+const values = readCommandLine(USAGE, {
+  options: {
+    docs: { type: 'string' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    from: { type: 'string', default: 'content' },
+    force: { type: 'boolean', default: false },
+  },
+});
 const docs = Number(values.docs);
 const seed = Number(values.seed);
 if (!Number.isInteger(docs) || docs < 1) fail(`--docs must be a whole number of at least 1, got ${values.docs}`);
