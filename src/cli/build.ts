@@ -58,17 +58,17 @@ rmSync(bundle, { recursive: true, force: true });
 const checkSeconds = (performance.now() - started) / 1000;
 let siteSeconds = 0;
 let indexSeconds = 0;
-const job: IndexJob = {
-  entries: entries!,
-  drafts: process.env.ARCHIVE_DRAFTS === '1',
-  site: bundle,
-  shardBudget: readShardBudget(process.env),
-  processes: Math.max(1, Number(process.env.ARCHIVE_INDEX_PROCESSES) || 2),
-};
 const indexStarted = performance.now();
-const worker = new Worker(new URL('./index-worker.ts', import.meta.url), { workerData: job });
-entries = undefined;
-job.entries = undefined!;
+const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
+  workerData: {
+    entries: entries!,
+    drafts: process.env.ARCHIVE_DRAFTS === '1',
+    site: bundle,
+    shardBudget: readShardBudget(process.env),
+    processes: Math.max(1, Number(process.env.ARCHIVE_INDEX_PROCESSES) || 2),
+  } satisfies IndexJob,
+});
+entries = undefined; // the worker has its copy
 const indexing = new Promise<number>((done, fail) => {
   worker.once('message', done);
   worker.once('error', fail);
