@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../lib/search-records.ts';
 import { normalisePagefindBundle } from './normalise-pagefind.ts';
@@ -28,7 +28,7 @@ export async function loadPagefindInstances(count: number): Promise<PagefindApi[
 export async function indexRecords(
   bundle: string,
   records: Iterable<SearchRecord>,
-  { createIndex, close }: PagefindApi = pagefind,
+  { createIndex, close }: PagefindApi,
 ): Promise<number> {
   const { index, errors } = await createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -40,35 +40,19 @@ export async function indexRecords(
         throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join('; ')}`);
       count += 1;
     }
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    await waitForBundle(bundle);
+    // Pagefind's own writeFiles can answer before its files are complete (measured with 1.5.2:
+    // an empty pagefind-entry.json, an empty pagefind-ui.css), and closing the process then
+    // leaves them so; taking the files and writing them here finishes before the process ends.
+    const { files, errors: failures } = await index.getFiles();
+    if (failures.length > 0) throw new Error(`Pagefind could not write its index: ${failures.join('; ')}`);
+    for (const file of files) {
+      const path = join(bundle, file.path);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, file.content);
+    }
     normalisePagefindBundle(bundle);
     return count;
   } finally {
     await close();
-  }
-}
-
-/**
- * Waits until Pagefind has finished writing a bundle. Its `writeFiles` can answer before
- * `pagefind-entry.json` has its content (measured with Pagefind 1.5.2: 2 of 20 bundles of five
- * documents read empty right after the call); the entry is written last and names the rest.
- */
-async function waitForBundle(bundle: string, timeoutMs = 30_000): Promise<void> {
-  const entryPath = join(bundle, 'pagefind-entry.json');
-  const started = Date.now();
-  for (;;) {
-    try {
-      const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as { languages: Record<string, { hash: string }> };
-      const metas = Object.values(entry.languages).map(({ hash }) => join(bundle, `pagefind.${hash}.pf_meta`));
-      if (metas.every((path) => statSync(path).size > 0)) return;
-    } catch {
-      // Not written yet: try again below.
-    }
-    if (Date.now() - started > timeoutMs) {
-      throw new Error(`Pagefind did not finish writing ${entryPath} within ${timeoutMs / 1000} s`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
