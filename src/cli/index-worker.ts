@@ -4,7 +4,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../i18n/index.ts';
-import { buildArchiveIndex, type ArchiveIndex, type IndexedDocument } from '../lib/archive-index.ts';
+import {
+  catalogueEntities,
+  selectDocuments,
+  type EntityCatalogue,
+  type IndexedDocument,
+} from '../lib/archive-index.ts';
 import { buildSearchRecord, searchLanguage, type SearchRecord } from '../lib/search-records.ts';
 import type { CheckResult } from '../checker/check-content.ts';
 import {
@@ -35,7 +40,7 @@ export interface IndexJob {
  * meaningless word and no filter values, so no real search or filter finds it.
  */
 export function* searchRecords(
-  archive: ArchiveIndex,
+  catalogue: EntityCatalogue,
   lang: Lang,
   documents: readonly IndexedDocument[],
   translations: ReadonlyMap<string, string>,
@@ -45,7 +50,7 @@ export function* searchRecords(
     const sort = { date: SHARD_ANCHOR_DATE };
     yield { url: '/search/', language: searchLanguage(lang), content: SHARD_ANCHOR_WORD, meta: {}, filters: {}, sort };
   }
-  for (const doc of documents) yield buildSearchRecord(doc, lang, archive, translations.get(doc.id));
+  for (const doc of documents) yield buildSearchRecord(doc, lang, catalogue, translations.get(doc.id));
 }
 
 /**
@@ -53,21 +58,23 @@ export function* searchRecords(
  * Pagefind run so that no run holds more than one of them (the English index of 10,000
  * documents alone took about 1.8 GB); once `moreLanes` settles (the build says Astro is done),
  * up to `job.processes` runs at a time, so that both cores work (measured at 10,000 documents:
- * two runs beside Astro slowed it from 178 s to 251 s and gained nothing). The English index then joins the first Chinese shard in
- * `pagefind/`. Writes the manifest the search page merges the shards by; returns the number of
- * records indexed.
+ * two runs beside Astro slowed it from 178 s to 251 s and gained nothing). The English index
+ * then joins the first Chinese shard in `pagefind/`. Writes the manifest the search page merges
+ * the shards by; returns the number of records indexed.
  */
 export async function indexArchive(job: IndexJob, moreLanes: Promise<unknown> = Promise.resolve()): Promise<number> {
-  const archive = buildArchiveIndex(job.entries, job.drafts);
-  const shards = planSearchShards(archive.documents, job.shardBudget);
+  // Not buildArchiveIndex: its keyword-in-context pass over every text is for the pages.
+  const catalogue = catalogueEntities(job.entries);
+  const documents = selectDocuments(job.entries.documents, job.drafts);
+  const shards = planSearchShards(documents, job.shardBudget);
   const translations = job.entries.translations;
   const first = join(job.site, shardFolder(0));
   const english = join(job.site, 'pagefind-en');
   const runs: { bundle: string; records: () => Iterable<SearchRecord> }[] = [
-    { bundle: english, records: () => searchRecords(archive, 'en', archive.documents, translations) },
-    ...shards.map((documents, index) => ({
+    { bundle: english, records: () => searchRecords(catalogue, 'en', documents, translations) },
+    ...shards.map((shard, index) => ({
       bundle: join(job.site, shardFolder(index)),
-      records: () => searchRecords(archive, 'zh', documents, translations, shards.length > 1),
+      records: () => searchRecords(catalogue, 'zh', shard, translations, shards.length > 1),
     })),
   ];
   let count = 0;
@@ -87,7 +94,7 @@ export async function indexArchive(job: IndexJob, moreLanes: Promise<unknown> = 
   const instances = await loadPagefindInstances(Math.min(job.processes, runs.length));
   await Promise.all(instances.map((api, number) => lane(api, number)));
   mergeLanguageBundle(english, first, searchLanguage('en'));
-  const manifest = shardManifest(shards.length, archive.documents.length);
+  const manifest = shardManifest(shards.length, documents.length);
   writeFileSync(join(first, 'shards.json'), `${JSON.stringify(manifest)}\n`);
   return count;
 }

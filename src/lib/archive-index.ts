@@ -78,6 +78,27 @@ export function listDocumentEntities(doc: Document): EntityKey[] {
   ];
 }
 
+/** The entities of the archive by id: all that a search record needs to name a document's. */
+export type EntityCatalogue = Pick<ArchiveIndex, 'enterprises' | 'directives' | 'people'>;
+
+/** Enterprises, directives and people by id. */
+export function catalogueEntities(input: {
+  enterprises: Enterprise[];
+  directives: Directive[];
+  people: Person[];
+}): EntityCatalogue {
+  return {
+    enterprises: new Map(input.enterprises.map((entry) => [entry.id, entry])),
+    directives: new Map(input.directives.map((entry) => [entry.id, entry])),
+    people: new Map(input.people.map((entry) => [entry.id, entry])),
+  };
+}
+
+/** The documents a build shows, newest first: published ones, and drafts when asked for. */
+export function selectDocuments(documents: IndexedDocument[], includeDrafts = false): IndexedDocument[] {
+  return documents.filter((doc) => includeDrafts || doc.status === 'published').sort(compareNewestFirst);
+}
+
 /**
  * Builds the cross-reference index of the archive from validated entries in one pass over the
  * documents (time linear in their number and length). Drafts are left out unless asked for.
@@ -86,9 +107,7 @@ export function buildArchiveIndex(
   input: { documents: IndexedDocument[]; enterprises: Enterprise[]; directives: Directive[]; people: Person[] },
   includeDrafts = false,
 ): ArchiveIndex {
-  const documents = input.documents
-    .filter((doc) => includeDrafts || doc.status === 'published')
-    .sort(compareNewestFirst);
+  const documents = selectDocuments(input.documents, includeDrafts);
   const matcher = createMentionMatcher(listAliases(input));
   const citations = new Map<EntityKey, Citation[]>();
   const pairCounts = new Map<EntityKey, Map<EntityKey, number>>();
@@ -121,9 +140,7 @@ export function buildArchiveIndex(
   documents.forEach((doc, i) => neighbours.set(doc.id, { next: documents[i - 1], previous: documents[i + 1] }));
   return {
     documents,
-    enterprises: new Map(input.enterprises.map((entry) => [entry.id, entry])),
-    directives: new Map(input.directives.map((entry) => [entry.id, entry])),
-    people: new Map(input.people.map((entry) => [entry.id, entry])),
+    ...catalogueEntities(input),
     matcher,
     citations,
     coMentions,

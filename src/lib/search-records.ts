@@ -2,7 +2,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { toString } from 'mdast-util-to-string';
 import { useTranslations, type Lang } from '../i18n/index.ts';
-import type { ArchiveIndex, IndexedDocument } from './archive-index.ts';
+import type { EntityCatalogue, IndexedDocument } from './archive-index.ts';
 import { pick } from './bilingual.ts';
 import { formatDate } from './format-date.ts';
 import { toSimplified } from './script-convert.ts';
@@ -36,22 +36,21 @@ export function listBlockTexts(markdown: string): string[] {
 /**
  * Builds a document's search record for one language. The Chinese record holds every text in
  * simplified characters (queries are converted to simplified), as character-pair tokens
- * (`encodeHanTokens`); the
- * English record holds the English title, summary, translation and entity names, not the
+ * (`encodeHanTokens`); the English record holds the English title, summary, translation and entity names, not the
  * Chinese a second time. `meta.paras` gives the word index at which each paragraph starts, so
  * results can link to the paragraph that matched.
  */
 export function buildSearchRecord(
   doc: IndexedDocument,
   lang: Lang,
-  archive: ArchiveIndex,
+  catalogue: EntityCatalogue,
   translation: string | undefined,
 ): SearchRecord {
   const t = useTranslations(lang);
-  const enterprises = doc.enterprises.flatMap((id) => archive.enterprises.get(id) ?? []);
-  const directives = doc.directives.flatMap((id) => archive.directives.get(id) ?? []);
-  const speaker = doc.speaker ? archive.people.get(doc.speaker) : undefined;
-  const people = doc.people.flatMap((id) => archive.people.get(id) ?? []);
+  const enterprises = doc.enterprises.flatMap((id) => catalogue.enterprises.get(id) ?? []);
+  const directives = doc.directives.flatMap((id) => catalogue.directives.get(id) ?? []);
+  const speaker = doc.speaker ? catalogue.people.get(doc.speaker) : undefined;
+  const people = doc.people.flatMap((id) => catalogue.people.get(id) ?? []);
   const named = [...enterprises, ...directives, ...people, ...(speaker ? [speaker] : [])];
   const zh = lang === 'zh';
   const prepare = (text: string) => (zh ? encodeHanTokens(toSimplified(text)) : text.replace(/\s+/g, ' ').trim());
