@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkContent } from '../src/checker/check-content.ts';
+import { checkContent, contentBytes } from '../src/checker/check-content.ts';
 import { loadContentFiles } from '../src/checker/load-content.ts';
 import { formatProblem } from '../src/checker/problem.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
@@ -13,7 +13,7 @@ const files = loadContentFiles(root);
 const documents = files
   .filter((file) => /^documents\/[^/]+(?<!\.en)\.md$/.test(file.relative))
   .map((file) => {
-    const split = splitFrontmatter(new TextDecoder().decode(file.bytes));
+    const split = splitFrontmatter(new TextDecoder().decode(contentBytes(file)));
     if ('problem' in split) throw new Error(`${file.relative}: ${split.problem} frontmatter`);
     return { file: file.relative, data: documentSchema.parse(parse(split.yaml)), body: split.body };
   });

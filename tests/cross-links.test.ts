@@ -107,21 +107,47 @@ describe('the archive index', () => {
     kind: 'group' as const,
     description: { zh, en: id },
   });
-  const index = buildArchiveIndex({
-    documents: [
-      { ...base, id: 'a', date: '2014', enterprises: ['x', 'y'], directives: [], body: '甲集团和乙集团。' },
-      { ...base, id: 'b', date: '2017', enterprises: ['x', 'y', 'z'], directives: [], body: '甲集团。' },
-      { ...base, id: 'c', date: '2005', enterprises: ['x'], directives: [], body: '无关。', status: 'draft' },
-    ],
-    enterprises: [entity('x', '甲集团'), entity('y', '乙集团'), entity('z', '丙集团')],
-    directives: [],
-    people: [],
+  // The index reads each text through `readBody`, as the site reads files; here from a map.
+  const bodies = new Map([
+    ['a.md', '甲集团和乙集团。 甲集团'],
+    ['b.md', '甲集团。'],
+    ['c.md', '无关。'],
+  ]);
+  const read: string[] = [];
+  const index = buildArchiveIndex(
+    {
+      documents: [
+        { ...base, id: 'a', file: 'a.md', date: '2014', enterprises: ['x', 'y'], directives: [] },
+        { ...base, id: 'b', file: 'b.md', date: '2017', enterprises: ['x', 'y', 'z'], directives: [] },
+        { ...base, id: 'c', file: 'c.md', date: '2005', enterprises: ['x'], directives: [], status: 'draft' },
+      ],
+      enterprises: [entity('x', '甲集团'), entity('y', '乙集团'), entity('z', '丙集团')],
+      directives: [],
+      people: [],
+    },
+    {
+      readBody: (file) => {
+        read.push(file);
+        return bodies.get(file)!;
+      },
+    },
+  );
+
+  test('reads each shown text once, and keeps counts of what it found instead of the text', () => {
+    expect(read.sort()).toEqual(['a.md', 'b.md']);
+    const a = index.documents.find((doc) => doc.id === 'a')!;
+    expect(a).not.toHaveProperty('body');
+    expect(a.characters).toBe(11);
+    expect(a.mentions).toEqual({ 'enterprises/x': 2, 'enterprises/y': 1 });
   });
 
   test('lists citing documents newest first, with contexts, and leaves drafts out', () => {
     const citations = index.citations.get('enterprises/x')!;
     expect(citations.map((citation) => citation.document.id)).toEqual(['b', 'a']);
-    expect(citations[1]!.contexts).toEqual([{ before: '', match: '甲集团', after: '和乙集团。' }]);
+    expect(citations[1]!.contexts).toEqual([
+      { before: '', match: '甲集团', after: '和乙集团。' },
+      { before: '', match: '甲集团', after: '' },
+    ]);
     expect(index.citations.get('enterprises/z')![0]!.contexts).toEqual([]);
   });
 

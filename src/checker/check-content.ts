@@ -1,31 +1,80 @@
 import { createHash } from 'node:crypto';
-import { createMentionMatcher, findMentions, type AliasEntry } from '../lib/find-mentions.ts';
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { createMentionMatcher, findMentions, type AliasEntry, type MentionMatcher } from '../lib/find-mentions.ts';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { listScriptForms } from '../lib/script-convert.ts';
 import { SLUG_PATTERN } from '../schema/common.ts';
 import type { Directive, Document, Enterprise, Person } from '../schema/index.ts';
 import { listBlockKinds } from './blocks.ts';
 import { classifyContentPath, COLLECTIONS, translationSchema, type CollectionName } from './collections.ts';
-import { readEntry, type ReadEntry } from './read-entry.ts';
+import { MAX_BYTES, readEntry, type ReadEntry } from './read-entry.ts';
 import { formatFieldPath, sortProblems, type Problem } from './problem.ts';
 import { didYouMean } from './suggest.ts';
 import { positionOf } from './unsafe-html.ts';
 
-/** A file of the content tree, as bytes. */
+/**
+ * A file of the content tree: its bytes in memory, or the path to read them from when the
+ * checker gets to it (so that a large archive is never held in memory whole).
+ */
 export interface ContentFile {
   /** Path relative to the content root, with forward slashes: `documents/x.md`. */
   relative: string;
   /** Path as shown to the editor, e.g. `content/documents/x.md`. */
   display: string;
-  /** The file's bytes (left empty for a file too big to read). */
-  bytes: Uint8Array;
+  /** The file's bytes (left empty for a file too big to read); read from `path` when absent. */
+  bytes?: Uint8Array;
+  /** Where the file is on disk, for files whose bytes are read on demand. */
+  path?: string;
   /** The file's size in bytes, when it differs from `bytes.length`. */
   size?: number;
+}
+
+/** A content file's bytes, read from disk if they are not in memory (and not kept). */
+export function contentBytes(file: ContentFile): Uint8Array {
+  if (file.bytes) return file.bytes;
+  if (file.path === undefined) throw new Error(`${file.display}: no bytes and no path`);
+  if (file.size !== undefined && file.size > MAX_BYTES) return new Uint8Array(0);
+  return readFileSync(file.path);
+}
+
+/** A content file's Markdown body (what follows the frontmatter), read again from its bytes. */
+export function readContentBody(file: ContentFile): string {
+  const split = splitFrontmatter(new TextDecoder().decode(contentBytes(file)));
+  return 'body' in split ? split.body : '';
 }
 
 interface Loaded extends ReadEntry {
   file: ContentFile;
   id: string;
 }
+
+/**
+ * What the checker keeps of a document once it has been checked on its own: its text and
+ * parsed YAML are dropped, so checking 100,000 documents holds their metadata, not their text.
+ */
+interface CheckedDocument {
+  file: ContentFile;
+  id: string;
+  /** The id the frontmatter declares, and where. */
+  declared?: string;
+  idPlace: { line?: number; column?: number };
+  data?: Document;
+  /** Whether the frontmatter could be parsed at all. */
+  parsed: boolean;
+  /** The kinds of its top-level blocks, which a translation must repeat (when it has one). */
+  blocks: string[];
+  /** Characters of the body. */
+  characters: number;
+}
+
+/** A validated document as the steps after the check receive it: metadata and where its text is. */
+export type CheckedEntry = Document & {
+  /** The file, to read the body from (`readContentBody`) when it is needed. */
+  file: ContentFile;
+  /** Characters of the body, for planning work by size without reading it. */
+  characters: number;
+};
 
 /** The outcome of checking a whole content tree. */
 export interface CheckResult {
@@ -36,8 +85,9 @@ export interface CheckResult {
   counts: Record<CollectionName | 'translations', number>;
   /** The validated entries, for the steps after the check (entries with errors left out). */
   entries: {
-    documents: (Document & { body: string })[];
-    translations: Map<string, string>;
+    documents: CheckedEntry[];
+    /** Each valid translation's file, by document id. */
+    translations: Map<string, ContentFile>;
     enterprises: Enterprise[];
     directives: Directive[];
     people: Person[];
@@ -68,13 +118,16 @@ const SINGULAR: Record<CollectionName, string> = {
 };
 
 /**
- * Checks a whole content tree in one pass and reports every problem: each file on its own
- * (encoding, YAML, schema), then across files (ids, references, aliases, translations, mentions).
+ * Checks a whole content tree and reports every problem: each file on its own (encoding, YAML,
+ * schema), then across files (ids, references, aliases, translations, mentions). Entities are
+ * read first and kept; documents and translations are then read one at a time, checked against
+ * them, and reduced to their metadata, so memory grows with the number of files, not their text.
  */
 export function checkContent(files: readonly ContentFile[]): CheckResult {
   const problems: Problem[] = [];
-  const entries: Record<CollectionName, Loaded[]> = { documents: [], enterprises: [], directives: [], people: [] };
-  const translations: Loaded[] = [];
+  const entities: Record<EntityCollectionName, Loaded[]> = { enterprises: [], directives: [], people: [] };
+  const documentFiles: { file: ContentFile; id: string }[] = [];
+  const translationFiles: { file: ContentFile; id: string }[] = [];
 
   for (const file of files) {
     const kind = classifyContentPath(file.relative);
@@ -88,58 +141,109 @@ export function checkContent(files: readonly ContentFile[]): CheckResult {
       }
       continue;
     }
-    const schema = kind.kind === 'translation' ? translationSchema : COLLECTIONS[kind.collection];
-    const read = readEntry(file.display, file.bytes, schema, file.size);
-    problems.push(...read.problems);
-    const loaded: Loaded = { ...read, file, id: kind.id };
-    if (!SLUG_PATTERN.test(kind.id)) {
-      problems.push({
-        severity: 'error',
-        file: file.display,
-        message: `file name "${kind.id}" is not a lowercase ASCII slug: rename the file, e.g. to ${slugSuggestion(kind.id)}.md`,
-      });
-    }
-    checkIdMatchesFile(loaded, problems);
-    if (kind.kind === 'translation') translations.push(loaded);
-    else entries[kind.collection].push(loaded);
+    if (kind.kind === 'translation') translationFiles.push({ file, id: kind.id });
+    else if (kind.collection === 'documents') documentFiles.push({ file, id: kind.id });
+    else entities[kind.collection].push(readLoaded(file, kind.id, COLLECTIONS[kind.collection], problems));
   }
 
-  const ids = {} as Record<CollectionName, Set<string>>;
-  for (const collection of Object.keys(entries) as CollectionName[]) {
-    ids[collection] = checkDuplicates(entries[collection], problems);
+  const ids = { documents: new Set<string>() } as Record<CollectionName, Set<string>>;
+  for (const collection of ENTITY_COLLECTIONS) {
+    ids[collection] = checkDuplicates(entities[collection].map(describeId), problems);
   }
-  for (const collection of Object.keys(entries) as CollectionName[]) {
-    for (const entry of entries[collection]) checkReferences(collection, entry, ids, problems);
+  for (const collection of ENTITY_COLLECTIONS) {
+    for (const entry of entities[collection]) checkReferences(collection, entry, ids, problems);
   }
-  checkParentCycles(entries.enterprises, problems);
-  checkParentCycles(entries.directives, problems);
-  const aliases = checkAliases(entries, problems);
-  checkTranslations(translations, entries.documents, problems);
-  checkRawSources(files, entries.documents, problems);
-  checkDocumentBodies(entries.documents, aliases, problems);
+  checkParentCycles(entities.enterprises, problems);
+  checkParentCycles(entities.directives, problems);
+  const matcher = createMentionMatcher(checkAliases(entities, problems));
+  const sources = new Map(
+    files.filter((file) => /^sources\/[^/]+\.txt$/.test(file.relative)).map((file) => [file.relative, file]),
+  );
+
+  const documents: CheckedDocument[] = [];
+  // Block kinds cost a Markdown parse: only originals with a translation need them.
+  const translated = new Set(translationFiles.map((entry) => entry.id));
+  for (const { file, id } of documentFiles) {
+    const entry = readLoaded(file, id, COLLECTIONS.documents, problems);
+    checkReferences('documents', entry, ids, problems);
+    checkRawSource(entry, sources.get(`sources/${id}.txt`), problems);
+    checkDocumentBody(entry, matcher, problems);
+    documents.push({
+      ...describeId(entry),
+      data: entry.data as Document | undefined,
+      parsed: entry.raw !== undefined,
+      blocks: entry.raw && translated.has(id) ? listBlockKinds(entry.body) : [],
+      characters: entry.body.length,
+    });
+  }
+  ids.documents = checkDuplicates(documents, problems);
+
+  const translations: { file: ContentFile; id: string }[] = [];
+  const originals = new Map(documents.map((doc) => [doc.id, doc]));
+  for (const { file, id } of translationFiles) {
+    const entry = readLoaded(file, id, translationSchema, problems);
+    checkTranslation(entry, originals.get(id), problems);
+    if (entry.data) translations.push({ file, id });
+  }
 
   const sorted = sortProblems(problems);
   const valid = <T>(list: Loaded[]) => list.filter((entry) => entry.data).map((entry) => entry.data as T);
   return {
     entries: {
-      documents: entries.documents
-        .filter((entry) => entry.data)
-        .map((entry) => ({ ...(entry.data as Document), body: entry.body })),
-      translations: new Map(translations.filter((entry) => entry.data).map((entry) => [entry.id, entry.body])),
-      enterprises: valid<Enterprise>(entries.enterprises),
-      directives: valid<Directive>(entries.directives),
-      people: valid<Person>(entries.people),
+      documents: documents.flatMap((doc) =>
+        doc.data ? [{ ...doc.data, file: doc.file, characters: doc.characters }] : [],
+      ),
+      translations: new Map(translations.map((entry) => [entry.id, entry.file])),
+      enterprises: valid<Enterprise>(entities.enterprises),
+      directives: valid<Directive>(entities.directives),
+      people: valid<Person>(entities.people),
     },
     problems: sorted,
     errors: sorted.filter((p) => p.severity === 'error').length,
     warnings: sorted.filter((p) => p.severity === 'warning').length,
     counts: {
-      documents: entries.documents.length,
-      enterprises: entries.enterprises.length,
-      directives: entries.directives.length,
-      people: entries.people.length,
-      translations: translations.length,
+      documents: documentFiles.length,
+      enterprises: entities.enterprises.length,
+      directives: entities.directives.length,
+      people: entities.people.length,
+      translations: translationFiles.length,
     },
+  };
+}
+
+type EntityCollectionName = Exclude<CollectionName, 'documents'>;
+const ENTITY_COLLECTIONS: readonly EntityCollectionName[] = ['enterprises', 'directives', 'people'];
+
+/** Reads and checks one file on its own: encoding, YAML, schema, file name. */
+function readLoaded(file: ContentFile, id: string, schema: z.core.$ZodType, problems: Problem[]): Loaded {
+  const read = readEntry(file.display, contentBytes(file), schema, file.size);
+  problems.push(...read.problems);
+  const loaded: Loaded = { ...read, file, id };
+  if (!SLUG_PATTERN.test(id)) {
+    problems.push({
+      severity: 'error',
+      file: file.display,
+      message: `file name "${id}" is not a lowercase ASCII slug: rename the file, e.g. to ${slugSuggestion(id)}.md`,
+    });
+  }
+  checkIdMatchesFile(loaded, problems);
+  return loaded;
+}
+
+/** What the duplicate check needs of an entry. */
+interface IdClaim {
+  file: ContentFile;
+  id: string;
+  declared?: string;
+  idPlace: { line?: number; column?: number };
+}
+
+function describeId(entry: Loaded): IdClaim {
+  return {
+    file: entry.file,
+    id: entry.id,
+    declared: typeof entry.raw?.id === 'string' ? entry.raw.id : undefined,
+    idPlace: entry.yaml?.locate(['id']) ?? {},
   };
 }
 
@@ -166,18 +270,18 @@ function checkIdMatchesFile(entry: Loaded, problems: Problem[]): void {
   });
 }
 
-function checkDuplicates(entries: readonly Loaded[], problems: Problem[]): Set<string> {
-  const seen = new Map<string, { entry: Loaded; id: string }>();
+function checkDuplicates(entries: readonly IdClaim[], problems: Problem[]): Set<string> {
+  const seen = new Map<string, { entry: IdClaim; id: string }>();
   const ids = new Set<string>();
   for (const entry of entries) {
-    const declared = typeof entry.raw?.id === 'string' ? entry.raw.id : entry.id;
+    const declared = entry.declared ?? entry.id;
     for (const id of new Set([entry.id, declared])) {
       const first = seen.get(id.toLowerCase());
       if (first && first.entry !== entry) {
         problems.push({
           severity: 'error',
           file: entry.file.display,
-          ...(entry.yaml?.locate(['id']) ?? {}),
+          ...entry.idPlace,
           field: 'id',
           message:
             first.id === id
@@ -279,7 +383,7 @@ interface AliasOwner extends AliasEntry {
   path: PropertyKey[];
 }
 
-function checkAliases(entries: Record<CollectionName, Loaded[]>, problems: Problem[]): AliasEntry[] {
+function checkAliases(entries: Record<EntityCollectionName, Loaded[]>, problems: Problem[]): AliasEntry[] {
   const owners = new Map<string, AliasOwner>();
   const list: AliasEntry[] = [];
   for (const collection of ['enterprises', 'directives', 'people'] as const) {
@@ -326,107 +430,94 @@ function checkAliases(entries: Record<CollectionName, Loaded[]>, problems: Probl
   return list;
 }
 
-function checkTranslations(translations: readonly Loaded[], documents: readonly Loaded[], problems: Problem[]): void {
-  const byId = new Map(documents.map((doc) => [doc.id, doc]));
-  for (const translation of translations) {
-    const original = byId.get(translation.id);
-    if (!original) {
-      problems.push({
-        severity: 'error',
-        file: translation.file.display,
-        message: `translation of a document that does not exist: add content/documents/${translation.id}.md or rename this file`,
-      });
-      continue;
-    }
-    // An original that could not be read is reported on its own; comparing with it adds noise.
-    if (!original.raw || !translation.raw) continue;
-    const source = listBlockKinds(original.body);
-    const target = listBlockKinds(translation.body);
-    const first = source.findIndex((kind, i) => kind !== target[i]);
-    if (source.length === target.length && first === -1) continue;
-    const at = first === -1 ? Math.min(source.length, target.length) : first;
+function checkTranslation(translation: Loaded, original: CheckedDocument | undefined, problems: Problem[]): void {
+  if (!original) {
     problems.push({
       severity: 'error',
       file: translation.file.display,
-      line: translation.bodyLine,
-      column: 1,
-      message: `translation is not aligned with the original: the original has ${source.length} blocks, the translation ${target.length}; they first differ at block ${at + 1} (original: ${source[at] ?? 'nothing'}, translation: ${target[at] ?? 'nothing'}). Give each original paragraph and heading exactly one counterpart`,
+      message: `translation of a document that does not exist: add content/documents/${translation.id}.md or rename this file`,
     });
+    return;
   }
+  // An original that could not be read is reported on its own; comparing with it adds noise.
+  if (!original.parsed || !translation.raw) return;
+  const source = original.blocks;
+  const target = listBlockKinds(translation.body);
+  const first = source.findIndex((kind, i) => kind !== target[i]);
+  if (source.length === target.length && first === -1) return;
+  const at = first === -1 ? Math.min(source.length, target.length) : first;
+  problems.push({
+    severity: 'error',
+    file: translation.file.display,
+    line: translation.bodyLine,
+    column: 1,
+    message: `translation is not aligned with the original: the original has ${source.length} blocks, the translation ${target.length}; they first differ at block ${at + 1} (original: ${source[at] ?? 'nothing'}, translation: ${target[at] ?? 'nothing'}). Give each original paragraph and heading exactly one counterpart`,
+  });
 }
 
 /**
  * Where the raw text a document was imported from is kept (`sources/<id>.txt`), its SHA-256
  * must be the one recorded in `source.sha256`: the text has not been swapped or edited since.
  */
-function checkRawSources(files: readonly ContentFile[], documents: readonly Loaded[], problems: Problem[]): void {
-  const raw = new Map(
-    files.filter((file) => /^sources\/[^/]+\.txt$/.test(file.relative)).map((file) => [file.relative, file]),
-  );
-  for (const doc of documents) {
-    const file = raw.get(`sources/${doc.id}.txt`);
-    const recorded = (doc.raw?.source as { sha256?: unknown } | undefined)?.sha256;
-    if (!file || !doc.yaml) continue;
-    const actual = createHash('sha256').update(file.bytes).digest('hex');
-    if (recorded === undefined) {
-      problems.push({
-        severity: 'warning',
-        file: doc.file.display,
-        ...doc.yaml.locate(['source']),
-        field: 'source.sha256',
-        message: `${file.display} is the raw text of this document: record its SHA-256, "${actual}"`,
-      });
-    } else if (recorded !== actual) {
-      problems.push({
-        severity: 'error',
-        file: doc.file.display,
-        ...doc.yaml.locate(['source', 'sha256']),
-        field: 'source.sha256',
-        message: `${file.display} has SHA-256 ${actual}, not the recorded ${String(recorded)}: the raw text changed since it was imported; restore it, or re-import and review`,
-      });
-    }
+function checkRawSource(doc: Loaded, file: ContentFile | undefined, problems: Problem[]): void {
+  const recorded = (doc.raw?.source as { sha256?: unknown } | undefined)?.sha256;
+  if (!file || !doc.yaml) return;
+  const actual = createHash('sha256').update(contentBytes(file)).digest('hex');
+  if (recorded === undefined) {
+    problems.push({
+      severity: 'warning',
+      file: doc.file.display,
+      ...doc.yaml.locate(['source']),
+      field: 'source.sha256',
+      message: `${file.display} is the raw text of this document: record its SHA-256, "${actual}"`,
+    });
+  } else if (recorded !== actual) {
+    problems.push({
+      severity: 'error',
+      file: doc.file.display,
+      ...doc.yaml.locate(['source', 'sha256']),
+      field: 'source.sha256',
+      message: `${file.display} has SHA-256 ${actual}, not the recorded ${String(recorded)}: the raw text changed since it was imported; restore it, or re-import and review`,
+    });
   }
 }
 
-function checkDocumentBodies(documents: readonly Loaded[], aliases: readonly AliasEntry[], problems: Problem[]): void {
-  const matcher = createMentionMatcher(aliases);
-  for (const doc of documents) {
-    if (doc.body.trim() === '') {
-      if (doc.raw) {
-        problems.push({
-          severity: 'warning',
-          file: doc.file.display,
-          line: doc.bodyLine,
-          message: 'the document has no text: paste the cleaned original below the frontmatter',
-        });
-      }
-      continue;
-    }
-    const data = doc.raw;
-    if (!data) continue;
-    const people = [
-      ...(Array.isArray(data.people) ? data.people : []),
-      ...(typeof data.speaker === 'string' ? [data.speaker] : []),
-    ];
-    const listed: Record<string, Set<unknown>> = {
-      enterprises: new Set(Array.isArray(data.enterprises) ? data.enterprises : []),
-      directives: new Set(Array.isArray(data.directives) ? data.directives : []),
-      people: new Set(people),
-    };
-    const reported = new Set<string>();
-    for (const mention of findMentions(doc.body, matcher)) {
-      const key = `${mention.collection}/${mention.id}`;
-      if (reported.has(key) || listed[mention.collection]!.has(mention.id)) continue;
-      reported.add(key);
-      const at = positionOf(doc.body, mention.start);
+function checkDocumentBody(doc: Loaded, matcher: MentionMatcher, problems: Problem[]): void {
+  if (doc.body.trim() === '') {
+    if (doc.raw) {
       problems.push({
         severity: 'warning',
         file: doc.file.display,
-        line: at.line + doc.bodyLine - 1,
-        column: at.column,
-        field: mention.collection,
-        message: `the text names ${mention.text} (${key}) but "${mention.collection}" does not list "${mention.id}": add it, or ignore if the mention is incidental`,
+        line: doc.bodyLine,
+        message: 'the document has no text: paste the cleaned original below the frontmatter',
       });
     }
+    return;
+  }
+  const data = doc.raw;
+  if (!data) return;
+  const people = [
+    ...(Array.isArray(data.people) ? data.people : []),
+    ...(typeof data.speaker === 'string' ? [data.speaker] : []),
+  ];
+  const listed: Record<string, Set<unknown>> = {
+    enterprises: new Set(Array.isArray(data.enterprises) ? data.enterprises : []),
+    directives: new Set(Array.isArray(data.directives) ? data.directives : []),
+    people: new Set(people),
+  };
+  const reported = new Set<string>();
+  for (const mention of findMentions(doc.body, matcher)) {
+    const key = `${mention.collection}/${mention.id}`;
+    if (reported.has(key) || listed[mention.collection]!.has(mention.id)) continue;
+    reported.add(key);
+    const at = positionOf(doc.body, mention.start);
+    problems.push({
+      severity: 'warning',
+      file: doc.file.display,
+      line: at.line + doc.bodyLine - 1,
+      column: at.column,
+      field: mention.collection,
+      message: `the text names ${mention.text} (${key}) but "${mention.collection}" does not list "${mention.id}": add it, or ignore if the mention is incidental`,
+    });
   }
 }

@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ContentFile } from './check-content.ts';
-import { MAX_BYTES } from './read-entry.ts';
 
 /**
- * Reads every file of a content tree (hidden files skipped). Files over the size limit are not
- * read whole: the checker only needs to know they are too big.
+ * Lists every file of a content tree (hidden files skipped), with its size and path: the bytes
+ * are read when the checker gets to the file (`contentBytes`), so a large archive is never in
+ * memory whole. Files over the size limit are never read: the checker only says they are too big.
  */
 export function loadContentFiles(root: string, cwd: string = process.cwd()): ContentFile[] {
   const files: ContentFile[] = [];
@@ -19,7 +19,7 @@ export function loadContentFiles(root: string, cwd: string = process.cwd()): Con
         files.push({
           relative: relative(root, path).split(sep).join('/'),
           display: relative(cwd, path).split(sep).join('/') || path,
-          bytes: stat.size > MAX_BYTES ? new Uint8Array(0) : readFileSync(path),
+          path,
           size: stat.size,
         });
       }

@@ -4,14 +4,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../i18n/index.ts';
-import {
-  catalogueEntities,
-  selectDocuments,
-  type EntityCatalogue,
-  type IndexedDocument,
-} from '../lib/archive-index.ts';
+import { catalogueEntities, selectDocuments, type EntityCatalogue } from '../lib/archive-index.ts';
 import { buildSearchRecord, searchLanguage, type SearchRecord } from '../lib/search-records.ts';
-import type { CheckResult } from '../checker/check-content.ts';
+import { readContentBody, type CheckedEntry, type CheckResult, type ContentFile } from '../checker/check-content.ts';
 import {
   planSearchShards,
   SHARD_ANCHOR_DATE,
@@ -35,22 +30,30 @@ export interface IndexJob {
 }
 
 /**
- * The search records of some documents in one language, made one at a time as Pagefind asks;
- * `anchored`: they begin with the shard's anchor record (see `shardWeight`), which has one
- * meaningless word and no filter values, so no real search or filter finds it.
+ * The search records of some documents in one language, made one at a time as Pagefind asks,
+ * each text read from its file just then (Chinese records need the body, English ones the
+ * translation); `anchored`: they begin with the shard's anchor record (see `shardWeight`),
+ * which has one meaningless word and no filter values, so no real search or filter finds it.
  */
 export function* searchRecords(
   catalogue: EntityCatalogue,
   lang: Lang,
-  documents: readonly IndexedDocument[],
-  translations: ReadonlyMap<string, string>,
+  documents: readonly CheckedEntry[],
+  translations: ReadonlyMap<string, ContentFile>,
   anchored = false,
 ): Generator<SearchRecord> {
   if (anchored) {
     const sort = { date: SHARD_ANCHOR_DATE };
     yield { url: '/search/', language: searchLanguage(lang), content: SHARD_ANCHOR_WORD, meta: {}, filters: {}, sort };
   }
-  for (const doc of documents) yield buildSearchRecord(doc, lang, catalogue, translations.get(doc.id));
+  for (const doc of documents) {
+    const translation = translations.get(doc.id);
+    const text =
+      lang === 'zh'
+        ? { body: readContentBody(doc.file), translation: undefined }
+        : { body: '', translation: translation && readContentBody(translation) };
+    yield buildSearchRecord(doc, text, lang, catalogue);
+  }
 }
 
 /**

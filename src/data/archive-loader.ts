@@ -7,9 +7,11 @@ import { formatProblem } from '../checker/problem.ts';
 
 /**
  * An Astro content loader for one folder of the archive. It reads files with the checker's own
- * reader (so errors read the same as `npm run check`) and stores frontmatter and raw body without
- * rendering: bodies are rendered by `renderBlocks`, once per document, when pages need them.
- * Unchanged files keep their stored entry, so a rebuild after one edit re-reads one file.
+ * reader (so errors read the same as `npm run check`) and stores the frontmatter and the file's
+ * path, not the body: a page reads its document's text from the file when it renders
+ * (`src/data/archive.ts`), so the store of a 100,000-document archive holds metadata, not
+ * gigabytes of text. Unchanged files keep their stored entry, so a rebuild after one edit
+ * re-reads one file.
  */
 export function archiveLoader(options: {
   root: string;
@@ -64,7 +66,7 @@ export function archiveLoader(options: {
         throw new Error(`invalid content (run npm run check):\n${errors.map(formatProblem).join('\n')}`);
       }
       const data = await parseData({ id, data: entry.raw, filePath: path });
-      store.set({ id, data, body: entry.body, filePath: relative(process.cwd(), path), digest });
+      store.set({ id, data, filePath: relative(process.cwd(), path), digest });
     }
     for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   }

@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { buildArchiveIndex, type ArchiveIndex, type IndexedDocument } from '../lib/archive-index.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
@@ -32,23 +35,41 @@ export function loadArchive(): Promise<ArchiveIndex> {
     ]);
     return buildArchiveIndex(
       {
-        documents: documents.map((entry) => ({ ...entry.data, body: entry.body ?? '' })),
+        documents: documents.map((entry) => ({ ...entry.data, file: entry.filePath! })),
         enterprises: enterprises.map((entry) => entry.data),
         directives: directives.map((entry) => entry.data),
         people: people.map((entry) => entry.data),
       },
-      process.env.ARCHIVE_DRAFTS === '1',
+      { includeDrafts: process.env.ARCHIVE_DRAFTS === '1', readBody },
     );
   })();
   return cached;
 }
 
-let translations: Promise<Map<string, { translator: string; note?: string; body: string }>> | undefined;
+/**
+ * The Markdown body of a content file (path as the loader stores it, relative to the working
+ * directory). The store keeps no bodies, so each is read when a page needs it; the loader
+ * validated the file, so it splits.
+ */
+export function readBody(file: string): string {
+  const split = splitFrontmatter(readFileSync(resolve(file), 'utf8'));
+  if (!('body' in split)) throw new Error(`${file}: frontmatter not found; run npm run check`);
+  return split.body;
+}
+
+/** An English translation's metadata, and where its text is. */
+export interface TranslationEntry {
+  translator: string;
+  note?: string;
+  file: string;
+}
+
+let translations: Promise<Map<string, TranslationEntry>> | undefined;
 
 /** English translations by document id, loaded once per build. */
-export function loadTranslations(): Promise<Map<string, { translator: string; note?: string; body: string }>> {
+export function loadTranslations(): Promise<Map<string, TranslationEntry>> {
   translations ??= getCollection('translations').then(
-    (entries) => new Map(entries.map((entry) => [entry.id, { ...entry.data, body: entry.body ?? '' }])),
+    (entries) => new Map(entries.map((entry) => [entry.id, { ...entry.data, file: entry.filePath! }])),
   );
   return translations;
 }
@@ -66,9 +87,15 @@ const views = new Map<string, Promise<ReadingView>>();
 export function loadReadingView(doc: IndexedDocument): Promise<ReadingView> {
   let view = views.get(doc.id);
   if (!view) {
-    view = Promise.all([loadArchive(), loadTranslations()]).then(([archive, translations]) =>
-      buildReadingView(doc.body, doc.script, archive.matcher, translations.get(doc.id)?.body),
-    );
+    view = Promise.all([loadArchive(), loadTranslations()]).then(([archive, translations]) => {
+      const translation = translations.get(doc.id);
+      return buildReadingView(
+        readBody(doc.file),
+        doc.script,
+        archive.matcher,
+        translation && readBody(translation.file),
+      );
+    });
     views.set(doc.id, view);
     if (views.size > VIEW_CACHE_SIZE) views.delete(views.keys().next().value!);
   }

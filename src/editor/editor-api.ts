@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { checkContent, type ContentFile } from '../checker/check-content.ts';
+import { checkContent, contentBytes, type ContentFile } from '../checker/check-content.ts';
 import { COLLECTIONS } from '../checker/collections.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem, type Problem } from '../checker/problem.ts';
@@ -50,7 +50,7 @@ function hashText(text: string): string {
 function readTexts(root: string): ContentTexts {
   const texts: ContentTexts = new Map();
   for (const file of loadContentFiles(root, dirname(root))) {
-    if (file.relative.endsWith('.md')) texts.set(file.relative, new TextDecoder().decode(file.bytes));
+    if (file.relative.endsWith('.md')) texts.set(file.relative, new TextDecoder().decode(contentBytes(file)));
   }
   return texts;
 }

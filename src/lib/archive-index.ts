@@ -9,10 +9,22 @@ export type EntityCollection = 'enterprises' | 'directives' | 'people';
 /** `enterprises/<id>`, `directives/<id>` or `people/<id>`: one key for any entity. */
 export type EntityKey = `${EntityCollection}/${string}`;
 
-/** A document as the index receives it: validated frontmatter and the Markdown body. */
+/**
+ * A document as pages receive it: validated frontmatter, where its Markdown file is, and what
+ * the one pass over its text found. The text itself is not kept: at 100,000 documents it would
+ * be gigabytes, and each page reads its own when it renders.
+ */
 export interface IndexedDocument extends Document {
-  body: string;
+  /** The Markdown file, as the archive's `readBody` understands it. */
+  file: string;
+  /** Characters of the text, whitespace not counted. */
+  characters: number;
+  /** How many times the text names each entity. */
+  mentions: Partial<Record<EntityKey, number>>;
 }
+
+/** A validated document before indexing: frontmatter and where its text is. */
+export type DocumentSource = Document & { file: string };
 
 /** A document citing an entity, with the sentences around each mention of it. */
 export interface Citation {
@@ -95,29 +107,36 @@ export function catalogueEntities(input: {
 }
 
 /** The documents a build shows, newest first: published ones, and drafts when asked for. */
-export function selectDocuments(documents: IndexedDocument[], includeDrafts = false): IndexedDocument[] {
+export function selectDocuments<T extends Document>(documents: readonly T[], includeDrafts = false): T[] {
   return documents.filter((doc) => includeDrafts || doc.status === 'published').sort(compareNewestFirst);
 }
 
 /**
  * Builds the cross-reference index of the archive from validated entries in one pass over the
- * documents (time linear in their number and length). Drafts are left out unless asked for.
+ * documents (time linear in their number and length), reading each text once with `readBody`
+ * and keeping only what pages need of it. Drafts are left out unless asked for.
  */
 export function buildArchiveIndex(
-  input: { documents: IndexedDocument[]; enterprises: Enterprise[]; directives: Directive[]; people: Person[] },
-  includeDrafts = false,
+  input: { documents: DocumentSource[]; enterprises: Enterprise[]; directives: Directive[]; people: Person[] },
+  options: { includeDrafts?: boolean; readBody: (file: string) => string },
 ): ArchiveIndex {
-  const documents = selectDocuments(input.documents, includeDrafts);
   const matcher = createMentionMatcher(listAliases(input));
   const citations = new Map<EntityKey, Citation[]>();
   const pairCounts = new Map<EntityKey, Map<EntityKey, number>>();
-  for (const document of documents) {
+  const documents = selectDocuments(input.documents, options.includeDrafts).map((source): IndexedDocument => {
+    const body = options.readBody(source.file);
+    const found = findMentions(body, matcher);
+    const mentions: IndexedDocument['mentions'] = {};
+    for (const mention of found) {
+      const key: EntityKey = `${mention.collection}/${mention.id}`;
+      mentions[key] = (mentions[key] ?? 0) + 1;
+    }
+    const document: IndexedDocument = { ...source, characters: countCharacters(body), mentions };
     const listed = listDocumentEntities(document);
-    const mentions = findMentions(document.body, matcher);
     for (const key of listed) {
-      const own = mentions.filter((mention) => `${mention.collection}/${mention.id}` === key);
+      const own = found.filter((mention) => `${mention.collection}/${mention.id}` === key);
       const list = citations.get(key) ?? [];
-      list.push({ document, contexts: extractContexts(document.body, own) });
+      list.push({ document, contexts: extractContexts(body, own) });
       citations.set(key, list);
     }
     for (const a of listed) {
@@ -125,7 +144,8 @@ export function buildArchiveIndex(
       for (const b of listed) if (a !== b) counts.set(b, (counts.get(b) ?? 0) + 1);
       pairCounts.set(a, counts);
     }
-  }
+    return document;
+  });
   const coMentions = new Map<EntityKey, CoMention[]>();
   for (const [key, counts] of pairCounts) {
     const sorted = [...counts].map(([other, count]) => ({ key: other, count }));
@@ -147,6 +167,12 @@ export function buildArchiveIndex(
     children,
     neighbours,
   };
+}
+
+/** Characters of a text, whitespace not counted (code points, so one per Chinese character). */
+export function countCharacters(text: string): number {
+  const compact = text.replace(/\s+/g, '');
+  return compact.length - (compact.match(/[\uD800-\uDBFF]/g)?.length ?? 0);
 }
 
 /** The collection and id of an entity key. */

@@ -1,5 +1,4 @@
 import { listDocumentEntities, type ArchiveIndex, type IndexedDocument } from './archive-index.ts';
-import { findMentions } from './find-mentions.ts';
 import { defOf, type AnySchema } from './zod-def.ts';
 import { documentSchema } from '../schema/index.ts';
 
@@ -65,7 +64,7 @@ export function documentRow(
   row['url.zh'] = extra.urlZh;
   row['url.en'] = extra.urlEn;
   row.translated = extra.translated;
-  row.characters = [...doc.body.replace(/\s/g, '')].length;
+  row.characters = doc.characters;
   return row;
 }
 
@@ -90,11 +89,7 @@ export function buildGraph(archive: ArchiveIndex): {
   }
   const edges: { source: string; target: string; mentions: number; listed: boolean }[] = [];
   for (const doc of archive.documents) {
-    const counts = new Map<string, number>();
-    for (const mention of findMentions(doc.body, archive.matcher)) {
-      const key = `${mention.collection}/${mention.id}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    const counts = new Map(Object.entries(doc.mentions).map(([key, count]) => [key, count ?? 0]));
     const listed = new Set<string>(listDocumentEntities(doc));
     for (const target of [...new Set([...listed, ...counts.keys()])].sort()) {
       edges.push({

@@ -2,7 +2,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { toString } from 'mdast-util-to-string';
 import { useTranslations, type Lang } from '../i18n/index.ts';
-import type { EntityCatalogue, IndexedDocument } from './archive-index.ts';
+import type { EntityCatalogue } from './archive-index.ts';
+import type { Document } from '../schema/index.ts';
 import { pick } from './bilingual.ts';
 import { formatDate } from './format-date.ts';
 import { toSimplified } from './script-convert.ts';
@@ -41,10 +42,10 @@ export function listBlockTexts(markdown: string): string[] {
  * results can link to the paragraph that matched.
  */
 export function buildSearchRecord(
-  doc: IndexedDocument,
+  doc: Document,
+  text: { body: string; translation: string | undefined },
   lang: Lang,
   catalogue: EntityCatalogue,
-  translation: string | undefined,
 ): SearchRecord {
   const t = useTranslations(lang);
   const enterprises = doc.enterprises.flatMap((id) => catalogue.enterprises.get(id) ?? []);
@@ -61,7 +62,11 @@ export function buildSearchRecord(
   const keywords = zh
     ? named.flatMap((entity) => [entity.name.zh, ...entity.aliases])
     : named.map((entity) => entity.name.en);
-  const blocks = zh ? listBlockTexts(doc.body) : translation === undefined ? [] : listBlockTexts(translation);
+  const blocks = zh
+    ? listBlockTexts(text.body)
+    : text.translation === undefined
+      ? []
+      : listBlockTexts(text.translation);
 
   const parts: string[] = [];
   let words = 0;

@@ -34,11 +34,11 @@ export function readShardBudget(env: Record<string, string | undefined>): number
  * Splits documents into as few shards as keep each under `budget` characters of text, dealing
  * them round-robin in order of date (then id): document n of that order goes to shard n mod k.
  */
-export function planSearchShards<T extends { id: string; date: string; body: string }>(
+export function planSearchShards<T extends { id: string; date: string; characters: number }>(
   documents: readonly T[],
   budget: number,
 ): T[][] {
-  const characters = documents.reduce((sum, doc) => sum + doc.body.length, 0);
+  const characters = documents.reduce((sum, doc) => sum + doc.characters, 0);
   const count = Math.max(1, Math.min(documents.length, Math.ceil(characters / budget)));
   const ordered = [...documents].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const shards: T[][] = Array.from({ length: count }, () => []);
