@@ -6,6 +6,7 @@ import Ajv from 'ajv';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { buildCitationInput, type CitationInput } from '../src/lib/citations/citation-input.ts';
+import { listCitationFiles } from '../src/lib/citations/citation-files.ts';
 import { formatBibtex } from '../src/lib/citations/format-bibtex.ts';
 import { formatChicago, formatChicagoHtml } from '../src/lib/citations/format-chicago.ts';
 import { formatCslJson } from '../src/lib/citations/format-csl-json.ts';
@@ -764,5 +765,54 @@ describe('every document in content/', () => {
     expect(formatChicago(input)).toMatch(/\/\.$/);
     expect(formatGbt7714(input)).toMatch(/^[^\n]+\[(EB|N|R)\/OL\]\. [^\n]+\/\.$/);
     expect(formatParagraphCitation(input, 1, 'zh')).toContain('第1段');
+  });
+});
+
+describe('listCitationFiles', () => {
+  // Two of the three documents list the same enterprise; the older one is given first.
+  const jinan = { ...documentSchema.parse(JINAN), enterprises: ['shared'] };
+  const yueqing = documentSchema.parse(YUEQING);
+  const jinduicheng = { ...documentSchema.parse(JINDUICHENG), enterprises: ['shared'] };
+  const enterprise = (id: string) => ({
+    id,
+    name: { zh: id, en: id },
+    aliases: [],
+    kind: 'group' as const,
+    description: { zh: id, en: id },
+  });
+  const catalogue = {
+    enterprises: new Map([
+      ['shared', enterprise('shared')],
+      ['unused', enterprise('unused')],
+    ]),
+    directives: new Map(),
+    people: new Map([[SHENG_JUNTAI.id, SHENG_JUNTAI]]),
+  };
+  const files = new Map(
+    [...listCitationFiles([jinan, yueqing, jinduicheng], catalogue, { site: SITE, base: '/soe/' })].map((file) => [
+      file.path,
+      file.text,
+    ]),
+  );
+
+  test('gives each document a .bib, .ris and .json file with permalinks under the base path', () => {
+    for (const doc of [jinan, yueqing, jinduicheng]) {
+      for (const format of ['bib', 'ris', 'json']) expect(files.has(`${doc.id}.${format}`)).toBe(true);
+    }
+    const csl = JSON.parse(files.get(`${jinan.id}.json`)!) as CslRecord[];
+    expect(csl).toHaveLength(1);
+    expect(csl[0]!.URL).toBe(`${SITE}/soe/zh/documents/${jinan.id}/`);
+    expect(files.get(`${jinan.id}.bib`)).toContain('Sheng');
+  });
+
+  test('gives each enterprise a file of every document that lists it, newest first', () => {
+    const records = new Cite(files.get('enterprises/shared.ris')!, { forceType: '@ris/file' }).data;
+    expect(records.map((record) => record.URL)).toEqual([
+      `${SITE}/soe/zh/documents/${jinduicheng.id}/`,
+      `${SITE}/soe/zh/documents/${jinan.id}/`,
+    ]);
+    expect(parseBibtex(files.get('enterprises/shared.bib')!).entries).toHaveLength(2);
+    // An enterprise no document lists still has its (empty) files: its page links to them.
+    expect(files.get('enterprises/unused.bib')).toBe('');
   });
 });

@@ -51,8 +51,9 @@ delete process.env.BASE_URL;
 
 // The search index is made from the checked entries, not from the HTML, so Pagefind (its own
 // process, fed from a worker thread) indexes while Astro renders: on two cores the build takes
-// about as long as the slower of the two instead of their sum. The index goes beside the output
-// folder, which Astro empties, and moves in when both are done.
+// about as long as the slower of the two instead of their sum. The same worker writes the
+// citation files (`cite/`). Its output goes beside the output folder, which Astro empties, and
+// moves in when both are done.
 const bundle = `${outDir}.pagefind-${process.pid}`;
 rmSync(bundle, { recursive: true, force: true });
 const checkSeconds = (performance.now() - started) / 1000;
@@ -66,6 +67,7 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
     site: bundle,
     shardBudget: readShardBudget(process.env),
     processes: Math.max(1, Number(process.env.ARCHIVE_INDEX_PROCESSES) || 2),
+    address: readSiteAddress(),
   } satisfies IndexJob,
 });
 entries = undefined; // the worker has its copy
@@ -89,7 +91,7 @@ worker.postMessage('site built');
 const indexed = await indexing;
 // Shards of an earlier build with more of them would otherwise stay behind.
 for (const folder of readdirSync(outDir)) {
-  if (/^pagefind(-\d+)?$/.test(folder)) rmSync(join(outDir, folder), { recursive: true, force: true });
+  if (/^(pagefind(-\d+)?|cite)$/.test(folder)) rmSync(join(outDir, folder), { recursive: true, force: true });
 }
 for (const folder of readdirSync(bundle)) renameSync(join(bundle, folder), join(outDir, folder));
 rmSync(bundle, { recursive: true });

@@ -1,10 +1,12 @@
 // The search index, built in a worker thread while the main thread runs Astro: records are
 // made here and handed to Pagefind without waiting for Astro's rendering loop to yield.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../i18n/index.ts';
 import { catalogueEntities, selectDocuments, type EntityCatalogue } from '../lib/archive-index.ts';
+import { listCitationFiles, type SiteAddress } from '../lib/citations/citation-files.ts';
 import { buildSearchRecord, searchLanguage, type SearchRecord } from '../lib/search-records.ts';
 import { readContentBody, type CheckedEntry, type CheckResult, type ContentFile } from '../checker/check-content.ts';
 import {
@@ -27,6 +29,29 @@ export interface IndexJob {
   shardBudget: number;
   /** How many Pagefind processes may index at once. */
   processes: number;
+  /** Where the site is published, for the permalinks in citation files. */
+  address: SiteAddress;
+}
+
+/**
+ * Writes the citation files (`cite/…`, see `listCitationFiles`) into `folder`, yielding to the
+ * event loop between batches so that Pagefind, fed from this thread, never waits long.
+ */
+export async function writeCitationFiles(
+  folder: string,
+  files: Iterable<{ path: string; text: string }>,
+): Promise<number> {
+  let count = 0;
+  const made = new Set<string>();
+  for (const file of files) {
+    const path = join(folder, file.path);
+    if (!made.has(dirname(path))) mkdirSync(dirname(path), { recursive: true });
+    made.add(dirname(path));
+    writeFileSync(path, file.text);
+    count += 1;
+    if (count % 200 === 0) await setImmediate();
+  }
+  return count;
 }
 
 /**
@@ -95,7 +120,9 @@ export async function indexArchive(job: IndexJob, moreLanes: Promise<unknown> = 
     if (number === 0) firstLaneDone();
   };
   const instances = await loadPagefindInstances(Math.min(job.processes, runs.length));
-  await Promise.all(instances.map((api, number) => lane(api, number)));
+  // The citation files are written here too, while Pagefind works in its own process.
+  const citations = writeCitationFiles(join(job.site, 'cite'), listCitationFiles(documents, catalogue, job.address));
+  await Promise.all([...instances.map((api, number) => lane(api, number)), citations]);
   mergeLanguageBundle(english, first, searchLanguage('en'));
   const manifest = shardManifest(shards.length, documents.length);
   writeFileSync(join(first, 'shards.json'), `${JSON.stringify(manifest)}\n`);

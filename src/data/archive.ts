@@ -7,7 +7,8 @@ import { buildArchiveIndex, type ArchiveIndex, type IndexedDocument } from '../l
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { GIT_LOG_ARGS, parseGitLog, type FileHistory } from '../lib/git-history.ts';
-import { buildCitationInput, type CitationInput } from '../lib/citations/citation-input.ts';
+import type { CitationInput } from '../lib/citations/citation-input.ts';
+import { documentCitationInput } from '../lib/citations/citation-files.ts';
 import { pagePath, withBase } from '../lib/urls.ts';
 import { pick } from '../lib/bilingual.ts';
 import { renderDocumentFeed } from '../lib/document-feed.ts';
@@ -139,14 +140,7 @@ export async function loadDocumentRows(site: URL): Promise<ReturnType<typeof doc
 
 /** The facts a citation of a document needs, with the archive's permalinks for it. */
 export async function loadCitationInput(doc: IndexedDocument, site: URL): Promise<CitationInput> {
-  const archive = await loadArchive();
-  const url = (lang: 'zh' | 'en') => siteUrl(site, pagePath(lang, 'documents', doc.id));
-  return buildCitationInput(doc, {
-    archive: { zh: '国企改革文献库', en: 'SOE Reform Archive' },
-    permalink: { zh: url('zh'), en: url('en') },
-    speaker: doc.speaker ? archive.people.get(doc.speaker) : undefined,
-    keywords: doc.directives.flatMap((id) => archive.directives.get(id)?.name.zh ?? []),
-  });
+  return documentCitationInput(doc, await loadArchive(), { site: site.href, base: import.meta.env.BASE_URL });
 }
 
 /**
