@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -287,6 +287,53 @@ describe('reproducible builds', () => {
     });
     expect(digests[0]!.length).toBeGreaterThan(50);
     expect(digests[1]).toEqual(digests[0]);
+  });
+});
+
+describe('incremental builds', () => {
+  const listDigests = (out: string) =>
+    readdirSync(out, { recursive: true, encoding: 'utf8' })
+      .filter((path) => statSync(join(out, path)).isFile())
+      .sort()
+      .map(
+        (path) =>
+          `${createHash('sha256')
+            .update(readFileSync(join(out, path)))
+            .digest('hex')}  ${path}`,
+      );
+
+  test('after a text edit, render that document again and give the same site as a full build', () => {
+    const content = materialiseCase();
+    created.push(content);
+    const out = join(temporary('dist-'), 'site');
+    const first = runBuild(content, out);
+    if (first.status !== 0) throw new Error(first.log);
+    expect(first.log).toContain('full build: no earlier build of this output folder');
+
+    const again = runBuild(content, out);
+    expect(again.status).toBe(0);
+    expect(again.log).toContain('nothing changed since the last build');
+
+    // A new paragraph naming an entity: the page, the entity's quotes and the search index change.
+    const file = join(content, 'documents', '2017-08-04-jinduicheng-meeting.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n增补一段：国务院国资委再次提出要求。\n`);
+    const incremental = runBuild(content, out);
+    if (incremental.status !== 0) throw new Error(incremental.log);
+    expect(incremental.log).toMatch(/incremental build: the text of 1 of \d+ documents changed/);
+    expect(
+      readFileSync(join(out, 'zh', 'documents', '2017-08-04-jinduicheng-meeting', 'index.html'), 'utf8'),
+    ).toContain('增补一段');
+
+    const fresh = join(temporary('dist-'), 'site');
+    const full = runBuild(content, fresh);
+    if (full.status !== 0) throw new Error(full.log);
+    expect(listDigests(out)).toEqual(listDigests(fresh));
+
+    // A frontmatter change can move many pages (titles, neighbours, lists): everything is built.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title:/m, '# edited\ntitle:'));
+    const metadata = runBuild(content, out);
+    expect(metadata.status).toBe(0);
+    expect(metadata.log).toContain('full build: frontmatter, entities or the set of files changed');
   });
 });
 

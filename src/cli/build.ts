@@ -1,10 +1,14 @@
-// `npm run build [-- --content PATH] [--out DIR]`: check the content, build the site, index it.
-// The checker runs first and stops the build on any error, so nothing broken is published.
-import { existsSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// `npm run build [-- --content PATH] [--out DIR] [--full]`: check the content, build the site,
+// index it. The checker runs first and stops the build on any error, so nothing broken is
+// published. When only document texts changed since the last build of the output folder, only
+// those documents' pages are rendered again (src/lib/build-plan.ts); --full renders everything.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'astro';
 import type { IndexJob } from './index-worker.ts';
+import { fingerprintCode, fingerprintContent, readBuildState, writeBuildState } from './build-state.ts';
+import { planBuild, type BuildPlan, type BuildState } from '../lib/build-plan.ts';
 import { checkContent, type CheckResult } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
@@ -42,6 +46,29 @@ if (checked.errors > 0) {
   process.exit(1);
 }
 console.log(`checked ${contentDir}: 0 errors, ${checked.warnings} warnings`);
+
+const project = process.cwd();
+const state: BuildState = { version: 1, code: fingerprintCode(project), ...fingerprintContent(contentDir) };
+const plan: BuildPlan = args.includes('--full')
+  ? { kind: 'full', reason: '--full' }
+  : planBuild(readBuildState(project, outDir), state);
+if (plan.kind === 'incremental' && plan.changed.length === 0) {
+  console.log(`nothing changed since the last build of ${outDir} (npm run build -- --full builds it again)`);
+  process.exit(0);
+}
+console.log(
+  plan.kind === 'full'
+    ? `full build: ${plan.reason}`
+    : `incremental build: the text of ${plan.changed.length} of ${plan.changed.length + plan.unchanged} documents changed; the other documents' pages are kept (--full renders all)`,
+);
+// An incremental build renders into a folder of its own (Astro empties the one it builds into)
+// and its pages then replace their old versions in the output folder.
+const siteDir = plan.kind === 'full' ? outDir : `${outDir}.partial-${process.pid}`;
+const changedList = `${outDir}.changed-${process.pid}.json`;
+if (plan.kind === 'incremental') {
+  writeFileSync(changedList, JSON.stringify(plan.changed));
+  process.env.ARCHIVE_ONLY_DOCUMENTS = changedList;
+}
 
 // content.config.ts reads the content directory from the environment.
 process.env.ARCHIVE_CONTENT = contentDir;
@@ -81,10 +108,15 @@ const indexing = new Promise<number>((done, fail) => {
 });
 const siteStarted = performance.now();
 // If the site fails, the worker is stopped rather than left indexing.
-await build({ root: process.cwd(), outDir, logLevel: 'warn' }).catch(async (error: unknown) => {
+await build({ root: project, outDir: siteDir, logLevel: 'warn' }).catch(async (error: unknown) => {
   await worker.terminate();
   throw error;
 });
+if (siteDir !== outDir) {
+  moveFiles(siteDir, outDir);
+  rmSync(siteDir, { recursive: true, force: true });
+  rmSync(changedList, { force: true });
+}
 siteSeconds = (performance.now() - siteStarted) / 1000;
 // Astro is done: the worker may now run more than one Pagefind process.
 worker.postMessage('site built');
@@ -112,6 +144,7 @@ const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
 const origin = new URL(address.base, address.site).href;
 writeFileSync(join(outDir, 'sitemap.xml'), renderSitemap(pages, origin));
 writeFileSync(join(outDir, 'robots.txt'), `User-agent: *\nAllow: /\nSitemap: ${new URL('sitemap.xml', origin).href}\n`);
+writeBuildState(project, outDir, state);
 console.log(`built ${pages.length} pages in ${seconds(started)} s → ${outDir}`);
 // --timings FILE: the phases' times as JSON, for `npm run bench` (src/cli/bench.ts). Site and
 // index overlap in time, so total_s is less than their sum.
@@ -128,4 +161,14 @@ if (timings) {
     timings,
     `${JSON.stringify({ ...Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, round(v)])), pages: pages.length })}\n`,
   );
+}
+
+/** Moves every file under `from` to the same place under `to`, replacing what is there. */
+function moveFiles(from: string, to: string): void {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const target = join(to, relative(from, join(entry.parentPath, entry.name)));
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(join(entry.parentPath, entry.name), target);
+  }
 }

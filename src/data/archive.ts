@@ -58,6 +58,18 @@ export function readBody(file: string): string {
   return split.body;
 }
 
+/**
+ * The documents whose pages this build renders: all of them, or, in an incremental build, only
+ * those whose text changed (src/cli/build.ts lists their ids in the JSON file named by
+ * ARCHIVE_ONLY_DOCUMENTS; the other pages stay as the previous build wrote them).
+ */
+export function selectDocumentPages(documents: IndexedDocument[]): IndexedDocument[] {
+  const list = process.env.ARCHIVE_ONLY_DOCUMENTS;
+  if (!list) return documents;
+  const ids = new Set(JSON.parse(readFileSync(list, 'utf8')) as string[]);
+  return documents.filter((doc) => ids.has(doc.id));
+}
+
 /** An English translation's metadata, and where its text is. */
 export interface TranslationEntry {
   translator: string;

@@ -1,0 +1,109 @@
+// The file-system side of incremental builds (src/lib/build-plan.ts): fingerprints of the code
+// and the content, and the state of the last build of each output folder, kept in
+// node_modules/.cache so that it is never published with the site.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { contentBytes } from '../checker/check-content.ts';
+import { classifyContentPath } from '../checker/collections.ts';
+import { loadContentFiles } from '../checker/load-content.ts';
+import { digest, type BuildState } from '../lib/build-plan.ts';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { GIT_LOG_ARGS, parseGitLog } from '../lib/git-history.ts';
+
+/** What the site's HTML depends on besides the content: code, dependencies, settings. */
+const CODE_PATHS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+/** Settings read from the environment that change pages. */
+const SETTINGS = [
+  'ARCHIVE_SITE_URL',
+  'ARCHIVE_BASE',
+  'ARCHIVE_REPO_URL',
+  'ARCHIVE_REPO_BRANCH',
+  'ARCHIVE_DRAFTS',
+  'ARCHIVE_SEARCH_SHARD_CHARS',
+];
+
+function listFiles(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => listFiles(join(path, name)));
+}
+
+/** The fingerprint of the code and settings a build in `project` would use. */
+export function fingerprintCode(project: string, env: NodeJS.ProcessEnv = process.env): string {
+  const files = CODE_PATHS.flatMap((path) => listFiles(join(project, path)));
+  return digest([
+    ...files.flatMap((file) => [relative(project, file).split(sep).join('/'), readFileSync(file)]),
+    ...SETTINGS.map((name) => `${name}=${env[name] ?? ''}`),
+  ]);
+}
+
+/**
+ * The fingerprints of a content tree: one for everything many pages show (every frontmatter,
+ * every entity file, the list of files), one per document for what only its own page shows (its
+ * text, its translation's text, its Git dates). Reads every file once.
+ */
+export function fingerprintContent(root: string): Pick<BuildState, 'metadata' | 'documents'> {
+  const git = spawnSync('git', ['-C', root, ...GIT_LOG_ARGS], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const history = git.status === 0 ? parseGitLog(git.stdout) : new Map();
+  const shared: (string | Uint8Array)[] = [];
+  const texts = new Map<string, string[]>();
+  for (const file of loadContentFiles(root)) {
+    const kind = classifyContentPath(file.relative);
+    if (kind.kind === 'other') continue;
+    shared.push(file.relative);
+    const bytes = contentBytes(file);
+    if (kind.kind === 'entry' && kind.collection !== 'documents') {
+      shared.push(bytes);
+      continue;
+    }
+    const split = splitFrontmatter(new TextDecoder().decode(bytes));
+    const [frontmatter, body] = 'body' in split ? [split.yaml, split.body] : [String(split.problem), ''];
+    shared.push(frontmatter);
+    const parts = texts.get(kind.id) ?? [];
+    parts.push(`${kind.kind}\u0000${body}\u0000${JSON.stringify(history.get(file.relative) ?? null)}`);
+    texts.set(kind.id, parts);
+  }
+  return {
+    metadata: digest(shared),
+    documents: Object.fromEntries([...texts].map(([id, parts]) => [id, digest(parts.sort())])),
+  };
+}
+
+interface StoredState {
+  outDir: string;
+  /** When the output folder's sitemap was written by that build: another writer changes it. */
+  stamp: number;
+  state: BuildState;
+}
+
+function statePath(project: string, outDir: string): string {
+  return join(project, 'node_modules', '.cache', 'soe-archive', `build-${digest([resolve(outDir)]).slice(0, 16)}.json`);
+}
+
+const stampOf = (outDir: string): number | undefined => {
+  const sitemap = join(outDir, 'sitemap.xml');
+  return existsSync(sitemap) ? statSync(sitemap).mtimeMs : undefined;
+};
+
+/** The state `outDir` was last built from, if it is known and the folder has not changed since. */
+export function readBuildState(project: string, outDir: string): BuildState | undefined {
+  const path = statePath(project, outDir);
+  if (!existsSync(path)) return undefined;
+  try {
+    const stored = JSON.parse(readFileSync(path, 'utf8')) as StoredState;
+    return stored.outDir === resolve(outDir) && stored.stamp === stampOf(outDir) ? stored.state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records the state `outDir` was just built from (after its sitemap was written). */
+export function writeBuildState(project: string, outDir: string, state: BuildState): void {
+  const path = statePath(project, outDir);
+  mkdirSync(join(path, '..'), { recursive: true });
+  const stored: StoredState = { outDir: resolve(outDir), stamp: stampOf(outDir) ?? 0, state };
+  writeFileSync(path, JSON.stringify(stored));
+}

@@ -1,0 +1,52 @@
+// Incremental builds: what a build must render again, decided from fingerprints of what the
+// pages are made of. A document's page depends on its own text, its translation and its Git
+// dates (the fingerprint of each document), and on metadata shared by many pages: every
+// frontmatter and entity (titles, neighbours, names), the code and the site's settings (the
+// shared fingerprints). When only document texts changed, the pages of those documents are
+// rendered again and every page that is not a document page is rendered as always (entity
+// pages quote the texts); when anything shared changed, everything is.
+import { createHash } from 'node:crypto';
+
+/** What a finished build was made from. */
+export interface BuildState {
+  /** Bumped when the meaning of the fingerprints changes. */
+  version: 1;
+  /** The code, dependencies and settings the site was built with. */
+  code: string;
+  /** Every frontmatter and entity file, and which files exist. */
+  metadata: string;
+  /** For each document id, its text, its translation's text and its Git dates. */
+  documents: Record<string, string>;
+}
+
+/** What a build has to do. */
+export type BuildPlan =
+  { kind: 'full'; reason: string } | { kind: 'incremental'; changed: string[]; unchanged: number };
+
+/** A short hex digest of some parts, each length-prefixed so that no two lists collide. */
+export function digest(parts: Iterable<string | Uint8Array>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) {
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    hash.update(`${bytes.length}:`);
+    hash.update(bytes);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * Decides between a full and an incremental build. `previous` is the state the output folder
+ * was last built from (undefined if unknown, or if the folder changed since).
+ */
+export function planBuild(previous: BuildState | undefined, current: BuildState): BuildPlan {
+  if (!previous) return { kind: 'full', reason: 'no earlier build of this output folder' };
+  if (previous.version !== current.version) return { kind: 'full', reason: 'the build state format changed' };
+  if (previous.code !== current.code) return { kind: 'full', reason: 'the code, dependencies or settings changed' };
+  if (previous.metadata !== current.metadata) {
+    return { kind: 'full', reason: 'frontmatter, entities or the set of files changed' };
+  }
+  const changed = Object.keys(current.documents)
+    .filter((id) => previous.documents[id] !== current.documents[id])
+    .sort();
+  return { kind: 'incremental', changed, unchanged: Object.keys(current.documents).length - changed.length };
+}
