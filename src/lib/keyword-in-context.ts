@@ -24,6 +24,11 @@ export function stripInlineMarkdown(text: string): string {
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
 }
 
+/** A copy of a string that shares no memory with the text it was cut from. */
+function detach(text: string): string {
+  return text.split('').join('');
+}
+
 function sentenceBounds(text: string, start: number, end: number): [number, number] {
   let from = start;
   while (from > 0 && !SENTENCE_END.test(text[from - 1]!) && text[from - 1] !== '\n') from -= 1;
@@ -48,7 +53,13 @@ export function extractContexts(text: string, mentions: readonly Pick<Mention, '
     let after = stripInlineMarkdown(text.slice(mention.end, to)).trimEnd();
     if (before.length > MAX_SIDE) before = `…${before.slice(-MAX_SIDE)}`;
     if (after.length > MAX_SIDE) after = `${after.slice(0, MAX_SIDE)}…`;
-    const context = { before, match: text.slice(mention.start, mention.end), after };
+    // Copies, not slices: V8 keeps a whole text alive for a slice of it, and an archive index
+    // holding contexts of every document would otherwise hold every document's text.
+    const context = {
+      before: detach(before),
+      match: detach(text.slice(mention.start, mention.end)),
+      after: detach(after),
+    };
     const key = `${context.before}\u0000${context.match}\u0000${context.after}`;
     if (seen.has(key)) continue;
     seen.add(key);
