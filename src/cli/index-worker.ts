@@ -1,6 +1,5 @@
 // The search index, built in a worker thread while the main thread runs Astro: records are
 // made here and handed to Pagefind without waiting for Astro's rendering loop to yield.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../i18n/index.ts';
@@ -12,15 +11,10 @@ import {
 } from '../lib/archive-index.ts';
 import { buildSearchRecord, searchLanguage, type SearchRecord } from '../lib/search-records.ts';
 import type { CheckResult } from '../checker/check-content.ts';
-import {
-  planSearchShards,
-  SHARD_ANCHOR_DATE,
-  SHARD_ANCHOR_WORD,
-  shardFolder,
-  shardManifest,
-} from '../lib/search-shards.ts';
+import { planSearchShards, shardFolder } from '../lib/search-shards.ts';
 import { indexRecords, loadPagefindInstances, type PagefindApi } from './index-search.ts';
 import { mergeLanguageBundle } from './normalise-pagefind.ts';
+import { finishSearchIndex } from './merge-search-shards.ts';
 
 /** What the build passes to the worker. */
 export interface IndexJob {
@@ -34,22 +28,13 @@ export interface IndexJob {
   processes: number;
 }
 
-/**
- * The search records of some documents in one language, made one at a time as Pagefind asks;
- * `anchored`: they begin with the shard's anchor record (see `shardWeight`), which has one
- * meaningless word and no filter values, so no real search or filter finds it.
- */
+/** The search records of some documents in one language, made one at a time as Pagefind asks. */
 export function* searchRecords(
   catalogue: EntityCatalogue,
   lang: Lang,
   documents: readonly IndexedDocument[],
   translations: ReadonlyMap<string, string>,
-  anchored = false,
 ): Generator<SearchRecord> {
-  if (anchored) {
-    const sort = { date: SHARD_ANCHOR_DATE };
-    yield { url: '/search/', language: searchLanguage(lang), content: SHARD_ANCHOR_WORD, meta: {}, filters: {}, sort };
-  }
   for (const doc of documents) yield buildSearchRecord(doc, lang, catalogue, translations.get(doc.id));
 }
 
@@ -59,8 +44,9 @@ export function* searchRecords(
  * documents alone took about 1.8 GB); once `moreLanes` settles (the build says Astro is done),
  * up to `job.processes` runs at a time, so that both cores work (measured at 10,000 documents:
  * two runs beside Astro slowed it from 178 s to 251 s and gained nothing). The English index
- * then joins the first Chinese shard in `pagefind/`. Writes the manifest the search page merges
- * the shards by; returns the number of records indexed.
+ * then joins the first Chinese shard in `pagefind/`, and the Chinese shards are merged into it
+ * (`finishSearchIndex`).
+ * Returns the number of records indexed.
  */
 export async function indexArchive(job: IndexJob, moreLanes: Promise<unknown> = Promise.resolve()): Promise<number> {
   // Not buildArchiveIndex: its keyword-in-context pass over every text is for the pages.
@@ -74,7 +60,7 @@ export async function indexArchive(job: IndexJob, moreLanes: Promise<unknown> = 
     { bundle: english, records: () => searchRecords(catalogue, 'en', documents, translations) },
     ...shards.map((shard, index) => ({
       bundle: join(job.site, shardFolder(index)),
-      records: () => searchRecords(catalogue, 'zh', shard, translations, shards.length > 1),
+      records: () => searchRecords(catalogue, 'zh', shard, translations),
     })),
   ];
   let count = 0;
@@ -94,8 +80,10 @@ export async function indexArchive(job: IndexJob, moreLanes: Promise<unknown> = 
   const instances = await loadPagefindInstances(Math.min(job.processes, runs.length));
   await Promise.all(instances.map((api, number) => lane(api, number)));
   mergeLanguageBundle(english, first, searchLanguage('en'));
-  const manifest = shardManifest(shards.length, documents.length);
-  writeFileSync(join(first, 'shards.json'), `${JSON.stringify(manifest)}\n`);
+  finishSearchIndex(
+    job.site,
+    shards.map((shard) => shard.length),
+  );
   return count;
 }
 
