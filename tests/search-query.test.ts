@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import {
   containsPhrases,
   convertCharacters,
+  findMarkOffset,
   findParagraph,
-  findPhraseWord,
+  orderResults,
   parseCharacterPairs,
   parseSearchState,
   prepareChineseQuery,
@@ -33,12 +34,16 @@ describe('the traditional → simplified character map for queries', () => {
 
 describe('prepareChineseQuery', () => {
   test.each([
-    ['國資委', { query: '国资委', phrases: ['国资委'] }],
-    ['剥离企业办社会职能', { query: '剥离企业办社会职能', phrases: ['剥离企业办社会职能'] }],
-    ['巡察 整改', { query: '巡察 整改', phrases: ['巡察', '整改'] }],
-    ['“三供一業”', { query: '三供一业', phrases: ['三供一业'] }],
-    ['钼', { query: '钼', phrases: [] }],
-    ['SASAC 国资委', { query: 'SASAC 国资委', phrases: ['国资委'] }],
+    ['國資委', { query: '国资委', phrases: ['国资委'], marks: ['国资委'] }],
+    [
+      '剥离企业办社会职能',
+      { query: '剥离企业办社会职能', phrases: ['剥离企业办社会职能'], marks: ['剥离企业办社会职能'] },
+    ],
+    ['巡察 整改', { query: '巡察 整改', phrases: ['巡察', '整改'], marks: ['巡察', '整改'] }],
+    ['“三供一業”', { query: '三供一业', phrases: ['三供一业'], marks: ['三供一业'] }],
+    ['钼', { query: '钼', phrases: [], marks: ['钼'] }],
+    ['钼 国资委', { query: '钼 国资委', phrases: ['国资委'], marks: ['钼', '国资委'] }],
+    ['SASAC 国资委', { query: 'SASAC 国资委', phrases: ['国资委'], marks: ['国资委'] }],
   ])('%s', (input, expected) => {
     expect(prepareChineseQuery(input, pairs)).toEqual(expected);
   });
@@ -59,19 +64,20 @@ describe('character-pair tokens of the Chinese index', () => {
     expect(encodeHanTokens('剥离企业', false).split(' ')).toHaveLength(3);
     expect(encodeHanTokens('钼', false)).toMatch(/^hq[0-9a-z]{3}$/);
   });
-  test('find a phrase in the decoded text, and refuse characters or pairs that are scattered', () => {
-    expect(containsPhrases(content, ['四个一批'])).toBe(true);
-    expect(containsPhrases(content, ['四个一批', '三供一业'])).toBe(true);
-    expect(containsPhrases(encodeHanTokens('三家企业供水，一业为主'), ['三供一业'])).toBe(false);
-    expect(containsPhrases(encodeHanTokens('四个部门，一批企业'), ['四个一批'])).toBe(false);
+  test('find a phrase in the text, and refuse characters or pairs that are scattered', () => {
+    const text = decodeHanTokens(content.split(' ')).text;
+    expect(containsPhrases(text, ['四个一批'])).toBe(true);
+    expect(containsPhrases(text, ['四个一批', '三供一业'])).toBe(true);
+    expect(containsPhrases('三家企业供水，一业为主', ['三供一业'])).toBe(false);
+    expect(containsPhrases('四个部门，一批企业', ['四个一批'])).toBe(false);
   });
-  test('give the word where the phrase starts, after a given word', () => {
-    const words = content.split(' ');
-    const at = findPhraseWord(content, ['四个一批'])!;
-    expect(decodeHanTokens(words.slice(at, at + 3)).text).toBe('四个一批');
-    expect(findPhraseWord(content, ['标题'], 3)).toBeUndefined();
+  test('give the offset of the first mark after a given offset, ignoring Latin case', () => {
+    const text = '标题摘要各企业应按照“四个一批”思路。三供一业。SASAC';
+    expect(findMarkOffset(text, ['三供一业', '四个一批'])).toBe(11);
+    expect(findMarkOffset(text, ['标题'], 2)).toBeUndefined();
+    expect(findMarkOffset(text, ['sasac'])).toBe(text.indexOf('SASAC'));
   });
-  test('map a word to its paragraph', () => {
+  test('map a position to its paragraph', () => {
     expect(findParagraph([10, 40, 90], 45)).toBe(2);
     expect(findParagraph([10, 40, 90], 5)).toBeUndefined();
     expect(findParagraph([10, 40, 90], undefined)).toBeUndefined();
@@ -107,14 +113,30 @@ describe('listBlockTexts', () => {
 });
 
 describe('buildPhraseExcerpt', () => {
-  test('shows the decoded passage holding the phrase, marked and escaped, or the start of the text', async () => {
+  test('shows the passage holding the phrase, marked and escaped, or the start of the text', async () => {
     const { buildPhraseExcerpt } = await import('../src/lib/search-query.ts');
-    const content = encodeHanTokens('国资委 标题 在 SASAC 的要求下，国资委推进“三供一业”移交。');
-    const from = encodeHanTokens('国资委 标题').split(' ').length;
-    expect(buildPhraseExcerpt(content, ['国资委'], from, 6)).toBe('…C的要求下，<mark>国资委</mark>推进“三供一…');
-    expect(buildPhraseExcerpt(content, [], from, 4)).toBe('在SASAC的要…');
-    expect(buildPhraseExcerpt(encodeHanTokens('甲&乙<丙>国资委'), ['国资委'])).toBe(
-      '甲&#38;乙&#60;丙&#62;<mark>国资委</mark>',
-    );
+    const text = '国资委标题在SASAC的要求下，国资委推进“三供一业”移交。';
+    const from = '国资委标题'.length;
+    expect(buildPhraseExcerpt(text, ['国资委'], from, 6)).toBe('…C的要求下，<mark>国资委</mark>推进“三供一…');
+    expect(buildPhraseExcerpt(text, [], from, 4)).toBe('在SASAC的要…');
+    expect(buildPhraseExcerpt(text, ['sasac'], from, 1)).toBe('在<mark>SASAC</mark>的…');
+    expect(buildPhraseExcerpt('甲&乙<丙>国资委', ['国资委'])).toBe('甲&#38;乙&#60;丙&#62;<mark>国资委</mark>');
+  });
+});
+
+describe('orderResults', () => {
+  const results = [{ id: 'zh-hans_abc123_a' }, { id: 'zh-hans_abc123_2' }, { id: 'zh-hans_abc123_10' }];
+  test("keeps Pagefind's ranking for relevance, and sorts by page number (date order) otherwise", () => {
+    expect(orderResults(results, 'relevance')).toEqual(results);
+    expect(orderResults(results, 'oldest').map((result) => result.id)).toEqual([
+      'zh-hans_abc123_2',
+      'zh-hans_abc123_a',
+      'zh-hans_abc123_10',
+    ]);
+    expect(orderResults(results, 'newest').map((result) => result.id)).toEqual([
+      'zh-hans_abc123_10',
+      'zh-hans_abc123_a',
+      'zh-hans_abc123_2',
+    ]);
   });
 });

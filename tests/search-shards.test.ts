@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planSearchShards, readShardBudget, shardManifest, shardWeight } from '../src/lib/search-shards.ts';
+import { dealtOrder, englishWeight, planSearchShards, readShardBudget } from '../src/lib/search-shards.ts';
 
 const doc = (id: string, date: string, characters: number) => ({ id, date, characters });
 
@@ -28,35 +28,33 @@ describe('search shards', () => {
     ]);
   });
 
-  // Pagefind scores a date-sorted result by its position in its own shard (newest first: the
-  // position in oldest-first order; oldest first: minus it) and the merge sorts all results by
-  // score times the shard's weight, keeping shard order among ties. This replays that merge,
-  // with each shard's anchor record at position 0.
-  test.each(['newest', 'oldest'] as const)('a merged %s-first search lists every document in date order', (order) => {
+  test('the dealt order lists every shard page once, in date order again', () => {
     const docs = Array.from({ length: 23 }, (_, n) => doc(`d${n}`, `20${String(n).padStart(2, '0')}`, 100));
     const shards = planSearchShards(docs, 500);
     expect(shards.length).toBe(5);
-    const merged = shards
-      .flatMap((shard, index) =>
-        shard.map((d, position) => ({
-          date: d.date,
-          score: (order === 'newest' ? position + 1 : -(position + 1)) * shardWeight(index, docs.length),
-        })),
-      )
-      .sort((a, b) => b.score - a.score)
-      .map((result) => result.date);
-    const expected = docs.map((d) => d.date).sort();
-    expect(merged).toEqual(order === 'newest' ? expected.reverse() : expected);
-  });
-
-  test('the manifest names every Chinese shard after the first, with its weight; English stays whole', () => {
-    expect(shardManifest(1, 10)).toEqual({ merge: { zh: [] } });
-    expect(shardManifest(3, 10).merge.zh?.map((shard) => shard.path)).toEqual(['pagefind-1/', 'pagefind-2/']);
-    expect(shardManifest(3, 10).merge.en).toBeUndefined();
+    const order = dealtOrder(shards.map((shard) => shard.length));
+    expect(order.map(([shard, page]) => shards[shard]![page]!.date)).toEqual(docs.map((d) => d.date).sort());
+    expect(dealtOrder([2, 1])).toEqual([
+      [0, 0],
+      [1, 0],
+      [0, 1],
+    ]);
   });
 
   test('the budget comes from ARCHIVE_SEARCH_SHARD_CHARS, or the default', () => {
     expect(readShardBudget({ ARCHIVE_SEARCH_SHARD_CHARS: '5000' })).toBe(5000);
     expect(readShardBudget({ ARCHIVE_SEARCH_SHARD_CHARS: 'many' })).toBe(readShardBudget({}));
+  });
+
+  test('English records are planned by their own weight: a few long translations make shards', () => {
+    const docs = Array.from({ length: 8 }, (_, i) => doc(`d${i}`, `200${i}`, 10_000));
+    const translated = new Map([
+      ['d1', 400_000],
+      ['d5', 400_000],
+    ]);
+    const shards = planSearchShards(docs, 100_000, (d) => englishWeight(translated.get(d.id) ?? 0));
+    // (8 × 1,000 + 800,000) / 4 = 202,000 weighed against 100,000: three shards.
+    expect(shards).toHaveLength(3);
+    expect(englishWeight(0)).toBe(250);
   });
 });

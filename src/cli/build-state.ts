@@ -21,6 +21,7 @@ const SETTINGS = [
   'ARCHIVE_REPO_BRANCH',
   'ARCHIVE_DRAFTS',
   'ARCHIVE_SEARCH_SHARD_CHARS',
+  'ARCHIVE_INDEX_PART_CHARS',
 ];
 
 function listFiles(path: string): string[] {
@@ -40,16 +41,29 @@ export function fingerprintCode(project: string, env: NodeJS.ProcessEnv = proces
   ]);
 }
 
+/** What the search records of a content tree are made from, for the shard cache (`SearchCache`). */
+export interface SearchInputs {
+  /** Every entity file (records carry entity names and aliases). */
+  entities: string;
+  /** For each document, its Chinese record's sources (the document file) and its English record's (frontmatter and translation). */
+  documents: Record<string, { zh: string; en: string }>;
+}
+
 /**
  * The fingerprints of a content tree: one for everything many pages show (every frontmatter,
  * every entity file, the list of files), one per document for what only its own page shows (its
- * text, its translation's text, its Git dates). Reads every file once.
+ * text, its translation's text, its Git dates), and what search records are made from. Reads
+ * every file once.
  */
-export function fingerprintContent(root: string): Pick<BuildState, 'metadata' | 'documents'> {
+export function fingerprintContent(
+  root: string,
+): Pick<BuildState, 'metadata' | 'documents'> & { search: SearchInputs } {
   const git = spawnSync('git', ['-C', root, ...GIT_LOG_ARGS], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const history = git.status === 0 ? parseGitLog(git.stdout) : new Map();
   const shared: (string | Uint8Array)[] = [];
+  const entities: (string | Uint8Array)[] = [];
   const texts = new Map<string, string[]>();
+  const search = new Map<string, { zh: string; en: string[] }>();
   for (const file of loadContentFiles(root)) {
     const kind = classifyContentPath(file.relative);
     if (kind.kind === 'other') continue;
@@ -57,11 +71,19 @@ export function fingerprintContent(root: string): Pick<BuildState, 'metadata' | 
     const bytes = contentBytes(file);
     if (kind.kind === 'entry' && kind.collection !== 'documents') {
       shared.push(bytes);
+      entities.push(file.relative, bytes);
       continue;
     }
     const split = splitFrontmatter(new TextDecoder().decode(bytes));
     const [frontmatter, body] = 'body' in split ? [split.yaml, split.body] : [String(split.problem), ''];
     shared.push(frontmatter);
+    const inputs = search.get(kind.id) ?? { zh: '', en: [] };
+    if (kind.kind === 'translation') inputs.en.push(digest([bytes]));
+    else {
+      inputs.zh = digest([bytes]);
+      inputs.en.push(digest([frontmatter]));
+    }
+    search.set(kind.id, inputs);
     const parts = texts.get(kind.id) ?? [];
     parts.push(`${kind.kind}\u0000${body}\u0000${JSON.stringify(history.get(file.relative) ?? null)}`);
     texts.set(kind.id, parts);
@@ -69,6 +91,12 @@ export function fingerprintContent(root: string): Pick<BuildState, 'metadata' | 
   return {
     metadata: digest(shared),
     documents: Object.fromEntries([...texts].map(([id, parts]) => [id, digest(parts.sort())])),
+    search: {
+      entities: digest(entities),
+      documents: Object.fromEntries(
+        [...search].map(([id, inputs]) => [id, { zh: inputs.zh, en: digest(inputs.en.sort()) }]),
+      ),
+    },
   };
 }
 
@@ -106,4 +134,9 @@ export function writeBuildState(project: string, outDir: string, state: BuildSta
   mkdirSync(join(path, '..'), { recursive: true });
   const stored: StoredState = { outDir: resolve(outDir), stamp: stampOf(outDir) ?? 0, state };
   writeFileSync(path, JSON.stringify(stored));
+}
+
+/** Where the search index's shards are kept between builds of one output folder. */
+export function searchCacheDir(project: string, outDir: string): string {
+  return join(project, 'node_modules', '.cache', 'soe-archive', `search-${digest([resolve(outDir)]).slice(0, 16)}`);
 }

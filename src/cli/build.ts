@@ -7,14 +7,14 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'astro';
 import type { IndexJob } from './index-worker.ts';
-import { fingerprintCode, fingerprintContent, readBuildState, writeBuildState } from './build-state.ts';
-import { planBuild, type BuildPlan, type BuildState } from '../lib/build-plan.ts';
+import { fingerprintCode, fingerprintContent, readBuildState, searchCacheDir, writeBuildState } from './build-state.ts';
+import { digest, planBuild, type BuildPlan, type BuildState } from '../lib/build-plan.ts';
 import { checkContent, type CheckResult } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { renderSitemap } from '../lib/sitemap.ts';
-import { readShardBudget } from '../lib/search-shards.ts';
+import { readPartBudget, readShardBudget } from '../lib/search-shards.ts';
 import { readSiteAddress } from '../lib/site-config.ts';
 
 const args = process.argv.slice(2);
@@ -48,7 +48,8 @@ if (checked.errors > 0) {
 console.log(`checked ${contentDir}: 0 errors, ${checked.warnings} warnings`);
 
 const project = process.cwd();
-const state: BuildState = { version: 1, code: fingerprintCode(project), ...fingerprintContent(contentDir) };
+const { search, ...content } = fingerprintContent(contentDir);
+const state: BuildState = { version: 1, code: fingerprintCode(project), ...content };
 const plan: BuildPlan = args.includes('--full')
   ? { kind: 'full', reason: '--full' }
   : planBuild(readBuildState(project, outDir), state);
@@ -93,12 +94,18 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
     drafts: process.env.ARCHIVE_DRAFTS === '1',
     site: bundle,
     shardBudget: readShardBudget(process.env),
+    partBudget: readPartBudget(process.env),
     processes: Math.max(1, Number(process.env.ARCHIVE_INDEX_PROCESSES) || 2),
     address: readSiteAddress(),
+    cache: {
+      dir: searchCacheDir(project, outDir),
+      salt: digest([state.code, search.entities]),
+      documents: search.documents,
+    },
   } satisfies IndexJob,
 });
 entries = undefined; // the worker has its copy
-const indexing = new Promise<number>((done, fail) => {
+const indexing = new Promise<{ indexed: number; reused: number }>((done, fail) => {
   worker.once('message', done);
   worker.once('error', fail);
   worker.once('exit', (code) => fail(new Error(`the search index worker stopped (exit code ${code})`)));
@@ -120,7 +127,7 @@ if (siteDir !== outDir) {
 siteSeconds = (performance.now() - siteStarted) / 1000;
 // Astro is done: the worker may now run more than one Pagefind process.
 worker.postMessage('site built');
-const indexed = await indexing;
+const { indexed, reused } = await indexing;
 // Shards of an earlier build with more of them would otherwise stay behind.
 for (const folder of readdirSync(outDir)) {
   if (/^(pagefind(-\d+)?|cite)$/.test(folder)) rmSync(join(outDir, folder), { recursive: true, force: true });
@@ -128,7 +135,7 @@ for (const folder of readdirSync(outDir)) {
 for (const folder of readdirSync(bundle)) renameSync(join(bundle, folder), join(outDir, folder));
 rmSync(bundle, { recursive: true });
 console.log(
-  `site built in ${siteSeconds.toFixed(1)} s; search index: ${indexed} records in ${indexSeconds.toFixed(1)} s (at the same time)`,
+  `site built in ${siteSeconds.toFixed(1)} s; search index: ${indexed} records indexed${reused ? `, ${reused} kept from the last build` : ''} in ${indexSeconds.toFixed(1)} s (at the same time)`,
 );
 
 // The sitemap lists every page that was built, with its other-language alternate.

@@ -59,14 +59,18 @@ export function archiveLoader(options: {
       const id = options.idOf(name);
       seen.add(id);
       const digest = generateDigest(bytes.toString('latin1'));
-      if (store.get(id)?.digest === digest) continue;
+      const filePath = relative(process.cwd(), path);
+      // The same bytes elsewhere (another content folder) are a new entry: pages read the body
+      // from the stored path.
+      const stored = store.get(id);
+      if (stored?.digest === digest && stored.filePath === filePath) continue;
       const entry = readEntry(relative(process.cwd(), path), bytes, options.schema);
       const errors = entry.problems.filter((problem) => problem.severity === 'error');
       if (errors.length > 0 || !entry.raw) {
         throw new Error(`invalid content (run npm run check):\n${errors.map(formatProblem).join('\n')}`);
       }
       const data = await parseData({ id, data: entry.raw, filePath: path });
-      store.set({ id, data, filePath: relative(process.cwd(), path), digest });
+      store.set({ id, data, filePath, digest });
     }
     for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
   }

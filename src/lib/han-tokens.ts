@@ -71,6 +71,11 @@ export function encodeHanTokens(text: string, withTail = true): string {
   return tokens.join(' ');
 }
 
+/** True for a word of the index that stands for Han characters (a pair, or a run's last character). */
+export function isHanToken(word: string): boolean {
+  return TOKEN.test(word);
+}
+
 /** Text decoded from index tokens, with the token (word) index each character came from. */
 export interface DecodedText {
   text: string;

@@ -1,8 +1,9 @@
-import { decodeHanTokens } from './han-tokens.ts';
+import { readPageNumber } from './merge-pagefind-index.ts';
 
 /** Han characters (CJK Unified Ideographs, extension A and compatibility ideographs). */
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
+const HAN_MARK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
 
 /** True when the text holds at least one Han character. */
 export function containsHan(text: string): boolean {
@@ -28,6 +29,11 @@ export interface ChineseQuery {
   query: string;
   /** Each run of two or more Han characters (simplified): a true match contains every one. */
   phrases: string[];
+  /**
+   * Each run of Han characters, single ones included: what the excerpt marks and the link
+   * points to. The index's locations cannot say where (see `compactLocations`).
+   */
+  marks: string[];
 }
 
 /**
@@ -42,13 +48,15 @@ export function prepareChineseQuery(query: string, traditionalToSimplified: Read
   return {
     query: simplified.replace(/\s+/g, ' ').trim(),
     phrases: [...new Set(simplified.match(HAN_RUN) ?? [])],
+    marks: [...new Set(simplified.match(HAN_MARK) ?? [])],
   };
 }
 
-/** True when an index record's text (Chinese decoded from its tokens) contains every phrase. */
-export function containsPhrases(content: string, phrases: readonly string[]): boolean {
-  if (phrases.length === 0) return true;
-  const { text } = decodeHanTokens(content.split(/\s+/));
+/**
+ * True when a Chinese result's text contains every phrase (its fragment holds the text itself,
+ * see `toPlainFragment`).
+ */
+export function containsPhrases(text: string, phrases: readonly string[]): boolean {
   return phrases.every((phrase) => text.includes(phrase));
 }
 
@@ -103,33 +111,24 @@ export function toPagefindFilters(filters: Record<string, string[]>): Record<str
 export const META_LIST_SEPARATOR = ' | ';
 
 /**
- * The word index of the first occurrence of any phrase in an index record's words (Chinese
- * decoded from its tokens), at or after word `from` (the start of the text, after title,
- * summary and names).
+ * The offset of the first occurrence of any mark in a Chinese result's text at or after offset
+ * `from` (the start of the text, after title, summary and names), ignoring Latin case.
  */
-export function findPhraseWord(content: string, phrases: readonly string[], from = 0): number | undefined {
-  const { text, wordAt } = decodeHanTokens(content.split(/\s+/));
-  const start = wordAt.findIndex((word) => word >= from);
-  if (start < 0) return undefined;
-  const chars = [...text];
-  const offsets = phrases.map((phrase) => indexOfChars(chars, [...phrase], start)).filter((offset) => offset >= 0);
-  return offsets.length > 0 ? wordAt[Math.min(...offsets)] : undefined;
+export function findMarkOffset(text: string, marks: readonly string[], from = 0): number | undefined {
+  const lower = text.toLowerCase();
+  const offsets = marks.map((mark) => lower.indexOf(mark.toLowerCase(), from)).filter((offset) => offset >= 0);
+  return offsets.length > 0 ? Math.min(...offsets) : undefined;
 }
 
-function indexOfChars(chars: readonly string[], phrase: readonly string[], from: number): number {
-  outer: for (let i = from; i + phrase.length <= chars.length; i += 1) {
-    for (let k = 0; k < phrase.length; k += 1) if (chars[i + k] !== phrase[k]) continue outer;
-    return i;
-  }
-  return -1;
-}
-
-/** The 1-based number of the paragraph holding a word, from the paragraph start words (`meta.paras`). */
-export function findParagraph(paragraphStarts: readonly number[], word: number | undefined): number | undefined {
-  if (word === undefined) return undefined;
+/**
+ * The 1-based number of the paragraph holding a position, from the paragraph starts
+ * (`meta.paras`: words in English records, offsets in the Chinese text).
+ */
+export function findParagraph(paragraphStarts: readonly number[], position: number | undefined): number | undefined {
+  if (position === undefined) return undefined;
   let found: number | undefined;
   paragraphStarts.forEach((start, i) => {
-    if (start <= word) found = i + 1;
+    if (start <= position) found = i + 1;
   });
   return found;
 }
@@ -137,36 +136,45 @@ export function findParagraph(paragraphStarts: readonly number[], word: number |
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
- * An excerpt of a Chinese index record (decoded from its tokens) around the first occurrence of
- * a phrase at or after word `from`, every phrase marked; without phrases (or none found), the
- * start of the text. Returns HTML (text escaped, `<mark>` added).
+ * An excerpt of a Chinese result's text around the first mark at or after offset `from`, every
+ * mark highlighted; without marks (or none found), the start of the text. Returns HTML (text
+ * escaped, `<mark>` added).
  */
-export function buildPhraseExcerpt(content: string, phrases: readonly string[], from = 0, radius = 30): string {
-  const { text, wordAt } = decodeHanTokens(content.split(/\s+/));
-  const chars = [...text];
-  const start = Math.max(
-    0,
-    wordAt.findIndex((word) => word >= from),
-  );
-  const offsets = phrases.map((phrase) => indexOfChars(chars, [...phrase], start)).filter((offset) => offset >= 0);
-  const at = offsets.length > 0 ? Math.min(...offsets) : start;
-  const first = offsets.length > 0 ? Math.max(start, at - radius) : start;
-  const length = offsets.length > 0 ? radius + Math.max(...phrases.map((phrase) => [...phrase].length)) : 2 * radius;
-  const last = Math.min(chars.length, at + length);
-  const excerpt = `${first > start ? '…' : ''}${chars.slice(first, last).join('')}${last < chars.length ? '…' : ''}`;
-  if (phrases.length === 0) return escapeHtml(excerpt);
+export function buildPhraseExcerpt(text: string, marks: readonly string[], from = 0, radius = 30): string {
+  const at = findMarkOffset(text, marks, from);
+  const longest = Math.max(0, ...marks.map((mark) => mark.length));
+  const first = at === undefined ? from : Math.max(from, at - radius);
+  const last = Math.min(text.length, at === undefined ? from + 2 * radius : at + radius + longest);
+  const excerpt = `${first > from ? '…' : ''}${text.slice(first, last)}${last < text.length ? '…' : ''}`;
+  if (marks.length === 0) return escapeHtml(excerpt);
   const pattern = new RegExp(
-    [...phrases]
+    [...marks]
       .sort((a, b) => b.length - a.length)
-      .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .map((mark) => mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('|'),
-    'g',
+    'gi',
   );
   let html = '';
-  let last2 = 0;
+  let done = 0;
   for (const match of excerpt.matchAll(pattern)) {
-    html += `${escapeHtml(excerpt.slice(last2, match.index))}<mark>${escapeHtml(match[0])}</mark>`;
-    last2 = match.index + match[0].length;
+    html += `${escapeHtml(excerpt.slice(done, match.index))}<mark>${escapeHtml(match[0])}</mark>`;
+    done = match.index + match[0].length;
   }
-  return html + escapeHtml(excerpt.slice(last2));
+  return html + escapeHtml(excerpt.slice(done));
+}
+
+/** A search result as far as ordering needs it: its page's fragment name. */
+interface Ranked {
+  id: string;
+}
+
+/**
+ * Results in the order asked for: as Pagefind ranked them, or by date. The index lists its pages
+ * in date order and names each page's fragment after its number (`pageFragmentName`), so the
+ * date order needs no sort list in the index.
+ */
+export function orderResults<T extends Ranked>(results: readonly T[], sort: SearchState['sort']): T[] {
+  if (sort === 'relevance') return [...results];
+  const direction = sort === 'oldest' ? 1 : -1;
+  return [...results].sort((a, b) => direction * (readPageNumber(a.id) - readPageNumber(b.id)));
 }

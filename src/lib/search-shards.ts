@@ -1,27 +1,23 @@
-// The search index in shards. Pagefind holds every word of an index in memory until it writes
-// it (about 1.7 GB per 1,000 synthetic documents of 4,400 Chinese characters, measured), so a
-// large archive's Chinese index is made as several bundles, one Pagefind run each, that the
-// search page merges at query time (`mergeIndex`). The English index is a tenth of the size
-// and stays whole in the first bundle: a shard that lacks one word of a query answers with the
-// pages holding the others, which the Chinese search page filters out by phrase and the
-// English one could not. Documents are dealt to the shards in date order, like
-// cards, so every shard is a sample of the whole archive: ranking statistics stay comparable,
-// and a date-sorted search stays in order after the merge (see `shardWeight`).
+// The search index in shards, at two levels. Pagefind holds every word of an index in memory
+// until it writes it (about 310 bytes per Chinese character), so each Pagefind run indexes a
+// part of at most `DEFAULT_PART_CHARACTERS`. Pagefind's search costs time in proportion to
+// results × postings of each index it searches, so the parts are merged at build time into
+// search shards of `DEFAULT_SHARD_CHARACTERS` (src/cli/merge-search-shards.ts), which the
+// search page merges at query time (`mergeIndex`): small parts bound the build's memory, and a
+// few shards keep queries both fast and small. Documents are dealt to shards, and within each
+// shard to parts, round-robin in date order, like cards, so each shard samples the whole
+// archive (ranking statistics stay comparable) and its merged index lists them in date order
+// again (`dealtOrder`). The English index is merged into one.
 
 /**
- * Characters of text per shard unless ARCHIVE_SEARCH_SHARD_CHARS says otherwise. Measured at
- * 10,000 documents (86 million characters): 2 million per shard made 23 shards, a 4.7 GB peak
- * for the whole build and a cold Chinese query of 1.6 MB (each shard adds its own index chunks
- * for every query word); 8 million made 6 shards, a 7.8 GB peak (two Pagefind runs of about
- * 2.5 GB at once) and a cold query of 742 KB, about what one unsharded index costs. Readers
- * feel the query on every search; the build has memory to spare below the unsharded 10+ GB.
+ * Characters of text per search shard unless ARCHIVE_SEARCH_SHARD_CHARS says otherwise: what a
+ * query searches at once. See docs/architecture.md ("Search shards") for the measurements.
  */
-export const DEFAULT_SHARD_CHARACTERS = 8_000_000;
+export const DEFAULT_SHARD_CHARACTERS = 16_000_000;
 
-/** What the search page reads from `pagefind/shards.json`. */
+/** What the search page reads from `pagefind/shards.json`: the other Chinese shards to merge, from the site root. */
 export interface ShardManifest {
-  /** For each site language, the bundles to merge into the first (`pagefind/`), relative to the site root. */
-  merge: Partial<Record<'zh' | 'en', { path: string; weight: number }[]>>;
+  zh: string[];
 }
 
 /** The shard budget from the environment, or the default. */
@@ -37,8 +33,9 @@ export function readShardBudget(env: Record<string, string | undefined>): number
 export function planSearchShards<T extends { id: string; date: string; characters: number }>(
   documents: readonly T[],
   budget: number,
+  weight: (doc: T) => number = (doc) => doc.characters,
 ): T[][] {
-  const characters = documents.reduce((sum, doc) => sum + doc.characters, 0);
+  const characters = documents.reduce((sum, doc) => sum + weight(doc), 0);
   const count = Math.max(1, Math.min(documents.length, Math.ceil(characters / budget)));
   const ordered = [...documents].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const shards: T[][] = Array.from({ length: count }, () => []);
@@ -51,34 +48,51 @@ export function shardFolder(index: number): string {
   return index === 0 ? 'pagefind' : `pagefind-${index}`;
 }
 
-/**
- * The score weight of shard `index` when merged. With a date sort, Pagefind scores a result by
- * its position in its own shard's date order (0, 1, 2, … oldest first; negated for oldest
- * first), and the merge orders all results by score, keeping shard order among equal scores.
- * Dealt round-robin, position p in shard i is position p·k + i overall, so a weight that grows
- * with i by less than one position in total puts equal positions in the right order (newest
- * first: higher shards first). Position 0 would score 0 whatever the weight, so every shard
- * starts with an anchor record (`SHARD_ANCHOR_DATE`) that no search finds. Relevance scores
- * move by less than a part in 4·n.
- */
-export function shardWeight(index: number, documents: number): number {
-  return 1 + index / (4 * Math.max(1, documents));
+/** The folder of part `part` of Chinese search shard `shard` while the index is built. */
+export function searchPartFolder(shard: number, part: number): string {
+  return `pagefind-zh-${shard}-${part}`;
 }
 
-/** The sort date of each shard's anchor record: older than any document. */
-export const SHARD_ANCHOR_DATE = '0000-00-00';
+/** The folder of part `part` of the English index while it is built; merged into `pagefind/` after. */
+export function englishPartFolder(part: number): string {
+  return `pagefind-en-${part}`;
+}
 
-/** The anchor's only word: Pagefind leaves a record without words out of the sort order. */
-export const SHARD_ANCHOR_WORD = 'pagefindshardanchor';
+/**
+ * Characters of text per Pagefind run unless ARCHIVE_INDEX_PART_CHARS says otherwise: the
+ * parts of a search shard are indexed one run each and merged, so that no Pagefind process
+ * holds more than this (about 310 bytes per Chinese character while it indexes).
+ */
+export const DEFAULT_PART_CHARACTERS = 2_000_000;
 
-/** The manifest for a Chinese index in `count` shards of `documents` documents in all. */
-export function shardManifest(count: number, documents: number): ShardManifest {
-  return {
-    merge: {
-      zh: Array.from({ length: count - 1 }, (_, i) => ({
-        path: `${shardFolder(i + 1)}/`,
-        weight: shardWeight(i + 1, documents),
-      })),
-    },
-  };
+/** The part budget from the environment, or the default. */
+export function readPartBudget(env: Record<string, string | undefined>): number {
+  const value = Number(env.ARCHIVE_INDEX_PART_CHARS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_PART_CHARACTERS;
+}
+
+/**
+ * What a document's English record weighs against the Chinese budget: its translation's bytes
+ * and about 1,000 characters of titles, summary and names, over 4: Pagefind needs a fifth to a
+ * quarter of the memory per character of English that it needs per Chinese character (measured
+ * at 10,000 documents: 1.8 GB for about 31 million characters of English, 2.5 GB for a shard of
+ * 8 million Chinese characters).
+ */
+export function englishWeight(translationBytes: number): number {
+  return (1_000 + translationBytes) / 4;
+}
+
+/**
+ * The pages of shards of these sizes, as dealt by `planSearchShards`, in the order they were
+ * dealt (date order): (shard, page) for document n is (n mod k, n div k).
+ */
+export function dealtOrder(sizes: readonly number[]): [number, number][] {
+  const order: [number, number][] = [];
+  const longest = Math.max(0, ...sizes);
+  for (let page = 0; page < longest; page += 1) {
+    sizes.forEach((size, shard) => {
+      if (page < size) order.push([shard, page]);
+    });
+  }
+  return order;
 }

@@ -4,9 +4,10 @@ import {
   buildPhraseExcerpt,
   containsHan,
   containsPhrases,
+  findMarkOffset,
   findParagraph,
-  findPhraseWord,
   META_LIST_SEPARATOR,
+  orderResults,
   parseCharacterPairs,
   parseSearchState,
   prepareChineseQuery,
@@ -27,15 +28,14 @@ interface Fragment {
   locations: number[];
 }
 interface Search {
-  results: { data(): Promise<Fragment> }[];
+  results: { id: string; data(): Promise<Fragment> }[];
   filters: Record<string, Record<string, number>>;
 }
-const NO_SHARDS: ShardManifest = { merge: {} };
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(path: string, options: { indexWeight: number }): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(query: string | null, options?: Record<string, unknown>, wait?: number): Promise<Search | null>;
 }
@@ -55,8 +55,11 @@ const PAGE_SIZE = 10;
 // Up to this many candidates, every one is checked for the query's phrases, so the count and
 // the filter counts are exact; beyond it, candidates are checked page by page as the reader asks.
 const CHECK_ALL_UP_TO = 40;
-// Typing pauses shorter than this do not start a search (Pagefind's default is 300 ms).
-const SEARCH_DELAY_MS = 30;
+// A search starts at once when the reader starts typing; while they go on typing (inputs less
+// than TYPING_MS apart), only once they pause for SEARCH_DELAY_MS, so that every letter of a
+// word does not load index chunks of its own.
+const TYPING_MS = 300;
+const SEARCH_DELAY_MS = 100;
 const form = document.querySelector<HTMLFormElement>('form[data-search-page]');
 
 if (form) {
@@ -74,18 +77,16 @@ if (form) {
 
   const loadPagefind = (): Promise<Pagefind> =>
     (pagefind ??= (async () => {
-      // A large archive's index comes in shards (src/lib/search-shards.ts), merged here.
+      // A large archive's Chinese index comes in shards (src/lib/search-shards.ts), merged here.
       const [module, manifest] = await Promise.all([
         import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
         fetch(`${base}pagefind/shards.json`).then((response) =>
-          response.ok ? (response.json() as Promise<ShardManifest>) : NO_SHARDS,
+          response.ok ? (response.json() as Promise<ShardManifest>) : { zh: [] },
         ),
       ]);
       await module.options({ baseUrl: base, excerptLength: 40 });
       await module.init();
-      for (const shard of manifest.merge[lang] ?? []) {
-        await module.mergeIndex(`${base}${shard.path}`, { indexWeight: shard.weight });
-      }
+      if (lang === 'zh') for (const path of manifest.zh) await module.mergeIndex(`${base}${path}`);
       return module;
     })());
   const loadPairs = (): Promise<Map<string, string>> =>
@@ -125,19 +126,20 @@ if (form) {
     }
   };
 
-  const renderResult = (fragment: Fragment, phrases: string[]): HTMLLIElement => {
+  const renderResult = (fragment: Fragment, marks: string[]): HTMLLIElement => {
     const item = element('li');
-    // Link to the paragraph where the query first matched (`meta.paras`: word index of each ¶).
+    // Link to the paragraph where the query first matched (`meta.paras`: where each ¶ starts,
+    // as an offset in the Chinese text, as a word index in the English one).
     const starts = (fragment.meta.paras ?? '').split(',').filter(Boolean).map(Number);
-    const textStart = starts[0] ?? Infinity;
+    const textStart = starts[0] ?? (lang === 'zh' ? 0 : Infinity);
     const inText = fragment.locations.filter((location) => location >= textStart);
-    const word =
-      phrases.length > 0
-        ? findPhraseWord(fragment.content, phrases, textStart)
+    const position =
+      lang === 'zh'
+        ? findMarkOffset(fragment.content, marks, textStart)
         : inText.length > 0
           ? Math.min(...inText)
           : undefined;
-    const paragraph = findParagraph(starts, word);
+    const paragraph = findParagraph(starts, position);
     const title = element('a', { href: paragraph ? `${fragment.url}#p${paragraph}` : fragment.url });
     title.textContent = fragment.meta.title ?? fragment.url;
     const heading = element('h2', { className: 'result-title' });
@@ -159,9 +161,10 @@ if (form) {
       item.append(chips);
     }
     const excerpt = element('p', { className: 'excerpt' });
-    // Chinese records hold tokens, so the page decodes the passage holding the phrase itself;
-    // Pagefind's English excerpts escape the text and add only <mark> elements.
-    excerpt.innerHTML = lang === 'zh' ? buildPhraseExcerpt(fragment.content, phrases, textStart) : fragment.excerpt;
+    // Pagefind cannot place a Chinese query in the text (the index does not keep where its
+    // tokens are), so the page finds it itself; Pagefind's English excerpts escape the text and
+    // add only <mark> elements.
+    excerpt.innerHTML = lang === 'zh' ? buildPhraseExcerpt(fragment.content, marks, textStart) : fragment.excerpt;
     item.append(excerpt);
     return item;
   };
@@ -191,37 +194,37 @@ if (form) {
   };
 
   let generation = 0;
+  let lastInput = -Infinity;
 
-  const run = async () => {
+  const run = async (delay = 0) => {
     const current = (generation += 1);
     const params = serializeSearchState(state);
     history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
     input.value = state.query;
     sort.value = state.sort;
     const engine = await loadPagefind();
+    if (current !== generation) return; // a newer query replaced this one
     const hasQuery = state.query.trim() !== '';
     if (!hasQuery && Object.keys(state.filters).length === 0) {
       list.replaceChildren();
       status.textContent = messages.hint;
-      renderFilters(await engine.filters());
+      const counts = await engine.filters();
+      if (current === generation) renderFilters(counts);
       return;
     }
     status.textContent = messages.loading;
     const prepared =
       hasQuery && lang === 'zh' && containsHan(state.query)
         ? prepareChineseQuery(state.query, await loadPairs())
-        : { query: state.query.trim(), phrases: [] };
+        : { query: state.query.trim(), phrases: [], marks: state.query.trim().split(/\s+/).filter(Boolean) };
     const pagefindQuery = lang === 'zh' ? encodeHanTokens(prepared.query, false) : prepared.query;
     const search = await engine.debouncedSearch(
       hasQuery ? pagefindQuery : null,
-      {
-        filters: toPagefindFilters(state.filters),
-        sort: state.sort === 'relevance' ? undefined : { date: state.sort === 'newest' ? 'desc' : 'asc' },
-      },
-      SEARCH_DELAY_MS,
+      { filters: toPagefindFilters(state.filters) },
+      delay,
     );
     if (!search || current !== generation) return; // a newer query replaced this one
-    const candidates = search.results;
+    const candidates = orderResults(search.results, state.sort);
     const matches: Fragment[] = [];
     let checked = 0;
     const fill = async (wanted: number) => {
@@ -245,7 +248,7 @@ if (form) {
       if (current !== generation) return;
       const next = matches.slice(shown, shown + PAGE_SIZE);
       shown += next.length;
-      list.append(...next.map((fragment) => renderResult(fragment, prepared.phrases)));
+      list.append(...next.map((fragment) => renderResult(fragment, prepared.marks)));
       more.hidden = shown >= matches.length && checked === candidates.length;
       status.textContent = checked === candidates.length ? countText().replace('+', '') : countText();
     };
@@ -263,10 +266,19 @@ if (form) {
     state = { ...state, query: input.value };
     void run();
   });
-  input.addEventListener('input', () => {
+  const typed = () => {
+    const now = performance.now();
+    const typing = now - lastInput < TYPING_MS;
+    lastInput = now;
     state = { ...state, query: input.value };
-    void run();
+    void run(typing ? SEARCH_DELAY_MS : 0);
+  };
+  // An input method composing characters sends inputs of Latin letters; the search waits for
+  // the characters.
+  input.addEventListener('input', (event) => {
+    if (!(event as InputEvent).isComposing) typed();
   });
+  input.addEventListener('compositionend', typed);
   sort.addEventListener('change', () => {
     state = { ...state, sort: sort.value as SearchState['sort'] };
     void run();

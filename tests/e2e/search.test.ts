@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -10,8 +10,9 @@ import { parseHeadersFile } from '../../src/lib/security-headers.ts';
 
 // The five seed documents, frozen in tests/fixtures/search-archive, served under a base path
 // with the headers of public/_headers (the Content-Security-Policy the site is meant to run under).
-// The index is split into three shards, as a large archive's is (src/lib/search-shards.ts), so
-// every query below also checks that the merged shards find, filter and sort like one index.
+// The index is made in three shards, as a large archive's is (src/lib/search-shards.ts), and
+// merged by the build, so every query below also checks that the merged index finds, filters
+// and sorts like one.
 const ARCHIVE = join(import.meta.dirname, '..', 'fixtures', 'search-archive');
 const BASE = '/archive/';
 
@@ -27,10 +28,14 @@ let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  const built = buildSite(ARCHIVE, { base: BASE, env: { ARCHIVE_SEARCH_SHARD_CHARS: '8000' } });
+  // Small budgets, so that the seeds are indexed in parts merged into two search shards, and
+  // the English records in parts merged into one index: what a large archive does.
+  const env = { ARCHIVE_SEARCH_SHARD_CHARS: '16000', ARCHIVE_INDEX_PART_CHARS: '6000' };
+  const built = buildSite(ARCHIVE, { base: BASE, env });
   if (built.status !== 0) throw new Error(`build failed:\n${built.log}`);
   out = built.out;
-  expect(JSON.parse(readFileSync(join(out, 'pagefind', 'shards.json'), 'utf8')).merge.zh).toHaveLength(2);
+  expect(readdirSync(out).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind', 'pagefind-1']);
+  expect(JSON.parse(readFileSync(join(out, 'pagefind', 'shards.json'), 'utf8'))).toEqual({ zh: ['pagefind-1/'] });
   server = await serveStatic(out, BASE, parseHeadersFile(readFileSync(join(out, '_headers'), 'utf8')));
   browser = await launchBrowser();
 });

@@ -1,0 +1,270 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { encode } from 'cborg';
+import {
+  buildPageMaps,
+  chunkRanges,
+  compactLocations,
+  concatChunk,
+  checkSortOrders,
+  mergeFilterValues,
+  mergeWordStreams,
+  pageFragmentName,
+  readChunkWords,
+  toStoredWord,
+  type WordPostings,
+} from '../lib/merge-pagefind-index.ts';
+import {
+  contentName,
+  decodePagefindBytes,
+  decodePagefindFile,
+  encodePagefindBytes,
+  encodePagefindFile,
+  type FilterFile,
+  type PagefindFragment,
+} from '../lib/pagefind-bundle.ts';
+import { isHanToken } from '../lib/han-tokens.ts';
+import { toPlainFragment } from '../lib/plain-fragment.ts';
+import { searchLanguage } from '../lib/search-records.ts';
+import {
+  dealtOrder,
+  englishPartFolder,
+  searchPartFolder,
+  shardFolder,
+  type ShardManifest,
+} from '../lib/search-shards.ts';
+import { mergeLanguageBundle } from './normalise-pagefind.ts';
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  [key: string]: unknown;
+}
+type Meta = [
+  string,
+  [string, number][],
+  [string, string, string][],
+  [string, string][],
+  [string, number[]][],
+  string[],
+  ...unknown[],
+];
+
+/** How to merge: the page order, what to change on the way, and how large a chunk may grow. */
+export interface MergeOptions {
+  /**
+   * The merged index's pages, as (bundle, page) in date order (checked against each bundle's
+   * `date` sort); pages not listed are left out.
+   */
+  order: readonly (readonly [number, number])[];
+  /** Words whose locations only need counting (see `compactLocations`). */
+  compact?: (word: string) => boolean;
+  /** A new text for a page's fragment (the JSON Pagefind wrote). */
+  rewriteFragment?: (fragment: PagefindFragment) => PagefindFragment;
+  /** Uncompressed CBOR bytes after which a chunk is closed. */
+  chunkBytes: number;
+  /**
+   * The number in the fragment name of merged page `merged` (default: `merged`): its place in
+   * the date order of all the search shards, when there are several (`finishSearchIndex`).
+   */
+  pageNumber?: (merged: number) => number;
+}
+
+const readEntry = (bundle: string): Entry =>
+  JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as Entry;
+
+/** The words of one bundle's index in order, one chunk decoded at a time. */
+function* bundleWords(bundle: string, meta: Meta): Generator<WordPostings> {
+  for (const [, , hash] of meta[2]) {
+    yield* readChunkWords(decodePagefindFile(readFileSync(join(bundle, 'index', `${hash}.pf_index`))));
+  }
+}
+
+/** Writes a file named after its content, lengthening the name while another file has it. */
+function writeNamed(folder: string, prefix: string, suffix: string, bytes: Uint8Array, taken: Set<string>): string {
+  for (let length = 7; ; length += 1) {
+    const name = contentName(prefix, bytes, length);
+    if (!taken.has(name)) {
+      taken.add(name);
+      writeFileSync(join(folder, `${name}${suffix}`), bytes);
+      return name;
+    }
+  }
+}
+
+/** A fresh folder beside the bundle's own, for files not to be mixed with the old ones yet. */
+function stage(bundle: string, folder: string, language: string): string {
+  const path = join(bundle, `${folder}.${language}.merging`);
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(path, { recursive: true });
+  return path;
+}
+
+/**
+ * Rewrites one language's index from one or more Pagefind bundles into the first
+ * (`bundles[0]`): pages in date order under names that say their place (`pageFragmentName`,
+ * so the search page sorts by date without Pagefind's sort lists, which took a sixth of the
+ * meta file), index chunks re-cut from the merged words, filters merged. The other bundles
+ * are removed; they must hold nothing but this language's index.
+ */
+export function mergePagefindBundles(bundles: readonly string[], language: string, options: MergeOptions): void {
+  const [into] = bundles;
+  if (!into) throw new Error('no bundle to merge');
+  const entries = bundles.map(readEntry);
+  const metas = entries.map((entry, i) => {
+    const index = entry.languages[language];
+    if (!index) throw new Error(`${bundles[i]} has no ${language} index`);
+    return decodePagefindFile(readFileSync(join(bundles[i]!, `pagefind.${index.hash}.pf_meta`))) as Meta;
+  });
+  const pageMaps = buildPageMaps(
+    metas.map((meta) => meta[1].length),
+    options.order,
+  );
+  checkSortOrders(
+    metas.map((meta) => meta[4].find(([name]) => name === 'date')?.[1] ?? []),
+    pageMaps,
+  );
+
+  // Fragments, renamed (and rewritten) into a folder of their own.
+  const fragments = stage(into, 'fragment', language);
+  const tag = createHash('sha256')
+    .update(options.order.map(([bundle, page]) => metas[bundle]![1][page]![0]).join(' '))
+    .digest('hex')
+    .slice(0, 6);
+  const pages = options.order.map(([bundle, page], merged): [string, number] => {
+    const [hash, words] = metas[bundle]![1][page]!;
+    let bytes: Uint8Array = readFileSync(join(bundles[bundle]!, 'fragment', `${hash}.pf_fragment`));
+    if (options.rewriteFragment) {
+      const fragment = JSON.parse(new TextDecoder().decode(decodePagefindBytes(bytes))) as PagefindFragment;
+      bytes = encodePagefindBytes(new TextEncoder().encode(JSON.stringify(options.rewriteFragment(fragment))), 6);
+    }
+    const name = pageFragmentName(language, tag, options.pageNumber?.(merged) ?? merged);
+    writeFileSync(join(fragments, `${name}.pf_fragment`), bytes);
+    return [name, words];
+  });
+
+  // Index chunks.
+  const staged = stage(into, 'index', language);
+  const chunkNames = new Set<string>();
+  const chunks: { first: string; last: string; hash: string }[] = [];
+  let words: Uint8Array[] = [];
+  let first = '';
+  let last = '';
+  let size = 0;
+  const close = () => {
+    if (words.length === 0) return;
+    const hash = writeNamed(staged, language, '.pf_index', encodePagefindBytes(concatChunk(words), 6), chunkNames);
+    chunks.push({ first, last, hash });
+    words = [];
+    size = 0;
+  };
+  let base = 0;
+  const streams = bundles.map((bundle, i) => bundleWords(bundle, metas[i]!));
+  for (const merged of mergeWordStreams(streams, pageMaps)) {
+    let postings = merged;
+    if (options.compact?.(merged.word)) {
+      const compacted = compactLocations(merged, base);
+      postings = compacted.postings;
+      base += compacted.used;
+    }
+    const bytes = encode(toStoredWord(postings));
+    if (words.length === 0) first = merged.word;
+    last = merged.word;
+    words.push(bytes);
+    size += bytes.length;
+    if (size >= options.chunkBytes) close();
+  }
+  close();
+  if (base >= 2 ** 31) throw new Error(`compacted locations overflow (${base})`);
+
+  // Filters.
+  const filterStaged = stage(into, 'filter', language);
+  const filterNames = new Set<string>();
+  const filterKeys = [...new Set(metas.flatMap((meta) => meta[3].map(([name]) => name)))].sort();
+  const filters = filterKeys.map((key): [string, string] => {
+    const values = metas.map((meta, i) => {
+      const file = meta[3].find(([name]) => name === key)?.[1];
+      if (!file) return [];
+      return (decodePagefindFile(readFileSync(join(bundles[i]!, 'filter', `${file}.pf_filter`))) as FilterFile)[1];
+    });
+    const bytes = encodePagefindFile([key, mergeFilterValues(values, pageMaps)]);
+    return [key, writeNamed(filterStaged, language, '.pf_filter', bytes, filterNames)];
+  });
+
+  const ranges = chunkRanges(chunks);
+  const [version, , , , , fields, ...rest] = metas[0]!;
+  const meta: Meta = [
+    version,
+    pages,
+    chunks.map(({ hash }, i): [string, string, string] => [ranges[i]!.from, ranges[i]!.to, hash]),
+    filters,
+    [],
+    [...new Set([...fields, ...metas.flatMap((other) => other[5])])].sort(),
+    ...rest,
+  ];
+  const metaBytes = encodePagefindFile(meta);
+  const metaName = contentName(language, metaBytes, 10);
+
+  // Swap the new files in for the old ones.
+  rmSync(join(into, `pagefind.${entries[0]!.languages[language]!.hash}.pf_meta`));
+  for (const [folder, staging] of [
+    ['fragment', fragments],
+    ['index', staged],
+    ['filter', filterStaged],
+  ] as const) {
+    const path = join(into, folder);
+    mkdirSync(path, { recursive: true });
+    for (const name of readdirSync(path)) if (name.startsWith(`${language}_`)) rmSync(join(path, name));
+    for (const name of readdirSync(staging)) renameSync(join(staging, name), join(path, name));
+    rmSync(staging, { recursive: true });
+  }
+  writeFileSync(join(into, `pagefind.${metaName}.pf_meta`), metaBytes);
+  const entry = entries[0]!;
+  entry.languages[language] = { ...entry.languages[language]!, hash: metaName, page_count: pages.length };
+  writeFileSync(join(into, 'pagefind-entry.json'), JSON.stringify(entry));
+  for (const bundle of bundles.slice(1)) if (existsSync(bundle)) rmSync(bundle, { recursive: true });
+}
+
+/**
+ * Uncompressed bytes per index chunk, measured at 10,000 documents (docs/architecture.md,
+ * "Search shards"): a query loads one chunk per word, and the meta file lists every chunk.
+ */
+export const CHUNK_BYTES = { zh: 120_000, en: 60_000 };
+
+/**
+ * Finishes a built search index in `site`. `parts[q]` are the sizes of the Pagefind bundles
+ * that make Chinese search shard `q` (`searchPartFolder(q, p)`, dealt by `planSearchShards`);
+ * each shard's parts are merged into `shardFolder(q)`, their character-pair tokens compacted,
+ * their fragments turned to text and named by their place in the date order of all shards
+ * (shards are dealt round-robin, so page j of shard q is page j·k + q overall). The English
+ * parts (`englishPartFolder(p)`) are merged the same way but for their locations, which their
+ * excerpts need, and the English index moves into `pagefind/` beside the first Chinese shard.
+ * `pagefind/shards.json` lists the Chinese shards the search page merges at query time: each
+ * query costs Pagefind time in proportion to results × postings of each index it searches, so
+ * a few shards answer faster than one index of the whole archive (measured at 10,000 documents:
+ * 2.7 s for one merged index, about 1 s for six shards).
+ */
+export function finishSearchIndex(
+  site: string,
+  parts: readonly (readonly number[])[],
+  englishSizes: readonly number[],
+): void {
+  const shards = parts.length;
+  parts.forEach((sizes, q) => {
+    const bundles = sizes.map((_, p) => join(site, searchPartFolder(q, p)));
+    mergePagefindBundles(bundles, searchLanguage('zh'), {
+      order: dealtOrder(sizes),
+      compact: isHanToken,
+      rewriteFragment: toPlainFragment,
+      chunkBytes: CHUNK_BYTES.zh,
+      pageNumber: (merged) => merged * shards + q,
+    });
+    renameSync(bundles[0]!, join(site, shardFolder(q)));
+  });
+  const english = englishSizes.map((_, p) => join(site, englishPartFolder(p)));
+  mergePagefindBundles(english, searchLanguage('en'), { order: dealtOrder(englishSizes), chunkBytes: CHUNK_BYTES.en });
+  mergeLanguageBundle(english[0]!, join(site, shardFolder(0)), searchLanguage('en'));
+  const manifest: ShardManifest = { zh: parts.slice(1).map((_, q) => `${shardFolder(q + 1)}/`) };
+  writeFileSync(join(site, shardFolder(0), 'shards.json'), `${JSON.stringify(manifest)}\n`);
+}
