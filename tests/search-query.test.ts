@@ -12,7 +12,8 @@ import {
   toPagefindFilters,
 } from '../src/lib/search-query.ts';
 import { decodeHanTokens, encodeHanTokens } from '../src/lib/han-tokens.ts';
-import { listBlockTexts } from '../src/lib/search-records.ts';
+import { countSearchFacets, listBlockTexts, searchFilters } from '../src/lib/search-records.ts';
+import type { Document } from '../src/schema/index.ts';
 import { listTraditionalToSimplifiedPairs } from '../src/lib/script-convert.ts';
 
 const pairs = parseCharacterPairs(listTraditionalToSimplifiedPairs());
@@ -138,5 +139,32 @@ describe('orderResults', () => {
       'zh-hans_abc123_a',
       'zh-hans_abc123_2',
     ]);
+  });
+});
+
+describe('the facet counts shown before a search', () => {
+  const catalogue = {
+    enterprises: new Map([
+      ['sasac', { id: 'sasac', name: { zh: '国务院国资委', en: 'SASAC' }, aliases: [], kind: 'regulator' as const }],
+    ]),
+    directives: new Map(),
+    people: new Map(),
+  } as unknown as Parameters<typeof countSearchFacets>[2];
+  const doc = (id: string, date: string, type: Document['type'], enterprises: string[]) =>
+    ({ id, date, type, enterprises, directives: [], people: [], script: 'zh-Hans' }) as unknown as Document;
+  const documents = [
+    doc('a', '2014-04-14', 'speech', ['sasac']),
+    doc('b', '2014', 'news', []),
+    doc('c', '2017-08-04', 'speech', ['sasac', 'sasac']),
+  ];
+
+  test('count each document once per value, with the values the index records', () => {
+    const zh = countSearchFacets(documents, 'zh', catalogue);
+    expect(zh.year).toEqual({ '2014': 2, '2017': 1 });
+    expect(zh.enterprise).toEqual({ 国务院国资委: 2 });
+    expect(Object.values(zh.type!).reduce((sum, n) => sum + n, 0)).toBe(3);
+    // The same values as the documents' records carry, so a chosen facet filters the index.
+    expect(Object.keys(zh.type!)).toEqual(expect.arrayContaining(searchFilters(documents[0]!, 'zh', catalogue).type!));
+    expect(countSearchFacets(documents, 'en', catalogue).enterprise).toEqual({ SASAC: 2 });
   });
 });

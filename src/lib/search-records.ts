@@ -85,16 +85,6 @@ export function buildSearchRecord(
   }
 
   const [year = '', month = '00', day = '00'] = doc.date.split('-');
-  const filters: Record<string, string[]> = {
-    type: [t(`type.${doc.type}`)],
-    year: [year],
-    enterprise: enterprises.map((entity) => pick(entity.name, lang)),
-    directive: directives.map((entity) => pick(entity.name, lang)),
-    speaker: speaker ? [pick(speaker.name, lang)] : [],
-    // A traditional document's Chinese metadata is in traditional: one facet value per place.
-    region: doc.region ? [zh ? toSimplified(doc.region.province.zh) : doc.region.province.en] : [],
-    script: [t(`script.${doc.script}`)],
-  };
   return {
     url: pagePath(lang, 'documents', doc.id),
     language: searchLanguage(lang),
@@ -107,7 +97,45 @@ export function buildSearchRecord(
       enterprises: enterprises.map((entity) => pick(entity.name, lang)).join(META_LIST_SEPARATOR),
       paras: paras.join(','),
     },
-    filters: Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0)),
+    filters: searchFilters(doc, lang, catalogue),
     sort: { date: `${year}-${month}-${day}` },
   };
+}
+
+/** A document's values of the search page's filters in one language (empty filters left out). */
+export function searchFilters(doc: Document, lang: Lang, catalogue: EntityCatalogue): Record<string, string[]> {
+  const t = useTranslations(lang);
+  const name = (entity: { name: { zh: string; en: string } }) => pick(entity.name, lang);
+  const speaker = doc.speaker ? catalogue.people.get(doc.speaker) : undefined;
+  const filters: Record<string, string[]> = {
+    type: [t(`type.${doc.type}`)],
+    year: [doc.date.split('-')[0] ?? ''],
+    enterprise: doc.enterprises.flatMap((id) => catalogue.enterprises.get(id) ?? []).map(name),
+    directive: doc.directives.flatMap((id) => catalogue.directives.get(id) ?? []).map(name),
+    speaker: speaker ? [name(speaker)] : [],
+    // A traditional document's Chinese metadata is in traditional: one facet value per place.
+    region: doc.region ? [lang === 'zh' ? toSimplified(doc.region.province.zh) : doc.region.province.en] : [],
+    script: [t(`script.${doc.script}`)],
+  };
+  return Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0));
+}
+
+/**
+ * How many documents have each value of each filter: what the search page shows before a
+ * search, computed at build time so that the page need not load every filter file of the
+ * index for it (about 185 KB at 10,000 documents).
+ */
+export function countSearchFacets(
+  documents: readonly Document[],
+  lang: Lang,
+  catalogue: EntityCatalogue,
+): Record<string, Record<string, number>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const doc of documents) {
+    for (const [filter, values] of Object.entries(searchFilters(doc, lang, catalogue))) {
+      const own = (counts[filter] ??= {});
+      for (const value of new Set(values)) own[value] = (own[value] ?? 0) + 1;
+    }
+  }
+  return counts;
 }

@@ -37,6 +37,7 @@ interface Pagefind {
   init(): Promise<void>;
   mergeIndex(path: string): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  search(query: string | null, options?: Record<string, unknown>): Promise<Search>;
   debouncedSearch(query: string | null, options?: Record<string, unknown>, wait?: number): Promise<Search | null>;
 }
 interface Messages {
@@ -89,6 +90,13 @@ if (form) {
       if (lang === 'zh') for (const path of manifest.zh) await module.mergeIndex(`${base}${path}`);
       return module;
     })());
+  let facets: Promise<Record<string, Record<string, number>>> | undefined;
+  let allFiltersLoaded = false;
+  // The counts before any search, made at build time (src/pages/search/facets-[lang].json.ts).
+  const loadFacets = (): Promise<Record<string, Record<string, number>>> =>
+    (facets ??= fetch(form.dataset.facets!).then(
+      (response) => response.json() as Promise<Record<string, Record<string, number>>>,
+    ));
   const loadPairs = (): Promise<Map<string, string>> =>
     (pairs ??= fetch(form.dataset.pairs!)
       .then((response) => response.json() as Promise<string>)
@@ -208,7 +216,7 @@ if (form) {
     if (!hasQuery && Object.keys(state.filters).length === 0) {
       list.replaceChildren();
       status.textContent = messages.hint;
-      const counts = await engine.filters();
+      const counts = await loadFacets();
       if (current === generation) renderFilters(counts);
       return;
     }
@@ -258,7 +266,23 @@ if (form) {
     list.after(more);
     document.querySelectorAll('.more-results').forEach((button) => button !== more && button.remove());
     await showMore();
-    renderFilters(exhaustive && prepared.phrases.length > 0 ? countFilters(matches) : search.filters);
+    if (exhaustive && prepared.phrases.length > 0) {
+      renderFilters(countFilters(matches));
+      return;
+    }
+    if (!allFiltersLoaded) {
+      // Pagefind counts only filters whose files it has loaded. They are loaded once, after the
+      // first results are on screen (about 185 KB at 10,000 documents), and counted again.
+      await engine.filters();
+      allFiltersLoaded = true;
+      if (current !== generation) return;
+      const counted = await engine.search(hasQuery ? pagefindQuery : null, {
+        filters: toPagefindFilters(state.filters),
+      });
+      if (current === generation) renderFilters(counted.filters);
+      return;
+    }
+    renderFilters(search.filters);
   };
 
   form.addEventListener('submit', (event) => {

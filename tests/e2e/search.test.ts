@@ -208,6 +208,24 @@ describe('search', () => {
     await page.context().close();
   });
 
+  test('shows every filter with its count before a search without loading the index filters', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(`${server.url}zh/search/`);
+    // Five documents, three of them speeches (the counts are made at build time).
+    await expect.poll(() => page.getByRole('checkbox').count()).toBeGreaterThan(5);
+    expect(await page.getByRole('checkbox', { name: /讲话.*3/ }).count()).toBe(1);
+    expect(requested.filter((url) => url.endsWith('.pf_filter'))).toEqual([]);
+    // Browsing by a filter counts among its results, once the index's filters are loaded.
+    await page.getByRole('checkbox', { name: /讲话/ }).check();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/3/);
+    await expect.poll(() => requested.filter((url) => url.endsWith('.pf_filter')).length).toBeGreaterThan(0);
+    expect(await page.getByRole('checkbox', { name: /讲话.*3/ }).count()).toBe(1);
+    await context.close();
+  });
+
   test('works from the keyboard, and announces the results', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
