@@ -105,7 +105,7 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
   } satisfies IndexJob,
 });
 entries = undefined; // the worker has its copy
-const indexing = new Promise<{ indexed: number; reused: number }>((done, fail) => {
+const indexing = new Promise<{ indexed: number; reused: number; merge_s: number }>((done, fail) => {
   worker.once('message', done);
   worker.once('error', fail);
   worker.once('exit', (code) => fail(new Error(`the search index worker stopped (exit code ${code})`)));
@@ -127,7 +127,7 @@ if (siteDir !== outDir) {
 siteSeconds = (performance.now() - siteStarted) / 1000;
 // Astro is done: the worker may now run more than one Pagefind process.
 worker.postMessage('site built');
-const { indexed, reused } = await indexing;
+const { indexed, reused, merge_s: mergeSeconds } = await indexing;
 // Shards of an earlier build with more of them would otherwise stay behind.
 for (const folder of readdirSync(outDir)) {
   if (/^(pagefind(-\d+)?|cite)$/.test(folder)) rmSync(join(outDir, folder), { recursive: true, force: true });
@@ -135,7 +135,7 @@ for (const folder of readdirSync(outDir)) {
 for (const folder of readdirSync(bundle)) renameSync(join(bundle, folder), join(outDir, folder));
 rmSync(bundle, { recursive: true });
 console.log(
-  `site built in ${siteSeconds.toFixed(1)} s; search index: ${indexed} records indexed${reused ? `, ${reused} kept from the last build` : ''} in ${indexSeconds.toFixed(1)} s (at the same time)`,
+  `site built in ${siteSeconds.toFixed(1)} s; search index: ${indexed} records indexed${reused ? `, ${reused} kept from the last build` : ''} in ${indexSeconds.toFixed(1)} s (at the same time; merging ${mergeSeconds.toFixed(1)} s)`,
 );
 
 // The sitemap lists every page that was built, with its other-language alternate.

@@ -9,10 +9,16 @@ import { catalogueEntities, selectDocuments, type EntityCatalogue } from '../lib
 import { listCitationFiles, type SiteAddress } from '../lib/citations/citation-files.ts';
 import { buildSearchRecord, type SearchRecord } from '../lib/search-records.ts';
 import { readContentBody, type CheckedEntry, type CheckResult, type ContentFile } from '../checker/check-content.ts';
-import { englishPartFolder, englishWeight, planSearchShards, searchPartFolder } from '../lib/search-shards.ts';
+import {
+  englishPartFolder,
+  englishWeight,
+  planSearchShards,
+  searchPartFolder,
+  shardFolder,
+} from '../lib/search-shards.ts';
 import { digest } from '../lib/build-plan.ts';
 import { indexRecords, loadPagefindInstances, type PagefindApi } from './index-search.ts';
-import { finishSearchIndex } from './merge-search-shards.ts';
+import { finishSearchIndex, mergeEnglishIndex, mergeSearchShard } from './merge-search-shards.ts';
 
 /** What the build passes to the worker. */
 export interface IndexJob {
@@ -97,14 +103,15 @@ export function* searchRecords(
  * character, `englishWeight`), each part in its own Pagefind run so that no run holds more than
  * a part. Once `moreLanes` settles (the build says Astro is done), up to `job.processes` runs go
  * at a time, so that both cores work (measured at 10,000 documents: two runs beside Astro
- * slowed it from 178 s to 251 s and gained nothing). Parts found in `job.cache` are copied, not
- * indexed. The parts are then merged (`finishSearchIndex`). Writes the citation files on the
- * way. Returns how many records were indexed and how many were reused.
+ * slowed it from 178 s to 251 s and gained nothing). The parts of each shard are then merged
+ * (`mergeSearchShard`, `mergeEnglishIndex`, `finishSearchIndex`). Parts and merged shards found
+ * in `job.cache` are copied instead of being made again. Writes the citation files on the way.
+ * Returns how many records were indexed and reused, and the seconds spent merging.
  */
 export async function indexArchive(
   job: IndexJob,
   moreLanes: Promise<unknown> = Promise.resolve(),
-): Promise<{ indexed: number; reused: number }> {
+): Promise<{ indexed: number; reused: number; merge_s: number }> {
   // Not buildArchiveIndex: its keyword-in-context pass over every text is for the pages.
   const catalogue = catalogueEntities(job.entries);
   if (job.cache) mkdirSync(job.cache.dir, { recursive: true });
@@ -114,15 +121,57 @@ export async function indexArchive(
   const english = planSearchShards(documents, job.partBudget, (doc) =>
     englishWeight(translations.get(doc.id)?.size ?? 0),
   );
+  // Cache keys: of each part, and of each merged shard and the merged English index (their
+  // parts' keys), so that a rebuild after one edit indexes one part and merges one shard.
+  const cache = job.cache;
+  const used = new Set<string>();
+  const keyOf = (lang: Lang, part: readonly CheckedEntry[]) => (cache ? shardKey(cache, lang, part) : undefined);
+  const mergedKey = (name: string, keys: (string | undefined)[]) =>
+    cache && keys.every(Boolean) ? digest([name, ...(keys as string[])]) : undefined;
+  const shards = chinese.map((parts, q) => {
+    const keys = parts.map((part) => keyOf('zh', part));
+    return { q, parts, keys, merged: mergedKey(`zh ${q} of ${chinese.length}`, keys) };
+  });
+  const englishKeys = english.map((part) => keyOf('en', part));
+  const englishMerged = mergedKey('en', englishKeys);
+  for (const key of [...shards.flatMap((shard) => [...shard.keys, shard.merged]), ...englishKeys, englishMerged]) {
+    if (key) used.add(key);
+  }
+  const cached = (key: string | undefined) =>
+    cache && key && existsSync(join(cache.dir, key, 'pagefind-entry.json')) ? join(cache.dir, key) : undefined;
+  const keep = (folder: string, key: string | undefined) => {
+    if (!cache || !key) return;
+    // Copied whole under a temporary name first: a cache entry is complete or absent.
+    const target = join(cache.dir, key);
+    rmSync(`${target}.partial`, { recursive: true, force: true });
+    cpSync(folder, `${target}.partial`, { recursive: true });
+    rmSync(target, { recursive: true, force: true });
+    renameSync(`${target}.partial`, target);
+  };
+
+  // Parts of shards (or of an English index) already merged in the cache are not needed.
   const runs = [
-    ...chinese.flatMap((parts, q) =>
-      parts.map((shard, p) => ({ lang: 'zh' as const, shard, bundle: join(job.site, searchPartFolder(q, p)) })),
-    ),
-    ...english.map((shard, p) => ({ lang: 'en' as const, shard, bundle: join(job.site, englishPartFolder(p)) })),
+    ...shards
+      .filter((shard) => !cached(shard.merged))
+      .flatMap(({ q, parts, keys }) =>
+        parts.map((part, p) => ({
+          lang: 'zh' as const,
+          part,
+          key: keys[p],
+          bundle: join(job.site, searchPartFolder(q, p)),
+        })),
+      ),
+    ...(cached(englishMerged)
+      ? []
+      : english.map((part, p) => ({
+          lang: 'en' as const,
+          part,
+          key: englishKeys[p],
+          bundle: join(job.site, englishPartFolder(p)),
+        }))),
   ];
   let indexed = 0;
-  let reused = 0;
-  const used = new Set<string>();
+  let reused = documents.length * 2 - runs.reduce((sum, run) => sum + run.part.length, 0);
   let next = 0;
   let firstLaneDone = () => {};
   const firstLaneFinished = new Promise<void>((resolve) => (firstLaneDone = resolve));
@@ -131,42 +180,55 @@ export async function indexArchive(
     if (number > 0) await Promise.race([moreLanes, firstLaneFinished]);
     while (next < runs.length) {
       const run = runs[next++]!;
-      const key = job.cache && shardKey(job.cache, run.lang, run.shard);
-      const cached = key && join(job.cache!.dir, key);
-      if (key) used.add(key);
-      if (cached && existsSync(join(cached, 'pagefind-entry.json'))) {
-        cpSync(cached, run.bundle, { recursive: true });
-        reused += run.shard.length;
+      const hit = cached(run.key);
+      if (hit) {
+        cpSync(hit, run.bundle, { recursive: true });
+        reused += run.part.length;
         continue;
       }
-      const records = searchRecords(catalogue, run.lang, run.shard, translations);
+      const records = searchRecords(catalogue, run.lang, run.part, translations);
       const count = await indexRecords(run.bundle, records, api);
       indexed += count; // not `indexed += await …`, which would add to a count read before the wait
-      if (cached) {
-        // Copied whole under a temporary name first: a cache entry is complete or absent.
-        rmSync(`${cached}.partial`, { recursive: true, force: true });
-        cpSync(run.bundle, `${cached}.partial`, { recursive: true });
-        renameSync(`${cached}.partial`, cached);
-      }
+      keep(run.bundle, run.key);
     }
     if (number === 0) firstLaneDone();
   };
-  const instances = await loadPagefindInstances(Math.min(job.processes, runs.length));
+  const instances = await loadPagefindInstances(Math.max(1, Math.min(job.processes, runs.length)));
   // The citation files are written here too, while Pagefind works in its own process.
   const citations = writeCitationFiles(join(job.site, 'cite'), listCitationFiles(documents, catalogue, job.address));
   await Promise.all([...instances.map((api, number) => lane(api, number)), citations]);
-  if (job.cache) {
-    // Only this build's shards are kept: the cache never grows past one index.
-    for (const name of readdirSync(job.cache.dir)) {
-      if (!used.has(name)) rmSync(join(job.cache.dir, name), { recursive: true, force: true });
+
+  const merging = performance.now();
+  for (const shard of shards) {
+    const hit = cached(shard.merged);
+    if (hit) cpSync(hit, join(job.site, shardFolder(shard.q)), { recursive: true });
+    else {
+      mergeSearchShard(
+        job.site,
+        shard.q,
+        shards.length,
+        shard.parts.map((part) => part.length),
+      );
+      keep(join(job.site, shardFolder(shard.q)), shard.merged);
     }
   }
-  finishSearchIndex(
-    job.site,
-    chinese.map((parts) => parts.map((part) => part.length)),
-    english.map((part) => part.length),
-  );
-  return { indexed, reused };
+  const englishHit = cached(englishMerged);
+  if (englishHit) cpSync(englishHit, join(job.site, englishPartFolder(0)), { recursive: true });
+  else {
+    mergeEnglishIndex(
+      job.site,
+      english.map((part) => part.length),
+    );
+    keep(join(job.site, englishPartFolder(0)), englishMerged);
+  }
+  finishSearchIndex(job.site, shards.length);
+  if (cache) {
+    // Only what this build used is kept: the cache never grows past one index.
+    for (const name of readdirSync(cache.dir)) {
+      if (!used.has(name)) rmSync(join(cache.dir, name), { recursive: true, force: true });
+    }
+  }
+  return { indexed, reused, merge_s: (performance.now() - merging) / 1000 };
 }
 
 if (parentPort && workerData) {

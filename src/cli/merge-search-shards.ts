@@ -233,38 +233,39 @@ export function mergePagefindBundles(bundles: readonly string[], language: strin
 export const CHUNK_BYTES = { zh: 120_000, en: 60_000 };
 
 /**
- * Finishes a built search index in `site`. `parts[q]` are the sizes of the Pagefind bundles
- * that make Chinese search shard `q` (`searchPartFolder(q, p)`, dealt by `planSearchShards`);
- * each shard's parts are merged into `shardFolder(q)`, their character-pair tokens compacted,
- * their fragments turned to text and named by their place in the date order of all shards
- * (shards are dealt round-robin, so page j of shard q is page j·k + q overall). The English
- * parts (`englishPartFolder(p)`) are merged the same way but for their locations, which their
- * excerpts need, and the English index moves into `pagefind/` beside the first Chinese shard.
- * `pagefind/shards.json` lists the Chinese shards the search page merges at query time: each
- * query costs Pagefind time in proportion to results × postings of each index it searches, so
- * a few shards answer faster than one index of the whole archive (measured at 10,000 documents:
+ * Merges the parts of Chinese search shard `q` of `shards` (`searchPartFolder(q, p)`, of the
+ * given sizes, dealt by `planSearchShards`) into `shardFolder(q)`: character-pair tokens
+ * compacted, fragments turned to text and named by their place in the date order of all shards
+ * (shards are dealt round-robin, so page j of shard q is page j·k + q overall).
+ */
+export function mergeSearchShard(site: string, q: number, shards: number, sizes: readonly number[]): void {
+  const bundles = sizes.map((_, p) => join(site, searchPartFolder(q, p)));
+  mergePagefindBundles(bundles, searchLanguage('zh'), {
+    order: dealtOrder(sizes),
+    compact: isHanToken,
+    rewriteFragment: toPlainFragment,
+    chunkBytes: CHUNK_BYTES.zh,
+    pageNumber: (merged) => merged * shards + q,
+  });
+  renameSync(bundles[0]!, join(site, shardFolder(q)));
+}
+
+/** Merges the English parts (`englishPartFolder(p)`) into the first, keeping their locations, which excerpts need. */
+export function mergeEnglishIndex(site: string, sizes: readonly number[]): void {
+  const english = sizes.map((_, p) => join(site, englishPartFolder(p)));
+  mergePagefindBundles(english, searchLanguage('en'), { order: dealtOrder(sizes), chunkBytes: CHUNK_BYTES.en });
+}
+
+/**
+ * Finishes a built search index in `site` once its shards and its English index are merged:
+ * moves the English index into `pagefind/` beside the first Chinese shard and writes
+ * `pagefind/shards.json`, the Chinese shards the search page merges at query time. Each query
+ * costs Pagefind time in proportion to results × postings of each index it searches, so a few
+ * shards answer faster than one index of the whole archive (measured at 10,000 documents:
  * 2.7 s for one merged index, about 1 s for six shards).
  */
-export function finishSearchIndex(
-  site: string,
-  parts: readonly (readonly number[])[],
-  englishSizes: readonly number[],
-): void {
-  const shards = parts.length;
-  parts.forEach((sizes, q) => {
-    const bundles = sizes.map((_, p) => join(site, searchPartFolder(q, p)));
-    mergePagefindBundles(bundles, searchLanguage('zh'), {
-      order: dealtOrder(sizes),
-      compact: isHanToken,
-      rewriteFragment: toPlainFragment,
-      chunkBytes: CHUNK_BYTES.zh,
-      pageNumber: (merged) => merged * shards + q,
-    });
-    renameSync(bundles[0]!, join(site, shardFolder(q)));
-  });
-  const english = englishSizes.map((_, p) => join(site, englishPartFolder(p)));
-  mergePagefindBundles(english, searchLanguage('en'), { order: dealtOrder(englishSizes), chunkBytes: CHUNK_BYTES.en });
-  mergeLanguageBundle(english[0]!, join(site, shardFolder(0)), searchLanguage('en'));
-  const manifest: ShardManifest = { zh: parts.slice(1).map((_, q) => `${shardFolder(q + 1)}/`) };
+export function finishSearchIndex(site: string, shards: number): void {
+  mergeLanguageBundle(join(site, englishPartFolder(0)), join(site, shardFolder(0)), searchLanguage('en'));
+  const manifest: ShardManifest = { zh: Array.from({ length: shards - 1 }, (_, q) => `${shardFolder(q + 1)}/`) };
   writeFileSync(join(site, shardFolder(0), 'shards.json'), `${JSON.stringify(manifest)}\n`);
 }
