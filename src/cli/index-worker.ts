@@ -18,7 +18,8 @@ import {
 } from '../lib/search-shards.ts';
 import { digest } from '../lib/build-plan.ts';
 import { indexRecords, loadPagefindInstances, type PagefindApi } from './index-search.ts';
-import { finishSearchIndex, mergeEnglishIndex, mergeSearchShard } from './merge-search-shards.ts';
+import { finishSearchIndex } from './merge-search-shards.ts';
+import { mergeInThread } from './merge-worker.ts';
 
 /** What the build passes to the worker. */
 export interface IndexJob {
@@ -198,29 +199,26 @@ export async function indexArchive(
   const citations = writeCitationFiles(join(job.site, 'cite'), listCitationFiles(documents, catalogue, job.address));
   await Promise.all([...instances.map((api, number) => lane(api, number)), citations]);
 
+  // The merges run in threads of their own, as many at once as Pagefind runs were allowed.
   const merging = performance.now();
-  for (const shard of shards) {
+  const merges: (() => Promise<void>)[] = shards.map((shard) => async () => {
     const hit = cached(shard.merged);
-    if (hit) cpSync(hit, join(job.site, shardFolder(shard.q)), { recursive: true });
-    else {
-      mergeSearchShard(
-        job.site,
-        shard.q,
-        shards.length,
-        shard.parts.map((part) => part.length),
-      );
-      keep(join(job.site, shardFolder(shard.q)), shard.merged);
-    }
-  }
-  const englishHit = cached(englishMerged);
-  if (englishHit) cpSync(englishHit, join(job.site, englishPartFolder(0)), { recursive: true });
-  else {
-    mergeEnglishIndex(
-      job.site,
-      english.map((part) => part.length),
-    );
+    if (hit) return cpSync(hit, join(job.site, shardFolder(shard.q)), { recursive: true });
+    const sizes = shard.parts.map((part) => part.length);
+    await mergeInThread({ kind: 'zh', site: job.site, shard: shard.q, shards: shards.length, sizes });
+    keep(join(job.site, shardFolder(shard.q)), shard.merged);
+  });
+  merges.push(async () => {
+    const hit = cached(englishMerged);
+    if (hit) return cpSync(hit, join(job.site, englishPartFolder(0)), { recursive: true });
+    await mergeInThread({ kind: 'en', site: job.site, sizes: english.map((part) => part.length) });
     keep(join(job.site, englishPartFolder(0)), englishMerged);
-  }
+  });
+  let nextMerge = 0;
+  const mergeLane = async () => {
+    while (nextMerge < merges.length) await merges[nextMerge++]!();
+  };
+  await Promise.all(Array.from({ length: Math.max(1, job.processes) }, mergeLane));
   finishSearchIndex(job.site, shards.length);
   if (cache) {
     // Only what this build used is kept: the cache never grows past one index.
