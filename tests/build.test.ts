@@ -331,6 +331,12 @@ describe('incremental builds', () => {
     if (full.status !== 0) throw new Error(full.log);
     expect(listDigests(out)).toEqual(listDigests(fresh));
 
+    // --full builds everything again, the search index's parts included.
+    const forced = buildSite(content, { base: '/soe/', out, args: ['--full'] });
+    expect(forced.status).toBe(0);
+    expect(forced.log).toContain('full build: --full');
+    expect(forced.log).not.toContain('kept from the last build');
+
     // A frontmatter change can move many pages (titles, neighbours, lists): everything is built.
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title:/m, '# edited\ntitle:'));
     const metadata = runBuild(content, out);

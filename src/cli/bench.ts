@@ -69,8 +69,10 @@ async function measureOurs(docIds: string[]) {
       cwd: ROOT,
       label: 'build',
     });
-  // A full build starts cold: Astro keeps its content store in its cache folder between builds.
+  // A full build starts cold: Astro keeps its content store in its cache folder between builds,
+  // and our builds keep their state and search index parts in node_modules/.cache/soe-archive.
   rmSync(join(ROOT, 'node_modules', '.astro'), { recursive: true, force: true });
+  rmSync(join(ROOT, 'node_modules', '.cache', 'soe-archive'), { recursive: true, force: true });
   rmSync(out, { recursive: true, force: true });
   log(`full build of ${docs} documents → ${out}`);
   const full = await build();

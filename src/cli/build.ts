@@ -65,6 +65,8 @@ console.log(
 // An incremental build renders into a folder of its own (Astro empties the one it builds into)
 // and its pages then replace their old versions in the output folder.
 const siteDir = plan.kind === 'full' ? outDir : `${outDir}.partial-${process.pid}`;
+// --full trusts nothing kept from earlier builds, the search index's parts included.
+if (args.includes('--full')) rmSync(searchCacheDir(project, outDir), { recursive: true, force: true });
 const changedList = `${outDir}.changed-${process.pid}.json`;
 if (plan.kind === 'incremental') {
   writeFileSync(changedList, JSON.stringify(plan.changed));

@@ -58,12 +58,12 @@ export function archiveLoader(options: {
       const bytes = readFileSync(path);
       const id = options.idOf(name);
       seen.add(id);
-      const digest = generateDigest(bytes.toString('latin1'));
       const filePath = relative(process.cwd(), path);
-      // The same bytes elsewhere (another content folder) are a new entry: pages read the body
-      // from the stored path.
-      const stored = store.get(id);
-      if (stored?.digest === digest && stored.filePath === filePath) continue;
+      // The path is part of the digest: the same bytes in another content folder are a new
+      // entry (pages read the body from the stored path), and Astro's store keeps an entry
+      // whose digest has not changed.
+      const digest = generateDigest(`${filePath}\u0000${bytes.toString('latin1')}`);
+      if (store.get(id)?.digest === digest) continue;
       const entry = readEntry(relative(process.cwd(), path), bytes, options.schema);
       const errors = entry.problems.filter((problem) => problem.severity === 'error');
       if (errors.length > 0 || !entry.raw) {

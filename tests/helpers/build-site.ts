@@ -15,13 +15,17 @@ export const childEnv: NodeJS.ProcessEnv = cleanEnv;
 /** Runs `npm run build` on a content tree into a fresh folder and returns the result. */
 export function buildSite(
   content: string,
-  options: { base?: string; out?: string; env?: Record<string, string> } = {},
+  options: { base?: string; out?: string; env?: Record<string, string>; args?: string[] } = {},
 ) {
   const out = options.out ?? join(mkdtempSync(join(tmpdir(), 'site-')), 'dist');
-  const result = spawnSync(process.execPath, ['src/cli/build.ts', '--content', content, '--out', out], {
-    cwd: project,
-    encoding: 'utf8',
-    env: { ...childEnv, ARCHIVE_SITE_URL: 'https://archive.test', ARCHIVE_BASE: options.base ?? '/', ...options.env },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['src/cli/build.ts', '--content', content, '--out', out, ...(options.args ?? [])],
+    {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...childEnv, ARCHIVE_SITE_URL: 'https://archive.test', ARCHIVE_BASE: options.base ?? '/', ...options.env },
+    },
+  );
   return { out, status: result.status, log: `${result.stdout}\n${result.stderr}` };
 }
