@@ -267,6 +267,19 @@ describe('hostile content that passes the checker', () => {
   });
 });
 
+/** Every file of a built site with its SHA-256, sorted by path. */
+function listDigests(out: string): string[] {
+  return readdirSync(out, { recursive: true, encoding: 'utf8' })
+    .filter((path) => statSync(join(out, path)).isFile())
+    .sort()
+    .map(
+      (path) =>
+        `${createHash('sha256')
+          .update(readFileSync(join(out, path)))
+          .digest('hex')}  ${path}`,
+    );
+}
+
 describe('reproducible builds', () => {
   test('two builds of the same content are byte-identical', () => {
     const content = materialiseCase();
@@ -275,15 +288,7 @@ describe('reproducible builds', () => {
       const out = join(temporary('dist-'), 'site');
       const result = runBuild(content, out);
       if (result.status !== 0) throw new Error(result.log);
-      return readdirSync(out, { recursive: true, encoding: 'utf8' })
-        .filter((path) => statSync(join(out, path)).isFile())
-        .sort()
-        .map(
-          (path) =>
-            `${createHash('sha256')
-              .update(readFileSync(join(out, path)))
-              .digest('hex')}  ${path}`,
-        );
+      return listDigests(out);
     });
     expect(digests[0]!.length).toBeGreaterThan(50);
     expect(digests[1]).toEqual(digests[0]);
@@ -291,17 +296,6 @@ describe('reproducible builds', () => {
 });
 
 describe('incremental builds', () => {
-  const listDigests = (out: string) =>
-    readdirSync(out, { recursive: true, encoding: 'utf8' })
-      .filter((path) => statSync(join(out, path)).isFile())
-      .sort()
-      .map(
-        (path) =>
-          `${createHash('sha256')
-            .update(readFileSync(join(out, path)))
-            .digest('hex')}  ${path}`,
-      );
-
   test('after a text edit, render that document again and give the same site as a full build', () => {
     const content = materialiseCase();
     created.push(content);
