@@ -22,6 +22,7 @@ import {
   encodePagefindBytes,
   encodePagefindFile,
   type FilterFile,
+  type PagefindEntry,
   type PagefindFragment,
 } from '../lib/pagefind-bundle.ts';
 import { isHanToken } from '../lib/han-tokens.ts';
@@ -36,11 +37,6 @@ import {
 } from '../lib/search-shards.ts';
 import { mergeLanguageBundle } from './normalise-pagefind.ts';
 
-interface Entry {
-  version: string;
-  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
-  [key: string]: unknown;
-}
 type Meta = [
   string,
   [string, number][],
@@ -71,8 +67,8 @@ export interface MergeOptions {
   pageNumber?: (merged: number) => number;
 }
 
-const readEntry = (bundle: string): Entry =>
-  JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as Entry;
+const readEntry = (bundle: string): PagefindEntry =>
+  JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
 
 /** The words of one bundle's index in order, one chunk decoded at a time. */
 function* bundleWords(bundle: string, meta: Meta): Generator<WordPostings> {

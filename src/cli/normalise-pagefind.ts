@@ -8,13 +8,8 @@ import {
   sortFilterValues,
   type FilterFile,
   type MetaFile,
+  type PagefindEntry,
 } from '../lib/pagefind-bundle.ts';
-
-interface Entry {
-  version: string;
-  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
-  [key: string]: unknown;
-}
 
 /**
  * Makes Pagefind's output reproducible: its filter files list values in hash-map order, which
@@ -24,7 +19,7 @@ interface Entry {
  */
 export function normalisePagefindBundle(bundle: string): void {
   const entryPath = join(bundle, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as Entry;
+  const entry = JSON.parse(readFileSync(entryPath, 'utf8')) as PagefindEntry;
   for (const [lang, language] of Object.entries(entry.languages)) {
     const metaPath = join(bundle, `pagefind.${language.hash}.pf_meta`);
     const meta = decodePagefindFile(readFileSync(metaPath)) as MetaFile;
@@ -54,8 +49,8 @@ export function normalisePagefindBundle(bundle: string): void {
  * scripts both bundles carry are the same files.
  */
 export function mergeLanguageBundle(from: string, into: string, language: string): void {
-  const source = JSON.parse(readFileSync(join(from, 'pagefind-entry.json'), 'utf8')) as Entry;
-  const target = JSON.parse(readFileSync(join(into, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const source = JSON.parse(readFileSync(join(from, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  const target = JSON.parse(readFileSync(join(into, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
   const index = source.languages[language];
   if (!index) throw new Error(`${from} has no ${language} index to merge`);
   const own = (name: string) => name.startsWith(`${language}_`);

@@ -65,4 +65,11 @@ export interface PagefindFragment {
   anchors: unknown[];
 }
 
+/** Pagefind's `pagefind-entry.json`: its version and, per language, the meta file and page count. */
+export interface PagefindEntry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  [key: string]: unknown;
+}
+
 export type { FilterFile, MetaFile };
