@@ -22,8 +22,8 @@ const { Cite } = createRequire(import.meta.url)('@citation-js/core') as {
 createRequire(import.meta.url)('@citation-js/plugin-ris');
 const created: string[] = [];
 
-function runBuild(content: string, out: string) {
-  return buildSite(content, { base: '/soe/', out });
+function runBuild(content: string, out: string, env: Record<string, string> = {}) {
+  return buildSite(content, { base: '/soe/', out, env });
 }
 
 function temporary(prefix: string): string {
@@ -242,10 +242,15 @@ describe('npm run build on a fixture archive', () => {
     expect(urls).toHaveLength(pages.length);
   });
 
-  test('writes a Pagefind index for each language', () => {
+  test('writes the Chinese index and an English Pagefind index', () => {
     const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages).sort()).toEqual(['en', 'zh-hans']);
-    expect(log).toMatch(/search index: 4 records/);
+    expect(Object.keys(entry.languages)).toEqual(['en']);
+    const manifest = JSON.parse(readFileSync(join(out, 'search-zh', 'index.json'), 'utf8'));
+    // The fixture's two documents.
+    expect(manifest.pages).toBe(2);
+    expect(readdirSync(join(out, 'search-zh', manifest.folder, 'f'))).toHaveLength(2);
+    expect(log).toMatch(/Chinese index: 2 documents in 1 parts/);
+    expect(log).toMatch(/English: 2 records indexed/);
   });
 });
 
@@ -300,28 +305,32 @@ describe('incremental builds', () => {
     const content = materialiseCase();
     created.push(content);
     const out = join(temporary('dist-'), 'site');
-    const first = runBuild(content, out);
+    // Parts of one document each, so that the Chinese index keeps the unchanged one.
+    const small = { ARCHIVE_INDEX_PART_CHARS: '100' };
+    const first = runBuild(content, out, small);
     if (first.status !== 0) throw new Error(first.log);
     expect(first.log).toContain('full build: no earlier build of this output folder');
 
-    const again = runBuild(content, out);
+    const again = runBuild(content, out, small);
     expect(again.status).toBe(0);
     expect(again.log).toContain('nothing changed since the last build');
 
     // A new paragraph naming an entity: the page, the entity's quotes and the search index change.
     const file = join(content, 'documents', '2017-08-04-jinduicheng-meeting.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n增补一段：国务院国资委再次提出要求。\n`);
-    const incremental = runBuild(content, out);
+    const incremental = runBuild(content, out, small);
     if (incremental.status !== 0) throw new Error(incremental.log);
     expect(incremental.log).toMatch(/incremental build: the text of 1 of \d+ documents changed/);
-    // The English records did not change: their shard comes from the last build.
-    expect(incremental.log).toMatch(/search index: \d+ records indexed, \d+ kept from the last build/);
+    // Only the edited document's part of the Chinese index is written again; the English
+    // records did not change, so the English index comes from the last build.
+    expect(incremental.log).toMatch(/Chinese index: 2 documents in 2 parts, 1 of them kept from the last build/);
+    expect(incremental.log).toMatch(/English: 0 records indexed by Pagefind, 2 kept from the last build/);
     expect(
       readFileSync(join(out, 'zh', 'documents', '2017-08-04-jinduicheng-meeting', 'index.html'), 'utf8'),
     ).toContain('增补一段');
 
     const fresh = join(temporary('dist-'), 'site');
-    const full = runBuild(content, fresh);
+    const full = runBuild(content, fresh, small);
     if (full.status !== 0) throw new Error(full.log);
     expect(listDigests(out)).toEqual(listDigests(fresh));
 

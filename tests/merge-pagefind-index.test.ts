@@ -4,13 +4,11 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, test } from 'vitest';
 import { indexRecords } from '../src/cli/index-search.ts';
-import { mergePagefindBundles } from '../src/cli/merge-search-shards.ts';
-import { encodeHanTokens, isHanToken } from '../src/lib/han-tokens.ts';
+import { mergePagefindBundles } from '../src/cli/merge-search-parts.ts';
 import {
   buildPageMaps,
   checkSortOrders,
   chunkRanges,
-  compactLocations,
   compareWords,
   mergeWordStreams,
   readChunkWords,
@@ -18,9 +16,8 @@ import {
   type WordPostings,
 } from '../src/lib/merge-pagefind-index.ts';
 import { decodePagefindBytes, decodePagefindFile, type PagefindFragment } from '../src/lib/pagefind-bundle.ts';
-import { toPlainFragment } from '../src/lib/plain-fragment.ts';
 import type { SearchRecord } from '../src/lib/search-records.ts';
-import { dealtOrder } from '../src/lib/search-shards.ts';
+import { dealtOrder } from '../src/lib/search-parts.ts';
 
 const word = (text: string, ...pages: [number, number[]][]): WordPostings => ({
   word: text,
@@ -61,15 +58,6 @@ describe('merging index words', () => {
     expect(merged).toEqual([word('a', [0, [1]], [1, [4]], [2, [2]]), word('c', [2, [3]])]);
   });
 
-  test("compacts locations to a range of the word's own, keeping their number and weights", () => {
-    const { postings, used } = compactLocations(word('hqabcdef', [0, [-25, 40, 3, 9]], [3, [-25, 7]]), 100);
-    expect(postings.pages.map((page) => page.locations)).toEqual([
-      [-25, 100, 1, 1],
-      [-25, 100],
-    ]);
-    expect(used).toBe(3);
-  });
-
   test('gives each chunk a range that holds its words and tells it from its neighbours', () => {
     const chunks = [
       { first: 'hqaaa', last: 'hqabcdef' },
@@ -105,42 +93,23 @@ describe('merging index words', () => {
   });
 });
 
-describe('a Chinese fragment as text', () => {
-  test('decodes the tokens and turns paragraph start words into offsets', () => {
-    const head = encodeHanTokens('标题');
-    const body = [encodeHanTokens('国资委推进改革。'), encodeHanTokens('SASAC 三供一业')];
-    const words = head.split(' ').length;
-    const fragment: PagefindFragment = {
-      url: '/zh/documents/x/',
-      content: [head, ...body].join(' \u200b'),
-      word_count: 0,
-      filters: {},
-      meta: { paras: `${words},${words + body[0]!.split(' ').length}` },
-      anchors: [],
-    };
-    const plain = toPlainFragment(fragment);
-    expect(plain.content).toBe('标题国资委推进改革。SASAC三供一业');
-    expect(plain.meta.paras).toBe(`2,${'标题国资委推进改革。'.length}`);
-  });
-});
-
-// Real Pagefind bundles: the same records indexed whole, and dealt to two shards then merged,
-// must give the same words on the same pages, the same filters and the same page order.
+// Real Pagefind bundles: the same English records indexed whole, and dealt to two parts then
+// merged, must give the same words on the same pages, the same filters and the same page order.
 describe('merging Pagefind bundles', () => {
   const work = mkdtempSync(join(tmpdir(), 'merge-pagefind-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const texts = [
-    '国资委推进改革',
-    '剥离企业办社会职能',
-    'SASAC 国资委 三供一业',
-    '四个一批',
-    '国有企业改革',
-    '三供一业 移交',
+    'SASAC pushes reform',
+    'divesting the social functions of enterprises',
+    'SASAC three supplies and one property',
+    'four batches',
+    'reform of state-owned enterprises',
+    'handing over the three supplies',
   ];
   const records: SearchRecord[] = texts.map((text, n) => ({
-    url: `/zh/documents/d${n}/`,
-    language: 'zh-hans',
-    content: encodeHanTokens(text),
+    url: `/en/documents/d${n}/`,
+    language: 'en',
+    content: text,
     meta: { title: `d${n}`, paras: '0' },
     filters: { year: [String(2000 + (n % 3))] },
     sort: { date: `200${n}-01-01` },
@@ -149,9 +118,12 @@ describe('merging Pagefind bundles', () => {
   /** Every word of a bundle's index with its pages' URLs and location counts, and its filters. */
   const readBundle = (bundle: string) => {
     const entry = JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8'));
-    const meta = decodePagefindFile(
-      readFileSync(join(bundle, `pagefind.${entry.languages['zh-hans'].hash}.pf_meta`)),
-    ) as [string, [string, number][], [string, string, string][], [string, string][]];
+    const meta = decodePagefindFile(readFileSync(join(bundle, `pagefind.${entry.languages.en.hash}.pf_meta`))) as [
+      string,
+      [string, number][],
+      [string, string, string][],
+      [string, string][],
+    ];
     const url = (page: number) => {
       const bytes = readFileSync(join(bundle, 'fragment', `${meta[1][page]![0]}.pf_fragment`));
       return (JSON.parse(new TextDecoder().decode(decodePagefindBytes(bytes))) as PagefindFragment).url;
@@ -173,13 +145,13 @@ describe('merging Pagefind bundles', () => {
     return { pages: meta[1].map((_, page) => url(page)), names: meta[1].map(([name]) => name), words, filters };
   };
 
-  test('two shards merged answer like one index over the same records', async () => {
+  test('two parts merged answer like one index over the same records', async () => {
     await indexRecords(join(work, 'whole'), records, pagefind);
     const shards = [records.filter((_, n) => n % 2 === 0), records.filter((_, n) => n % 2 === 1)];
     for (const [i, shard] of shards.entries()) await indexRecords(join(work, `shard-${i}`), shard, pagefind);
-    const options = { compact: isHanToken, chunkBytes: 64 };
-    mergePagefindBundles([join(work, 'whole')], 'zh-hans', { ...options, order: dealtOrder([records.length]) });
-    mergePagefindBundles([join(work, 'shard-0'), join(work, 'shard-1')], 'zh-hans', {
+    const options = { chunkBytes: 64 };
+    mergePagefindBundles([join(work, 'whole')], 'en', { ...options, order: dealtOrder([records.length]) });
+    mergePagefindBundles([join(work, 'shard-0'), join(work, 'shard-1')], 'en', {
       ...options,
       order: dealtOrder(shards.map((shard) => shard.length)),
     });
@@ -189,7 +161,7 @@ describe('merging Pagefind bundles', () => {
     expect(merged.pages).toEqual(records.map((record) => record.url));
     expect(whole.pages).toEqual(merged.pages);
     expect(merged.words).toEqual(whole.words);
-    expect(merged.words.get(encodeHanTokens('国资', false))).toEqual(['/zh/documents/d0/×1', '/zh/documents/d2/×1']);
+    expect(merged.words.get('sasac')).toEqual(['/en/documents/d0/×1', '/en/documents/d2/×1']);
     expect(merged.filters).toEqual(whole.filters);
     expect(merged.names.map(readPageNumber)).toEqual(records.map((_, n) => n));
     // Small chunks: the words are spread over several, and each holds its words in its range.

@@ -12,9 +12,12 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** True for a path (relative to the site, `/`-separated) inside a search-index folder (`pagefind*`). */
+/**
+ * True for a path (relative to the site, `/`-separated) inside a search-index folder: Pagefind's
+ * (`pagefind*`, ours and the peer's) or our Chinese index (`search-zh`).
+ */
 export function isIndexPath(path: string): boolean {
-  return /^pagefind[^/]*(\/|$)/.test(path);
+  return /^(pagefind[^/]*|search-zh)(\/|$)/.test(path);
 }
 
 export interface SiteFigures {
@@ -22,7 +25,7 @@ export interface SiteFigures {
   pages: number;
   /** Everything in the site, in MiB. */
   dist_mb: number;
-  /** The `pagefind*` folders, in MiB. */
+  /** The search-index folders (`isIndexPath`), in MiB. */
   index_mb: number;
   /** Median size of the document pages (`/<lang>/documents/<id>/index.html`, both languages), in KiB. */
   doc_page_kb_median: number;

@@ -63,10 +63,10 @@ async function measure(page: Page, query: string): Promise<{ ms: number; results
 function fileKind(url: string): string {
   const path = new URL(url).pathname;
   if (/\/(pagefind|pagefind-worker)\.js$|\.pagefind$/.test(path)) return 'engine';
-  if (/\.pf_meta$|pagefind-entry\.json$|shards\.json$/.test(path)) return 'meta';
-  if (path.endsWith('.pf_index')) return 'index';
-  if (path.endsWith('.pf_filter')) return 'filter';
-  if (path.endsWith('.pf_fragment')) return 'fragment';
+  if (/\.pf_meta$|pagefind-entry\.json$|\/search-zh\/index\.json$|\/pages\.bin$/.test(path)) return 'meta';
+  if (path.endsWith('.pf_index') || /\/search-zh\/[^/]+\/b\//.test(path)) return 'index';
+  if (path.endsWith('.pf_filter') || path.endsWith('/facets.bin')) return 'filter';
+  if (path.endsWith('.pf_fragment') || /\/search-zh\/[^/]+\/f\//.test(path)) return 'fragment';
   return 'other';
 }
 

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'astro';
-import type { IndexJob } from './index-worker.ts';
+import type { IndexJob, IndexResult } from './index-worker.ts';
 import { fingerprintCode, fingerprintContent, readBuildState, searchCacheDir, writeBuildState } from './build-state.ts';
 import { digest, planBuild, type BuildPlan, type BuildState } from '../lib/build-plan.ts';
 import { checkContent, type CheckResult } from '../checker/check-content.ts';
@@ -14,7 +14,7 @@ import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { renderSitemap } from '../lib/sitemap.ts';
-import { readPartBudget, readShardBudget } from '../lib/search-shards.ts';
+import { readPartBudget } from '../lib/search-parts.ts';
 import { readSiteAddress } from '../lib/site-config.ts';
 
 const args = process.argv.slice(2);
@@ -79,8 +79,9 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // Vite takes BASE_URL from the environment over the config's `base`; ours comes from ARCHIVE_BASE.
 delete process.env.BASE_URL;
 
-// The search index is made from the checked entries, not from the HTML, so Pagefind (its own
-// process, fed from a worker thread) indexes while Astro renders: on two cores the build takes
+// The search index is made from the checked entries, not from the HTML, so the Chinese index
+// (written by a worker thread) and the English one (Pagefind, its own process, fed from the
+// same thread) are made while Astro renders: on two cores the build takes
 // about as long as the slower of the two instead of their sum. The same worker writes the
 // citation files (`cite/`). Its output goes beside the output folder, which Astro empties, and
 // moves in when both are done.
@@ -95,7 +96,6 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
     entries: entries!,
     drafts: process.env.ARCHIVE_DRAFTS === '1',
     site: bundle,
-    shardBudget: readShardBudget(process.env),
     partBudget: readPartBudget(process.env),
     processes: Math.max(1, Number(process.env.ARCHIVE_INDEX_PROCESSES) || 2),
     address: readSiteAddress(),
@@ -107,7 +107,7 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
   } satisfies IndexJob,
 });
 entries = undefined; // the worker has its copy
-const indexing = new Promise<{ indexed: number; reused: number; merge_s: number }>((done, fail) => {
+const indexing = new Promise<IndexResult>((done, fail) => {
   worker.once('message', done);
   worker.once('error', fail);
   worker.once('exit', (code) => fail(new Error(`the search index worker stopped (exit code ${code})`)));
@@ -129,15 +129,15 @@ if (siteDir !== outDir) {
 siteSeconds = (performance.now() - siteStarted) / 1000;
 // Astro is done: the worker may now run more than one Pagefind process.
 worker.postMessage('site built');
-const { indexed, reused, merge_s: mergeSeconds } = await indexing;
-// Shards of an earlier build with more of them would otherwise stay behind.
+const { indexed, reused, merge_s: mergeSeconds, chinese } = await indexing;
+// The worker's folders replace an earlier build's (and the shards of builds before 2026-11).
 for (const folder of readdirSync(outDir)) {
-  if (/^(pagefind(-\d+)?|cite)$/.test(folder)) rmSync(join(outDir, folder), { recursive: true, force: true });
+  if (/^(pagefind(-\d+)?|cite|search-zh)$/.test(folder)) rmSync(join(outDir, folder), { recursive: true, force: true });
 }
 for (const folder of readdirSync(bundle)) renameSync(join(bundle, folder), join(outDir, folder));
 rmSync(bundle, { recursive: true });
 console.log(
-  `site built in ${siteSeconds.toFixed(1)} s; search index: ${indexed} records indexed${reused ? `, ${reused} kept from the last build` : ''} in ${indexSeconds.toFixed(1)} s (at the same time; merging ${mergeSeconds.toFixed(1)} s)`,
+  `site built in ${siteSeconds.toFixed(1)} s; search index in ${indexSeconds.toFixed(1)} s (at the same time): Chinese index: ${chinese.indexed + chinese.reused} documents in ${chinese.parts} parts${chinese.reused ? `, ${chinese.reused} of them kept from the last build` : ''}, ${chinese.buckets} buckets; English: ${indexed} records indexed by Pagefind${reused ? `, ${reused} kept from the last build` : ''}, merged in ${mergeSeconds.toFixed(1)} s`,
 );
 
 // The sitemap lists every page that was built, with its other-language alternate.

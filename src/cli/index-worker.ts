@@ -9,27 +9,20 @@ import { catalogueEntities, selectDocuments, type EntityCatalogue } from '../lib
 import { listCitationFiles, type SiteAddress } from '../lib/citations/citation-files.ts';
 import { buildSearchRecord, type SearchRecord } from '../lib/search-records.ts';
 import { readContentBody, type CheckedEntry, type CheckResult, type ContentFile } from '../checker/check-content.ts';
-import {
-  englishPartFolder,
-  englishWeight,
-  planSearchShards,
-  searchPartFolder,
-  shardFolder,
-} from '../lib/search-shards.ts';
+import { englishPartFolder, englishWeight, dealSearchParts } from '../lib/search-parts.ts';
 import { digest } from '../lib/build-plan.ts';
 import { indexRecords, loadPagefindInstances, type PagefindApi } from './index-search.ts';
-import { finishSearchIndex } from './merge-search-shards.ts';
+import { finishSearchIndex } from './merge-search-parts.ts';
 import { mergeInThread } from './merge-worker.ts';
+import { indexChinese, type ChineseIndexResult } from './write-chinese-index.ts';
 
 /** What the build passes to the worker. */
 export interface IndexJob {
   entries: CheckResult['entries'];
   drafts: boolean;
-  /** The folder that receives `pagefind/` (and `pagefind-1/`, … when the index is sharded). */
+  /** The folder that receives `pagefind/` (English) and `search-zh/` (Chinese). */
   site: string;
-  /** Characters of text per search shard (`readShardBudget`). */
-  shardBudget: number;
-  /** Characters of text per Pagefind run (`readPartBudget`). */
+  /** Characters of text per Pagefind run and per part of the Chinese index (`readPartBudget`). */
   partBudget: number;
   /** How many Pagefind processes may index at once. */
   processes: number;
@@ -78,66 +71,57 @@ export async function writeCitationFiles(
 }
 
 /**
- * The search records of some documents in one language, made one at a time as Pagefind asks,
- * each text read from its file just then (Chinese records need the body, English ones the
- * translation).
+ * The English search records of some documents, made one at a time as Pagefind asks, each
+ * translation read from its file just then.
  */
 export function* searchRecords(
   catalogue: EntityCatalogue,
-  lang: Lang,
   documents: readonly CheckedEntry[],
   translations: ReadonlyMap<string, ContentFile>,
 ): Generator<SearchRecord> {
   for (const doc of documents) {
     const translation = translations.get(doc.id);
-    const text =
-      lang === 'zh'
-        ? { body: readContentBody(doc.file), translation: undefined }
-        : { body: '', translation: translation && readContentBody(translation) };
-    yield buildSearchRecord(doc, text, lang, catalogue);
+    yield buildSearchRecord(doc, { translation: translation && readContentBody(translation) }, catalogue);
   }
 }
 
+/** What the index worker did: English records indexed and reused, merge time, and the Chinese index. */
+export interface IndexResult {
+  indexed: number;
+  reused: number;
+  merge_s: number;
+  chinese: Omit<ChineseIndexResult, 'keys'>;
+}
+
 /**
- * Indexes the archive: the Chinese records in search shards, each made of parts (see
- * `planSearchShards`), the English ones in parts of one index (English weighs less per
- * character, `englishWeight`), each part in its own Pagefind run so that no run holds more than
- * a part. Once `moreLanes` settles (the build says Astro is done), up to `job.processes` runs go
- * at a time, so that both cores work (measured at 10,000 documents: two runs beside Astro
- * slowed it from 178 s to 251 s and gained nothing). The parts of each shard are then merged
- * (`mergeSearchShard`, `mergeEnglishIndex`, `finishSearchIndex`). Parts and merged shards found
- * in `job.cache` are copied instead of being made again. Writes the citation files on the way.
- * Returns how many records were indexed and reused, and the seconds spent merging.
+ * Indexes the archive. Chinese: our own index (src/lib/chinese-index/), written part by part in
+ * this thread (`indexChinese`). English: Pagefind, in parts (English weighs less per character,
+ * `englishWeight`), each part in its own Pagefind run so that no run holds more than a part,
+ * then merged into one index (`mergeEnglishIndex`, `finishSearchIndex`). Once `moreLanes`
+ * settles (the build says Astro is done), up to `job.processes` Pagefind runs go at a time, so
+ * that both cores work. Parts found in `job.cache` are used instead of being made again.
+ * Writes the citation files on the way.
  */
 export async function indexArchive(
   job: IndexJob,
   moreLanes: Promise<unknown> = Promise.resolve(),
-): Promise<{ indexed: number; reused: number; merge_s: number }> {
+): Promise<IndexResult> {
   // Not buildArchiveIndex: its keyword-in-context pass over every text is for the pages.
   const catalogue = catalogueEntities(job.entries);
   if (job.cache) mkdirSync(job.cache.dir, { recursive: true });
   const documents = selectDocuments(job.entries.documents, job.drafts);
   const translations = job.entries.translations;
-  const chinese = planSearchShards(documents, job.shardBudget).map((shard) => planSearchShards(shard, job.partBudget));
-  const english = planSearchShards(documents, job.partBudget, (doc) =>
+  const english = dealSearchParts(documents, job.partBudget, (doc) =>
     englishWeight(translations.get(doc.id)?.size ?? 0),
   );
-  // Cache keys: of each part, and of each merged shard and the merged English index (their
-  // parts' keys), so that a rebuild after one edit indexes one part and merges one shard.
+  // Cache keys: of each part, and of the merged English index (its parts' keys), so that a
+  // rebuild after one edit indexes one part of each language and merges one index.
   const cache = job.cache;
   const used = new Set<string>();
   const keyOf = (lang: Lang, part: readonly CheckedEntry[]) => (cache ? shardKey(cache, lang, part) : undefined);
-  const mergedKey = (name: string, keys: (string | undefined)[]) =>
-    cache && keys.every(Boolean) ? digest([name, ...(keys as string[])]) : undefined;
-  const shards = chinese.map((parts, q) => {
-    const keys = parts.map((part) => keyOf('zh', part));
-    return { q, parts, keys, merged: mergedKey(`zh ${q} of ${chinese.length}`, keys) };
-  });
   const englishKeys = english.map((part) => keyOf('en', part));
-  const englishMerged = mergedKey('en', englishKeys);
-  for (const key of [...shards.flatMap((shard) => [...shard.keys, shard.merged]), ...englishKeys, englishMerged]) {
-    if (key) used.add(key);
-  }
+  const englishMerged = cache && englishKeys.every(Boolean) ? digest(['en', ...(englishKeys as string[])]) : undefined;
+  for (const key of [...englishKeys, englishMerged]) if (key) used.add(key);
   const cached = (key: string | undefined) =>
     cache && key && existsSync(join(cache.dir, key, 'pagefind-entry.json')) ? join(cache.dir, key) : undefined;
   const keep = (folder: string, key: string | undefined) => {
@@ -150,29 +134,12 @@ export async function indexArchive(
     renameSync(`${target}.partial`, target);
   };
 
-  // Parts of shards (or of an English index) already merged in the cache are not needed.
-  const runs = [
-    ...shards
-      .filter((shard) => !cached(shard.merged))
-      .flatMap(({ q, parts, keys }) =>
-        parts.map((part, p) => ({
-          lang: 'zh' as const,
-          part,
-          key: keys[p],
-          bundle: join(job.site, searchPartFolder(q, p)),
-        })),
-      ),
-    ...(cached(englishMerged)
-      ? []
-      : english.map((part, p) => ({
-          lang: 'en' as const,
-          part,
-          key: englishKeys[p],
-          bundle: join(job.site, englishPartFolder(p)),
-        }))),
-  ];
+  // Parts of an English index already merged in the cache are not needed.
+  const runs = cached(englishMerged)
+    ? []
+    : english.map((part, p) => ({ part, key: englishKeys[p], bundle: join(job.site, englishPartFolder(p)) }));
   let indexed = 0;
-  let reused = documents.length * 2 - runs.reduce((sum, run) => sum + run.part.length, 0);
+  let reused = documents.length - runs.reduce((sum, run) => sum + run.part.length, 0);
   let next = 0;
   let firstLaneDone = () => {};
   const firstLaneFinished = new Promise<void>((resolve) => (firstLaneDone = resolve));
@@ -187,7 +154,7 @@ export async function indexArchive(
         reused += run.part.length;
         continue;
       }
-      const records = searchRecords(catalogue, run.lang, run.part, translations);
+      const records = searchRecords(catalogue, run.part, translations);
       const count = await indexRecords(run.bundle, records, api);
       indexed += count; // not `indexed += await …`, which would add to a count read before the wait
       keep(run.bundle, run.key);
@@ -195,38 +162,43 @@ export async function indexArchive(
     if (number === 0) firstLaneDone();
   };
   const instances = await loadPagefindInstances(Math.max(1, Math.min(job.processes, runs.length)));
-  // The citation files are written here too, while Pagefind works in its own process.
+  // The Chinese index and the citation files are written here while Pagefind works in its own process.
+  const chinese = indexChinese({
+    documents,
+    catalogue,
+    site: job.site,
+    partBudget: job.partBudget,
+    cache: cache && {
+      dir: cache.dir,
+      key: (part, buckets) => digest([shardKey(cache, 'zh', part), 'chinese-index', String(buckets)]),
+    },
+  }).then((result) => {
+    for (const key of result.keys) used.add(key);
+    return result;
+  });
   const citations = writeCitationFiles(join(job.site, 'cite'), listCitationFiles(documents, catalogue, job.address));
-  await Promise.all([...instances.map((api, number) => lane(api, number)), citations]);
+  const [zh] = await Promise.all([chinese, citations, ...instances.map((api, number) => lane(api, number))]);
 
-  // The merges run in threads of their own, as many at once as Pagefind runs were allowed.
   const merging = performance.now();
-  const merges: (() => Promise<void>)[] = shards.map((shard) => async () => {
-    const hit = cached(shard.merged);
-    if (hit) return cpSync(hit, join(job.site, shardFolder(shard.q)), { recursive: true });
-    const sizes = shard.parts.map((part) => part.length);
-    await mergeInThread({ kind: 'zh', site: job.site, shard: shard.q, shards: shards.length, sizes });
-    keep(join(job.site, shardFolder(shard.q)), shard.merged);
-  });
-  merges.push(async () => {
-    const hit = cached(englishMerged);
-    if (hit) return cpSync(hit, join(job.site, englishPartFolder(0)), { recursive: true });
-    await mergeInThread({ kind: 'en', site: job.site, sizes: english.map((part) => part.length) });
+  const hit = cached(englishMerged);
+  if (hit) cpSync(hit, join(job.site, englishPartFolder(0)), { recursive: true });
+  else {
+    await mergeInThread({ site: job.site, sizes: english.map((part) => part.length) });
     keep(join(job.site, englishPartFolder(0)), englishMerged);
-  });
-  let nextMerge = 0;
-  const mergeLane = async () => {
-    while (nextMerge < merges.length) await merges[nextMerge++]!();
-  };
-  await Promise.all(Array.from({ length: Math.max(1, job.processes) }, mergeLane));
-  finishSearchIndex(job.site, shards.length);
+  }
+  finishSearchIndex(job.site);
   if (cache) {
     // Only what this build used is kept: the cache never grows past one index.
     for (const name of readdirSync(cache.dir)) {
       if (!used.has(name)) rmSync(join(cache.dir, name), { recursive: true, force: true });
     }
   }
-  return { indexed, reused, merge_s: (performance.now() - merging) / 1000 };
+  return {
+    indexed,
+    reused,
+    merge_s: (performance.now() - merging) / 1000,
+    chinese: { indexed: zh.indexed, reused: zh.reused, parts: zh.parts, buckets: zh.buckets },
+  };
 }
 
 if (parentPort && workerData) {

@@ -1,16 +1,12 @@
-// One merge of search index parts (src/cli/merge-search-shards.ts) in a thread of its own, so
-// that the shards of a large index merge on every core once Astro and Pagefind are done.
+// The merge of the English index's parts (src/cli/merge-search-parts.ts) in a thread of its
+// own, so that the index worker's thread goes on with the Chinese index meanwhile.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { mergeEnglishIndex, mergeSearchShard } from './merge-search-shards.ts';
+import { mergeEnglishIndex } from './merge-search-parts.ts';
 
-/** A merge to run: a Chinese search shard's parts, or the English index's. */
-export type MergeTask =
-  | { kind: 'zh'; site: string; shard: number; shards: number; sizes: number[] }
-  | { kind: 'en'; site: string; sizes: number[] };
-
-function runMerge(task: MergeTask): void {
-  if (task.kind === 'zh') mergeSearchShard(task.site, task.shard, task.shards, task.sizes);
-  else mergeEnglishIndex(task.site, task.sizes);
+/** A merge to run: the English index's parts, of these sizes, in `site`. */
+export interface MergeTask {
+  site: string;
+  sizes: number[];
 }
 
 /** Runs a merge in a new thread; settles when its files are written. */
@@ -26,6 +22,6 @@ export function mergeInThread(task: MergeTask): Promise<void> {
 // Only in a thread started by mergeInThread (the index worker imports this module too).
 const task = (workerData as { mergeTask?: MergeTask } | null)?.mergeTask;
 if (parentPort && task) {
-  runMerge(task);
+  mergeEnglishIndex(task.site, task.sizes);
   parentPort.postMessage('merged');
 }

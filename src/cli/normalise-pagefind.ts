@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   contentName,
@@ -40,35 +40,4 @@ export function normalisePagefindBundle(bundle: string): void {
   }
   const languages = Object.fromEntries(Object.entries(entry.languages).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(entryPath, JSON.stringify({ ...entry, languages }));
-}
-
-/**
- * Moves one language's index from bundle `from` into bundle `into` and lists it in `into`'s
- * `pagefind-entry.json`, then removes `from`. Pagefind names every file of a language after
- * it (`pagefind.en_….pf_meta`, `wasm.en.pagefind`, `index/en_…`), so nothing collides; the
- * scripts both bundles carry are the same files.
- */
-export function mergeLanguageBundle(from: string, into: string, language: string): void {
-  const source = JSON.parse(readFileSync(join(from, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-  const target = JSON.parse(readFileSync(join(into, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-  const index = source.languages[language];
-  if (!index) throw new Error(`${from} has no ${language} index to merge`);
-  const own = (name: string) => name.startsWith(`${language}_`);
-  for (const name of readdirSync(from)) {
-    if (name === `pagefind.${index.hash}.pf_meta` || name === `wasm.${language}.pagefind`) {
-      renameSync(join(from, name), join(into, name));
-    }
-  }
-  for (const folder of ['index', 'fragment', 'filter']) {
-    mkdirSync(join(into, folder), { recursive: true });
-    for (const name of readdirSync(join(from, folder)).filter(own)) {
-      renameSync(join(from, folder, name), join(into, folder, name));
-    }
-  }
-  const languages = Object.entries({ ...target.languages, [language]: index }).sort(([a], [b]) => a.localeCompare(b));
-  writeFileSync(
-    join(into, 'pagefind-entry.json'),
-    JSON.stringify({ ...target, languages: Object.fromEntries(languages) }),
-  );
-  rmSync(from, { recursive: true });
 }

@@ -2,9 +2,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { computeSiteStats } from '../lib/site-stats.ts';
+import { isIndexPath } from '../bench/site-figures.ts';
 
 const site = process.argv[2] ?? 'dist';
-const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((path) => !path.startsWith('pagefind/'));
+const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((path) => !isIndexPath(path));
 const pages = new Map(
   files.filter((path) => path.endsWith('.html')).map((path) => [path, readFileSync(join(site, path), 'utf8')]),
 );

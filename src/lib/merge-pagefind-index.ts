@@ -1,7 +1,7 @@
-// Merging Pagefind indexes of one language into one, offline. A large archive's Chinese index is
-// written as several Pagefind bundles (src/lib/search-shards.ts); merged in the browser
-// (`mergeIndex`), every shard cost its own meta file and its own index chunk for every query
-// word. Merged here, a query loads one meta file and one chunk per word.
+// Merging Pagefind indexes of one language into one, offline. A large archive's English index is
+// written as several Pagefind bundles, one per part (src/lib/search-parts.ts); merged in the
+// browser (`mergeIndex`), every part would cost its own meta file and its own index chunk for
+// every query word. Merged here, a query loads one meta file and one chunk per word.
 //
 // The format, as Pagefind 1.5.2 writes it (CBOR, read back with `decodePagefindFile`):
 // - an index chunk is `[words]`, each word `[word, pages]`, each page
@@ -99,29 +99,6 @@ export function* mergeWordStreams(
     pages.sort((a, b) => a.page - b.page);
     yield { word, pages };
   }
-}
-
-/**
- * Replaces a word's locations on every page with `base`, `base + 1`, … (as many as there were,
- * weights kept), and returns how many numbers it used. The Chinese search page reads phrases
- * and excerpts from the text itself, so its character-pair tokens need only their count per
- * page (Pagefind's term frequency); made regular, their locations compress to almost nothing.
- * Each word gets a range of its own, so two query words never share a location (Pagefind would
- * count them as one occurrence).
- */
-export function compactLocations(postings: WordPostings, base: number): { postings: WordPostings; used: number } {
-  let used = 0;
-  const pages = postings.pages.map((page) => {
-    let count = 0;
-    const locations = page.locations.map((location) => {
-      if (location < 0) return location;
-      count += 1;
-      return count === 1 ? base : 1;
-    });
-    used = Math.max(used, count);
-    return { ...page, locations };
-  });
-  return { postings: { word: postings.word, pages }, used };
 }
 
 /** How a chunk is named in the meta file: the range of words it holds. */

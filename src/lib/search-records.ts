@@ -7,15 +7,14 @@ import type { Document } from '../schema/index.ts';
 import { pick } from './bilingual.ts';
 import { formatDate } from './format-date.ts';
 import { toSimplified } from './script-convert.ts';
-import { encodeHanTokens } from './han-tokens.ts';
 import { META_LIST_SEPARATOR } from './search-query.ts';
 import { pagePath } from './urls.ts';
 
-/** One document as Pagefind indexes it (a custom record: the HTML pages are not parsed). */
+/** One document as Pagefind indexes it in English (a custom record: the HTML pages are not parsed). */
 export interface SearchRecord {
   /** The page, without the site's base path (the search page adds it). */
   url: string;
-  /** `zh-hans` or `en`: one index per language. */
+  /** Always `en`: the Chinese index is our own (src/lib/chinese-index/). */
   language: string;
   /** The searchable text (see `buildSearchRecord`). */
   content: string;
@@ -35,43 +34,30 @@ export function listBlockTexts(markdown: string): string[] {
 }
 
 /**
- * Builds a document's search record for one language. The Chinese record holds every text in
- * simplified characters (queries are converted to simplified), as character-pair tokens
- * (`encodeHanTokens`); the English record holds the English title, summary, translation and entity names, not the
- * Chinese a second time. `meta.paras` gives the word index at which each paragraph starts, so
- * results can link to the paragraph that matched.
+ * Builds a document's English search record: the English title, summary, translation and entity
+ * names, not the Chinese a second time. `meta.paras` gives the word index at which each
+ * paragraph of the translation starts, so results can link to the paragraph that matched.
  */
 export function buildSearchRecord(
   doc: Document,
-  text: { body: string; translation: string | undefined },
-  lang: Lang,
+  text: { translation: string | undefined },
   catalogue: EntityCatalogue,
 ): SearchRecord {
+  const lang = 'en';
   const t = useTranslations(lang);
   const enterprises = doc.enterprises.flatMap((id) => catalogue.enterprises.get(id) ?? []);
   const directives = doc.directives.flatMap((id) => catalogue.directives.get(id) ?? []);
   const speaker = doc.speaker ? catalogue.people.get(doc.speaker) : undefined;
   const people = doc.people.flatMap((id) => catalogue.people.get(id) ?? []);
   const named = [...enterprises, ...directives, ...people, ...(speaker ? [speaker] : [])];
-  const zh = lang === 'zh';
-  const prepare = (text: string) => (zh ? encodeHanTokens(toSimplified(text)) : text.replace(/\s+/g, ' ').trim());
-
-  const head = zh
-    ? [doc.title.zh, doc.subtitle?.zh, doc.summary.zh, doc.meeting?.zh, doc.speaker_role?.zh]
-    : [doc.title.en, doc.subtitle?.en, doc.summary.en, doc.meeting?.en, doc.speaker_role?.en];
-  const keywords = zh
-    ? named.flatMap((entity) => [entity.name.zh, ...entity.aliases])
-    : named.map((entity) => entity.name.en);
-  const blocks = zh
-    ? listBlockTexts(text.body)
-    : text.translation === undefined
-      ? []
-      : listBlockTexts(text.translation);
+  const head = [doc.title.en, doc.subtitle?.en, doc.summary.en, doc.meeting?.en, doc.speaker_role?.en];
+  const keywords = named.map((entity) => entity.name.en);
+  const blocks = text.translation === undefined ? [] : listBlockTexts(text.translation);
 
   const parts: string[] = [];
   let words = 0;
   const add = (text: string | undefined) => {
-    const prepared = prepare(text ?? '');
+    const prepared = (text ?? '').replace(/\s+/g, ' ').trim();
     if (!prepared) return;
     parts.push(prepared);
     words += prepared.split(' ').length;

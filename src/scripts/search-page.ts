@@ -1,5 +1,6 @@
-// The search page: Pagefind queries as the reader types, filters with counts, sorting, and the
-// whole state in the URL. Without JavaScript the page says so and points to the static lists.
+// The search page: queries as the reader types (Chinese from our own index, English through
+// Pagefind), filters with counts, sorting, and the whole state in the URL. Without JavaScript
+// the page says so and points to the static lists.
 import {
   buildPhraseExcerpt,
   containsHan,
@@ -16,8 +17,9 @@ import {
   toPagefindFilters,
   type SearchState,
 } from '../lib/search-query.ts';
-import { encodeHanTokens } from '../lib/han-tokens.ts';
-import type { ShardManifest } from '../lib/search-shards.ts';
+import { queryTokens } from '../lib/chinese-index/tokens.ts';
+import { countFacets } from '../lib/chinese-index/search.ts';
+import { ChineseSearch } from './chinese-search.ts';
 
 interface Fragment {
   url: string;
@@ -35,11 +37,39 @@ interface Search {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  mergeIndex(path: string): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(query: string | null, options?: Record<string, unknown>): Promise<Search>;
   debouncedSearch(query: string | null, options?: Record<string, unknown>, wait?: number): Promise<Search | null>;
 }
+/** A result as the page shows it, whichever engine found it. */
+interface View {
+  /** The page number in the Chinese index. */
+  page?: number;
+  url: string;
+  title: string;
+  original?: string;
+  date: string;
+  type: string;
+  enterprises: string[];
+  /** The paragraph where the query first matched (1-based), if known. */
+  paragraph?: number;
+  /** HTML: the text escaped, the query marked. */
+  excerpt: string;
+}
+
+type Counts = Record<string, Record<string, number>>;
+
+/** What an engine answers: candidates in order, each loaded as a View or refused (undefined). */
+interface Answer {
+  candidates: (() => Promise<View | undefined>)[];
+  /** True when candidates are checked for phrases, so that some may be refused. */
+  checked: boolean;
+  /** Filter counts over every candidate. */
+  countAll(): Promise<Counts>;
+  /** Filter counts over the matches, once every candidate is checked. */
+  countMatches(matches: View[]): Promise<Counts>;
+}
+
 interface Messages {
   count: string;
   none: string;
@@ -76,18 +106,12 @@ if (form) {
   let pagefind: Promise<Pagefind> | undefined;
   let pairs: Promise<Map<string, string>> | undefined;
 
+  const chinese = new ChineseSearch(form.dataset.chineseIndex!);
   const loadPagefind = (): Promise<Pagefind> =>
     (pagefind ??= (async () => {
-      // A large archive's Chinese index comes in shards (src/lib/search-shards.ts), merged here.
-      const [module, manifest] = await Promise.all([
-        import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
-        fetch(`${base}pagefind/shards.json`).then((response) =>
-          response.ok ? (response.json() as Promise<ShardManifest>) : { zh: [] },
-        ),
-      ]);
+      const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
       await module.options({ baseUrl: base, excerptLength: 40 });
       await module.init();
-      if (lang === 'zh') for (const path of manifest.zh) await module.mergeIndex(`${base}${path}`);
       return module;
     })());
   let facets: Promise<Record<string, Record<string, number>>> | undefined;
@@ -134,45 +158,24 @@ if (form) {
     }
   };
 
-  const renderResult = (fragment: Fragment, marks: string[]): HTMLLIElement => {
+  /** Renders a result: title (and the original beside it), date and type, chips, excerpt. */
+  const renderResult = (view: View): HTMLLIElement => {
     const item = element('li');
-    // Link to the paragraph where the query first matched (`meta.paras`: where each ¶ starts,
-    // as an offset in the Chinese text, as a word index in the English one).
-    const starts = (fragment.meta.paras ?? '').split(',').filter(Boolean).map(Number);
-    const textStart = starts[0] ?? (lang === 'zh' ? 0 : Infinity);
-    const inText = fragment.locations.filter((location) => location >= textStart);
-    const position =
-      lang === 'zh'
-        ? findMarkOffset(fragment.content, marks, textStart)
-        : inText.length > 0
-          ? Math.min(...inText)
-          : undefined;
-    const paragraph = findParagraph(starts, position);
-    const title = element('a', { href: paragraph ? `${fragment.url}#p${paragraph}` : fragment.url });
-    title.textContent = fragment.meta.title ?? fragment.url;
+    const title = element('a', { href: view.paragraph ? `${view.url}#p${view.paragraph}` : view.url });
+    title.textContent = view.title;
     const heading = element('h2', { className: 'result-title' });
     heading.append(title);
     item.append(heading);
-    if (lang === 'en' && fragment.meta.original) {
-      item.append(element('p', { className: 'original-title', lang: 'zh', textContent: fragment.meta.original }));
-    }
-    item.append(
-      element('p', {
-        className: 'meta',
-        textContent: [fragment.meta.date, fragment.meta.type].filter(Boolean).join(' · '),
-      }),
-    );
-    const enterprises = (fragment.meta.enterprises ?? '').split(META_LIST_SEPARATOR).filter(Boolean);
-    if (enterprises.length > 0) {
+    if (view.original)
+      item.append(element('p', { className: 'original-title', lang: 'zh', textContent: view.original }));
+    item.append(element('p', { className: 'meta', textContent: [view.date, view.type].filter(Boolean).join(' · ') }));
+    if (view.enterprises.length > 0) {
       const chips = element('ul', { className: 'chips' });
-      chips.append(...enterprises.map((name) => element('li', { textContent: name })));
+      chips.append(...view.enterprises.map((name) => element('li', { textContent: name })));
       item.append(chips);
     }
     const excerpt = element('p', { className: 'excerpt' });
-    // Pagefind cannot place a Chinese query in the text (the index does not keep where its
-    // tokens are), so the page finds it itself; Pagefind's English excerpts escape the text and
-    // add only <mark> elements.
-    excerpt.innerHTML = lang === 'zh' ? buildPhraseExcerpt(fragment.content, marks, textStart) : fragment.excerpt;
+    excerpt.innerHTML = view.excerpt;
     item.append(excerpt);
     return item;
   };
@@ -189,16 +192,79 @@ if (form) {
     return [hint];
   };
 
-  /** Counts filter values over fragments, as Pagefind would over its results. */
-  const countFilters = (fragments: Fragment[]) => {
-    const counts: Record<string, Record<string, number>> = {};
-    for (const fragment of fragments) {
-      for (const [name, values] of Object.entries(fragment.filters)) {
-        counts[name] ??= {};
-        for (const value of values) counts[name][value] = (counts[name][value] ?? 0) + 1;
-      }
-    }
-    return counts;
+  /**
+   * The Chinese search: our own index (src/lib/chinese-index/), pages holding every pair of
+   * characters of the query, each then checked for the phrases themselves.
+   */
+  const searchChinese = async (hasQuery: boolean): Promise<Answer> => {
+    const prepared = hasQuery
+      ? prepareChineseQuery(state.query, await loadPairs())
+      : { query: '', phrases: [], marks: [] };
+    const { pages } = await chinese.search(queryTokens(prepared.query), state.filters, state.sort);
+    const candidates = pages.map((page) => async (): Promise<View | undefined> => {
+      const fragment = await chinese.fragment(page);
+      if (!containsPhrases(fragment.text, prepared.phrases)) return undefined;
+      // Link to the paragraph where the query first matched (`paras`: where each ¶ starts).
+      const textStart = fragment.paras[0] ?? 0;
+      const position = findMarkOffset(fragment.text, prepared.marks, textStart);
+      return {
+        page,
+        url: `${base}${fragment.url.replace(/^\//, '')}`,
+        title: fragment.title,
+        date: fragment.date,
+        type: fragment.type,
+        enterprises: fragment.enterprises,
+        paragraph: findParagraph(fragment.paras, position),
+        excerpt: buildPhraseExcerpt(fragment.text, prepared.marks, textStart),
+      };
+    });
+    const counted = async (pagesToCount: Iterable<number>) => countFacets(pagesToCount, await chinese.loadFacets());
+    return {
+      candidates,
+      checked: prepared.phrases.length > 0,
+      countAll: () => counted(pages),
+      countMatches: (views) => counted(views.map((view) => view.page!)),
+    };
+  };
+
+  /** The English search: Pagefind, with its filters loaded once the first results are shown. */
+  const searchEnglish = async (hasQuery: boolean, delay: number): Promise<Answer | null> => {
+    const engine = await loadPagefind();
+    const query = hasQuery ? state.query.trim() : null;
+    const filters = toPagefindFilters(state.filters);
+    const search = await engine.debouncedSearch(query, { filters }, delay);
+    if (!search) return null;
+    const candidates = orderResults(search.results, state.sort).map((result) => async (): Promise<View> => {
+      const fragment = await result.data();
+      // Link to the paragraph where the query first matched (`meta.paras`: the word at which each ¶ starts).
+      const starts = (fragment.meta.paras ?? '').split(',').filter(Boolean).map(Number);
+      const inText = fragment.locations.filter((location) => location >= (starts[0] ?? Infinity));
+      const position = inText.length > 0 ? Math.min(...inText) : undefined;
+      return {
+        url: fragment.url,
+        title: fragment.meta.title ?? fragment.url,
+        original: fragment.meta.original,
+        date: fragment.meta.date ?? '',
+        type: fragment.meta.type ?? '',
+        enterprises: (fragment.meta.enterprises ?? '').split(META_LIST_SEPARATOR).filter(Boolean),
+        paragraph: findParagraph(starts, position),
+        // Pagefind's excerpts escape the text and add only <mark> elements.
+        excerpt: fragment.excerpt,
+      };
+    });
+    return {
+      candidates,
+      checked: false,
+      countAll: async () => {
+        if (allFiltersLoaded) return search.filters;
+        // Pagefind counts only filters whose files it has loaded. They are loaded once, after
+        // the first results are on screen (about 185 KB at 10,000 documents), and counted again.
+        await engine.filters();
+        allFiltersLoaded = true;
+        return (await engine.search(query, { filters })).filters;
+      },
+      countMatches: async () => search.filters,
+    };
   };
 
   let generation = 0;
@@ -210,55 +276,53 @@ if (form) {
     history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
     input.value = state.query;
     sort.value = state.sort;
-    const engine = await loadPagefind();
-    if (current !== generation) return; // a newer query replaced this one
     const hasQuery = state.query.trim() !== '';
     if (!hasQuery && Object.keys(state.filters).length === 0) {
       list.replaceChildren();
+      document.querySelectorAll('.more-results').forEach((button) => button.remove());
       status.textContent = messages.hint;
       const counts = await loadFacets();
       if (current === generation) renderFilters(counts);
       return;
     }
     status.textContent = messages.loading;
-    const prepared =
-      hasQuery && lang === 'zh' && containsHan(state.query)
-        ? prepareChineseQuery(state.query, await loadPairs())
-        : { query: state.query.trim(), phrases: [], marks: state.query.trim().split(/\s+/).filter(Boolean) };
-    const pagefindQuery = lang === 'zh' ? encodeHanTokens(prepared.query, false) : prepared.query;
-    const search = await engine.debouncedSearch(
-      hasQuery ? pagefindQuery : null,
-      { filters: toPagefindFilters(state.filters) },
-      delay,
-    );
-    if (!search || current !== generation) return; // a newer query replaced this one
-    const candidates = orderResults(search.results, state.sort);
-    const matches: Fragment[] = [];
+    let answer: Answer | null;
+    if (lang === 'zh') {
+      // While the reader goes on typing, wait for a pause (Pagefind's debounce does this in English).
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      if (current !== generation) return;
+      answer = await searchChinese(hasQuery);
+    } else {
+      answer = await searchEnglish(hasQuery, delay);
+    }
+    if (!answer || current !== generation) return; // a newer query replaced this one
+    const { candidates } = answer;
+    const matches: View[] = [];
     let checked = 0;
     const fill = async (wanted: number) => {
-      const limit = candidates.length <= CHECK_ALL_UP_TO ? candidates.length : 0;
+      const limit = answer.checked && candidates.length <= CHECK_ALL_UP_TO ? candidates.length : 0;
       while (checked < candidates.length && (matches.length < wanted || checked < limit)) {
-        const batch = await Promise.all(candidates.slice(checked, checked + PAGE_SIZE).map((result) => result.data()));
+        const batch = await Promise.all(candidates.slice(checked, checked + PAGE_SIZE).map((load) => load()));
         checked += batch.length;
-        matches.push(...batch.filter((fragment) => containsPhrases(fragment.content, prepared.phrases)));
+        matches.push(...batch.filter((view): view is View => view !== undefined));
       }
     };
     await fill(PAGE_SIZE);
     if (current !== generation) return;
     let shown = 0;
-    const exhaustive = checked === candidates.length;
-    const countText = () => {
-      const count = exhaustive ? String(matches.length) : `${matches.length}+`;
-      return matches.length === 0 ? messages.none : messages.count.replace('{count}', count);
-    };
+    // Without phrases to check, every candidate is a match and the count is exact; with them,
+    // only once every candidate has been checked.
+    const total = () =>
+      !answer.checked ? String(candidates.length) : `${matches.length}${checked < candidates.length ? '+' : ''}`;
+    const countText = () => (total() === '0' ? messages.none : messages.count.replace('{count}', total()));
     const showMore = async () => {
       await fill(shown + PAGE_SIZE);
       if (current !== generation) return;
       const next = matches.slice(shown, shown + PAGE_SIZE);
       shown += next.length;
-      list.append(...next.map((fragment) => renderResult(fragment, prepared.marks)));
+      list.append(...next.map(renderResult));
       more.hidden = shown >= matches.length && checked === candidates.length;
-      status.textContent = checked === candidates.length ? countText().replace('+', '') : countText();
+      status.textContent = countText();
     };
     const more = element('button', { type: 'button', className: 'more-results', textContent: messages.more });
     more.addEventListener('click', () => void showMore());
@@ -266,23 +330,10 @@ if (form) {
     list.after(more);
     document.querySelectorAll('.more-results').forEach((button) => button !== more && button.remove());
     await showMore();
-    if (exhaustive && prepared.phrases.length > 0) {
-      renderFilters(countFilters(matches));
-      return;
-    }
-    if (!allFiltersLoaded) {
-      // Pagefind counts only filters whose files it has loaded. They are loaded once, after the
-      // first results are on screen (about 185 KB at 10,000 documents), and counted again.
-      await engine.filters();
-      allFiltersLoaded = true;
-      if (current !== generation) return;
-      const counted = await engine.search(hasQuery ? pagefindQuery : null, {
-        filters: toPagefindFilters(state.filters),
-      });
-      if (current === generation) renderFilters(counted.filters);
-      return;
-    }
-    renderFilters(search.filters);
+    const counts = await (checked === candidates.length && answer.checked
+      ? answer.countMatches(matches)
+      : answer.countAll());
+    if (current === generation) renderFilters(counts);
   };
 
   form.addEventListener('submit', (event) => {
@@ -316,9 +367,13 @@ if (form) {
     if (values.size === 0) delete state.filters[box.name];
     void run();
   });
-  // Start loading the search engine (and, on the Chinese page, the character map) with the
-  // page, so the first query does not wait for them.
-  void loadPagefind();
-  if (lang === 'zh') void loadPairs();
+  // Start loading the search engine (on the Chinese page: the character map and the page
+  // lengths) with the page, so the first query does not wait for them.
+  if (lang === 'zh') {
+    void loadPairs();
+    chinese.preload();
+  } else {
+    void loadPagefind();
+  }
   void run();
 }

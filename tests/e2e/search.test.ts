@@ -10,9 +10,10 @@ import { parseHeadersFile } from '../../src/lib/security-headers.ts';
 
 // The five seed documents, frozen in tests/fixtures/search-archive, served under a base path
 // with the headers of public/_headers (the Content-Security-Policy the site is meant to run under).
-// The index is made in three shards, as a large archive's is (src/lib/search-shards.ts), and
-// merged by the build, so every query below also checks that the merged index finds, filters
-// and sorts like one.
+// Both indexes are made in several parts, as a large archive's are (the Chinese one in parts of
+// consecutive pages joined by the build, src/cli/write-chinese-index.ts; the English one in
+// Pagefind runs merged by the build), so every query below also checks that the joined
+// indexes find, filter and sort like one.
 const ARCHIVE = join(import.meta.dirname, '..', 'fixtures', 'search-archive');
 const BASE = '/archive/';
 
@@ -28,14 +29,16 @@ let browser: Browser;
 const problems: string[] = [];
 
 beforeAll(async () => {
-  // Small budgets, so that the seeds are indexed in parts merged into two search shards, and
-  // the English records in parts merged into one index: what a large archive does.
-  const env = { ARCHIVE_SEARCH_SHARD_CHARS: '16000', ARCHIVE_INDEX_PART_CHARS: '6000' };
+  // A small budget, so that the seeds are indexed in parts: what a large archive does.
+  const env = { ARCHIVE_INDEX_PART_CHARS: '6000' };
   const built = buildSite(ARCHIVE, { base: BASE, env });
   if (built.status !== 0) throw new Error(`build failed:\n${built.log}`);
   out = built.out;
-  expect(readdirSync(out).filter((name) => name.startsWith('pagefind'))).toEqual(['pagefind', 'pagefind-1']);
-  expect(JSON.parse(readFileSync(join(out, 'pagefind', 'shards.json'), 'utf8'))).toEqual({ zh: ['pagefind-1/'] });
+  expect(built.log).toMatch(/Chinese index: 5 documents in [3-5] parts/);
+  expect(readdirSync(out).filter((name) => name.startsWith('pagefind') || name.startsWith('search-'))).toEqual([
+    'pagefind',
+    'search-zh',
+  ]);
   server = await serveStatic(out, BASE, parseHeadersFile(readFileSync(join(out, '_headers'), 'utf8')));
   browser = await launchBrowser();
 });
@@ -143,14 +146,14 @@ const TABLE: {
     order: true,
   },
   {
-    name: 'sorted newest first across shards',
+    name: 'sorted newest first across parts',
     lang: 'zh',
     params: { q: '国资委', sort: 'newest' },
     expected: [E, C, A, D],
     order: true,
   },
   {
-    name: 'filter alone, newest first across shards',
+    name: 'filter alone, newest first across parts',
     lang: 'zh',
     params: { type: '讲话', sort: 'newest' },
     expected: [E, A, B],
@@ -208,7 +211,7 @@ describe('search', () => {
     await page.context().close();
   });
 
-  test('shows every filter with its count before a search without loading the index filters', async () => {
+  test('shows every filter with its count before a search without loading the index facets', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const requested: string[] = [];
@@ -217,11 +220,11 @@ describe('search', () => {
     // Five documents, three of them speeches (the counts are made at build time).
     await expect.poll(() => page.getByRole('checkbox').count()).toBeGreaterThan(5);
     expect(await page.getByRole('checkbox', { name: /讲话.*3/ }).count()).toBe(1);
-    expect(requested.filter((url) => url.endsWith('.pf_filter'))).toEqual([]);
-    // Browsing by a filter counts among its results, once the index's filters are loaded.
+    expect(requested.filter((url) => url.endsWith('facets.bin'))).toEqual([]);
+    // Browsing by a filter counts among its results, once the index's facets are loaded.
     await page.getByRole('checkbox', { name: /讲话/ }).check();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/3/);
-    await expect.poll(() => requested.filter((url) => url.endsWith('.pf_filter')).length).toBeGreaterThan(0);
+    await expect.poll(() => requested.filter((url) => url.endsWith('facets.bin')).length).toBe(1);
     expect(await page.getByRole('checkbox', { name: /讲话.*3/ }).count()).toBe(1);
     await context.close();
   });

@@ -5,7 +5,6 @@ import { encode } from 'cborg';
 import {
   buildPageMaps,
   chunkRanges,
-  compactLocations,
   concatChunk,
   checkSortOrders,
   mergeFilterValues,
@@ -17,25 +16,14 @@ import {
 } from '../lib/merge-pagefind-index.ts';
 import {
   contentName,
-  decodePagefindBytes,
   decodePagefindFile,
   encodePagefindBytes,
   encodePagefindFile,
   type FilterFile,
   type PagefindEntry,
-  type PagefindFragment,
 } from '../lib/pagefind-bundle.ts';
-import { isHanToken } from '../lib/han-tokens.ts';
-import { toPlainFragment } from '../lib/plain-fragment.ts';
 import { searchLanguage } from '../lib/search-records.ts';
-import {
-  dealtOrder,
-  englishPartFolder,
-  searchPartFolder,
-  shardFolder,
-  type ShardManifest,
-} from '../lib/search-shards.ts';
-import { mergeLanguageBundle } from './normalise-pagefind.ts';
+import { dealtOrder, englishPartFolder } from '../lib/search-parts.ts';
 
 type Meta = [
   string,
@@ -54,17 +42,8 @@ export interface MergeOptions {
    * `date` sort); pages not listed are left out.
    */
   order: readonly (readonly [number, number])[];
-  /** Words whose locations only need counting (see `compactLocations`). */
-  compact?: (word: string) => boolean;
-  /** A new text for a page's fragment (the JSON Pagefind wrote). */
-  rewriteFragment?: (fragment: PagefindFragment) => PagefindFragment;
   /** Uncompressed CBOR bytes after which a chunk is closed. */
   chunkBytes: number;
-  /**
-   * The number in the fragment name of merged page `merged` (default: `merged`): its place in
-   * the date order of all the search shards, when there are several (`finishSearchIndex`).
-   */
-  pageNumber?: (merged: number) => number;
 }
 
 const readEntry = (bundle: string): PagefindEntry =>
@@ -130,12 +109,8 @@ export function mergePagefindBundles(bundles: readonly string[], language: strin
     .slice(0, 6);
   const pages = options.order.map(([bundle, page], merged): [string, number] => {
     const [hash, words] = metas[bundle]![1][page]!;
-    let bytes: Uint8Array = readFileSync(join(bundles[bundle]!, 'fragment', `${hash}.pf_fragment`));
-    if (options.rewriteFragment) {
-      const fragment = JSON.parse(new TextDecoder().decode(decodePagefindBytes(bytes))) as PagefindFragment;
-      bytes = encodePagefindBytes(new TextEncoder().encode(JSON.stringify(options.rewriteFragment(fragment))), 6);
-    }
-    const name = pageFragmentName(language, tag, options.pageNumber?.(merged) ?? merged);
+    const bytes = readFileSync(join(bundles[bundle]!, 'fragment', `${hash}.pf_fragment`));
+    const name = pageFragmentName(language, tag, merged);
     writeFileSync(join(fragments, `${name}.pf_fragment`), bytes);
     return [name, words];
   });
@@ -155,16 +130,9 @@ export function mergePagefindBundles(bundles: readonly string[], language: strin
     words = [];
     size = 0;
   };
-  let base = 0;
   const streams = bundles.map((bundle, i) => bundleWords(bundle, metas[i]!));
   for (const merged of mergeWordStreams(streams, pageMaps)) {
-    let postings = merged;
-    if (options.compact?.(merged.word)) {
-      const compacted = compactLocations(merged, base);
-      postings = compacted.postings;
-      base += compacted.used;
-    }
-    const bytes = encode(toStoredWord(postings));
+    const bytes = encode(toStoredWord(merged));
     if (words.length === 0) first = merged.word;
     last = merged.word;
     words.push(bytes);
@@ -172,7 +140,6 @@ export function mergePagefindBundles(bundles: readonly string[], language: strin
     if (size >= options.chunkBytes) close();
   }
   close();
-  if (base >= 2 ** 31) throw new Error(`compacted locations overflow (${base})`);
 
   // Filters.
   const filterStaged = stage(into, 'filter', language);
@@ -224,44 +191,17 @@ export function mergePagefindBundles(bundles: readonly string[], language: strin
 
 /**
  * Uncompressed bytes per index chunk, measured at 10,000 documents (docs/architecture.md,
- * "Search shards"): a query loads one chunk per word, and the meta file lists every chunk.
+ * "Search index"): a query loads one chunk per word, and the meta file lists every chunk.
  */
-export const CHUNK_BYTES = { zh: 120_000, en: 60_000 };
-
-/**
- * Merges the parts of Chinese search shard `q` of `shards` (`searchPartFolder(q, p)`, of the
- * given sizes, dealt by `planSearchShards`) into `shardFolder(q)`: character-pair tokens
- * compacted, fragments turned to text and named by their place in the date order of all shards
- * (shards are dealt round-robin, so page j of shard q is page j·k + q overall).
- */
-export function mergeSearchShard(site: string, q: number, shards: number, sizes: readonly number[]): void {
-  const bundles = sizes.map((_, p) => join(site, searchPartFolder(q, p)));
-  mergePagefindBundles(bundles, searchLanguage('zh'), {
-    order: dealtOrder(sizes),
-    compact: isHanToken,
-    rewriteFragment: toPlainFragment,
-    chunkBytes: CHUNK_BYTES.zh,
-    pageNumber: (merged) => merged * shards + q,
-  });
-  renameSync(bundles[0]!, join(site, shardFolder(q)));
-}
+export const CHUNK_BYTES = 60_000;
 
 /** Merges the English parts (`englishPartFolder(p)`) into the first, keeping their locations, which excerpts need. */
 export function mergeEnglishIndex(site: string, sizes: readonly number[]): void {
   const english = sizes.map((_, p) => join(site, englishPartFolder(p)));
-  mergePagefindBundles(english, searchLanguage('en'), { order: dealtOrder(sizes), chunkBytes: CHUNK_BYTES.en });
+  mergePagefindBundles(english, searchLanguage('en'), { order: dealtOrder(sizes), chunkBytes: CHUNK_BYTES });
 }
 
-/**
- * Finishes a built search index in `site` once its shards and its English index are merged:
- * moves the English index into `pagefind/` beside the first Chinese shard and writes
- * `pagefind/shards.json`, the Chinese shards the search page merges at query time. Each query
- * costs Pagefind time in proportion to results × postings of each index it searches, so a few
- * shards answer faster than one index of the whole archive (measured at 10,000 documents:
- * 2.7 s for one merged index, about 1 s for six shards).
- */
-export function finishSearchIndex(site: string, shards: number): void {
-  mergeLanguageBundle(join(site, englishPartFolder(0)), join(site, shardFolder(0)), searchLanguage('en'));
-  const manifest: ShardManifest = { zh: Array.from({ length: shards - 1 }, (_, q) => `${shardFolder(q + 1)}/`) };
-  writeFileSync(join(site, shardFolder(0), 'shards.json'), `${JSON.stringify(manifest)}\n`);
+/** Finishes the English index once merged: moves it to `pagefind/`, where the search page loads it. */
+export function finishSearchIndex(site: string): void {
+  renameSync(join(site, englishPartFolder(0)), join(site, 'pagefind'));
 }

@@ -1,0 +1,347 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { assembleChineseIndex, planChineseParts, writeChinesePart } from '../src/cli/write-chinese-index.ts';
+import type { CheckedEntry } from '../src/checker/check-content.ts';
+import { catalogueEntities } from '../src/lib/archive-index.ts';
+import { buildChineseEntry, joinText } from '../src/lib/chinese-index/entry.ts';
+import {
+  bucketCount,
+  bucketOf,
+  ByteReader,
+  decodeFacets,
+  decodePageLengths,
+  decodePostings,
+  encodeFacets,
+  encodePostings,
+  findPostings,
+  INDEX_FILES,
+  writeVarint,
+  type ChineseFragment,
+  type ChineseIndexManifest,
+} from '../src/lib/chinese-index/format.ts';
+import { joinSections, PartPostingsBuilder, readSectionOffsets } from '../src/lib/chinese-index/postings.ts';
+import {
+  countFacets,
+  filterPages,
+  intersectPostings,
+  orderPages,
+  scoreMatches,
+} from '../src/lib/chinese-index/search.ts';
+import { addTokenCounts, queryTokens } from '../src/lib/chinese-index/tokens.ts';
+import type { Document } from '../src/schema/index.ts';
+
+// Fragments of the seed texts (../shared/seeds), as the index reads them.
+const JINDUICHENG = '金堆城钼业集团有限公司剥离企业办社会职能和解决历史遗留问题，“三供一业”分离移交。';
+const YUEQING = '壯大集體經濟，發展二輕工業'; // a traditional seed, before conversion
+const SASAC = '市国资委（SASAC）于２０１４年召开会议';
+
+describe('tokens of the Chinese index', () => {
+  test('every character and every neighbouring pair of a Han run, Latin words and digits in lower case', () => {
+    const counts = new Map<string, number>();
+    const length = addTokenCounts(counts, SASAC);
+    expect([...counts.keys()]).toEqual(
+      expect.arrayContaining(['国', '国资', '资委', 'sasac', '2014', '年', '年召', '会议']),
+    );
+    // Punctuation ends a run: no pair spans 委（ or ）于.
+    expect(counts.has('委于')).toBe(false);
+    expect(length).toBe(12); // 4 + 2 words + 6 characters: 市国资委, sasac, 2014, 于, 年召开会议
+  });
+
+  test('counts repeat, weighted', () => {
+    const counts = new Map<string, number>();
+    addTokenCounts(counts, '国资委国资委', 5);
+    expect(counts.get('国资')).toBe(10);
+    expect(counts.get('委国')).toBe(5);
+  });
+
+  test('a query needs a character alone, or pairs that cover every character of a run', () => {
+    expect(queryTokens('钼')).toEqual(['钼']);
+    expect(queryTokens('国资委')).toEqual(['国资', '资委']);
+    expect(queryTokens('剥离企业办社会职能')).toEqual(['剥离', '企业', '办社', '会职', '职能']);
+    expect(queryTokens('巡察 整改')).toEqual(['巡察', '整改']);
+    expect(queryTokens('ＳＡＳＡＣ 国资委')).toEqual(['sasac', '国资', '资委']);
+    expect(queryTokens('“三供一业”')).toEqual(['三供', '一业']);
+    expect(queryTokens('')).toEqual([]);
+  });
+
+  test('every query token of a phrase is a token of a text holding it', () => {
+    const counts = new Map<string, number>();
+    addTokenCounts(counts, JINDUICHENG);
+    for (const phrase of ['剥离企业办社会职能', '三供一业', '金堆城钼业集团', '钼']) {
+      for (const token of queryTokens(phrase)) expect(counts.has(token), `${phrase}: ${token}`).toBe(true);
+    }
+  });
+});
+
+describe('the files of the Chinese index', () => {
+  test('varints of any size read back', () => {
+    const out: number[] = [];
+    for (const value of [0, 1, 127, 128, 300, 2 ** 31 + 5]) writeVarint(out, value);
+    const reader = new ByteReader(Uint8Array.from(out));
+    expect([0, 1, 2, 3, 4, 5].map(() => reader.varint())).toEqual([0, 1, 127, 128, 300, 2 ** 31 + 5]);
+    expect(reader.done).toBe(true);
+    expect(() => new ByteReader(Uint8Array.of(0x80)).varint()).toThrow(/ends inside a number/);
+  });
+
+  test('postings read back, and a token is found in its bucket', () => {
+    const bytes = encodePostings([0, 3, 4, 900], [1, 5, 2, 1]);
+    expect(decodePostings(bytes, 4)).toEqual({
+      pages: Int32Array.from([0, 3, 4, 900]),
+      counts: Int32Array.from([1, 5, 2, 1]),
+    });
+    const builder = new PartPostingsBuilder();
+    builder.add(new Map([['国资', 2]]));
+    builder.add(new Map([['钼', 1]]));
+    const part = builder.encode(1);
+    const { offsets } = readSectionOffsets(part);
+    const bucket = joinSections([{ start: 0, section: part.subarray(offsets[0], offsets[1]) }]);
+    expect(findPostings(bucket, '国资')).toEqual({ pages: Int32Array.of(0), counts: Int32Array.of(2) });
+    expect(findPostings(bucket, '钼')?.pages).toEqual(Int32Array.of(1));
+    expect(findPostings(bucket, '钼业')).toBeUndefined();
+  });
+
+  test('buckets are spread by hash, the same for the same token, and grow with the archive', () => {
+    expect(bucketOf('国资', 1000)).toBe(bucketOf('国资', 1000));
+    const used = new Set(['国资', '资委', '剥离', '企业', '办社', '会职', '职能', '钼'].map((t) => bucketOf(t, 1000)));
+    expect(used.size).toBeGreaterThan(5);
+    expect(bucketCount(0)).toBe(1);
+    expect(bucketCount(10_000_000)).toBeGreaterThan(bucketCount(1_000_000));
+  });
+
+  test('parts joined give the same bucket as one part of the same pages', () => {
+    const pages = [
+      new Map([
+        ['国资', 1],
+        ['钼', 2],
+      ]),
+      new Map([['国资', 3]]),
+      new Map([['改革', 1]]),
+      new Map([
+        ['国资', 1],
+        ['改革', 4],
+      ]),
+      new Map([['钼', 1]]),
+    ];
+    const buckets = 3;
+    const build = (slice: Map<string, number>[]) => {
+      const builder = new PartPostingsBuilder();
+      slice.forEach((page) => builder.add(page));
+      return builder.encode(buckets);
+    };
+    const section = (part: Uint8Array, b: number) => {
+      const { offsets } = readSectionOffsets(part);
+      return part.subarray(offsets[b], offsets[b + 1]);
+    };
+    const whole = build(pages);
+    const parts = [
+      { start: 0, bytes: build(pages.slice(0, 2)) },
+      { start: 2, bytes: build(pages.slice(2, 3)) },
+      { start: 3, bytes: build(pages.slice(3)) },
+    ];
+    for (let b = 0; b < buckets; b += 1) {
+      const joined = joinSections(parts.map(({ start, bytes }) => ({ start, section: section(bytes, b) })));
+      expect(joined).toEqual(joinSections([{ start: 0, section: section(whole, b) }]));
+    }
+    const all = Array.from({ length: buckets }, (_, b) => joinSections([{ start: 0, section: section(whole, b) }]));
+    const find = (token: string) => findPostings(all[bucketOf(token, buckets)]!, token);
+    expect(find('国资')).toEqual({ pages: Int32Array.of(0, 1, 3), counts: Int32Array.of(1, 3, 1) });
+    expect(find('钼')?.pages).toEqual(Int32Array.of(0, 4));
+  });
+
+  test('facets read back', () => {
+    const facets = {
+      names: ['type', 'year'],
+      values: [
+        ['讲话', '新闻'],
+        ['2005', '2017'],
+      ],
+      pages: [
+        [[0], [0]],
+        [[1], []],
+      ],
+    };
+    expect(decodeFacets(encodeFacets(facets))).toEqual(facets);
+  });
+});
+
+describe('answering a query', () => {
+  const postings = (pages: number[], counts: number[] = pages.map(() => 1)) => ({
+    pages: Int32Array.from(pages),
+    counts: Int32Array.from(counts),
+  });
+
+  test('pages holding every token, with each count', () => {
+    const matches = intersectPostings([postings([0, 2, 5, 9], [1, 2, 3, 4]), postings([2, 9], [7, 8])]);
+    expect([...matches.pages]).toEqual([2, 9]);
+    expect(matches.counts.map((counts) => [...counts])).toEqual([
+      [2, 4],
+      [7, 8],
+    ]);
+    expect([...intersectPostings([postings([1]), postings([2])]).pages]).toEqual([]);
+    expect([...intersectPostings([]).pages]).toEqual([]);
+  });
+
+  test('a rarer token and a higher count rank higher; a short page beats a long one', () => {
+    const lengths = Int32Array.from([100, 100, 100, 1000]);
+    // Page 3 holds the token twice as often as page 1, but is ten times as long.
+    const matches = intersectPostings([postings([0, 1, 3], [1, 5, 10])]);
+    const scores = scoreMatches(matches, [3], lengths);
+    expect(orderPages(matches.pages, scores, 'relevance')).toEqual([1, 3, 0]);
+    expect(orderPages(matches.pages, scores, 'newest')).toEqual([3, 1, 0]);
+    expect(orderPages(matches.pages, scores, 'oldest')).toEqual([0, 1, 3]);
+    // Equal scores: newer first.
+    expect(orderPages([0, 1], Float64Array.of(1, 1), 'relevance')).toEqual([1, 0]);
+  });
+
+  test('filters: values of one filter are alternatives, filters combine; counts over the pages', () => {
+    const facets = {
+      names: ['type', 'year', 'enterprise'],
+      values: [
+        ['讲话', '新闻'],
+        ['2005', '2017'],
+        ['金钼集团', '济南控股'],
+      ],
+      pages: [
+        [[0], [0], []],
+        [[1], [1], [0, 1]],
+        [[0], [1], [0]],
+      ],
+    };
+    expect(filterPages([0, 1, 2], facets, { type: ['讲话'] })).toEqual([0, 2]);
+    expect(filterPages([0, 1, 2], facets, { type: ['讲话', '新闻'], year: ['2017'] })).toEqual([1, 2]);
+    expect(filterPages([0, 1, 2], facets, { enterprise: ['济南控股'] })).toEqual([1]);
+    expect(filterPages([0, 1, 2], facets, { year: ['1999'] })).toEqual([]);
+    expect(filterPages([0, 1, 2], facets, { speaker: ['盛俊泰'] })).toEqual([]);
+    expect(countFacets([1, 2], facets)).toEqual({
+      type: { 新闻: 1, 讲话: 1 },
+      year: { 2017: 2 },
+      enterprise: { 金钼集团: 2, 济南控股: 1 },
+    });
+  });
+});
+
+describe('a document in the Chinese index', () => {
+  const catalogue = catalogueEntities({
+    enterprises: [
+      {
+        id: 'jinduicheng',
+        name: { zh: '金堆城钼业集团有限公司', en: 'Jinduicheng Molybdenum Group Co., Ltd.' },
+        aliases: ['金钼集团'],
+      } as never,
+    ],
+    directives: [],
+    people: [],
+  });
+  const doc = {
+    id: 'x',
+    title: { zh: '金堆城獨立工礦區', en: 'Jinduicheng' },
+    summary: { zh: '剝離企業辦社會職能', en: '' },
+    date: '2017-08-04',
+    date_precision: 'day',
+    type: 'news',
+    enterprises: ['jinduicheng'],
+    directives: [],
+    people: [],
+  } as unknown as Document;
+
+  test('holds every text in simplified, the entities’ names and aliases, and where each paragraph starts', () => {
+    const entry = buildChineseEntry(doc, `${YUEQING}\n\n${JINDUICHENG}`, catalogue);
+    expect(entry.fragment.title).toBe('金堆城獨立工礦區'); // shown as written
+    expect(entry.fragment.text.startsWith('金堆城独立工矿区剥离企业办社会职能金堆城钼业集团有限公司金钼集团')).toBe(
+      true,
+    );
+    const [first, second] = entry.fragment.paras;
+    expect(entry.fragment.text.slice(first, second)).toBe('壮大集体经济，发展二轻工业');
+    expect(entry.fragment.text.slice(second)).toBe(JINDUICHENG);
+    expect(entry.fragment.url).toBe('/zh/documents/x/');
+    expect(entry.fragment.enterprises).toEqual(['金堆城钼业集团有限公司']);
+    // The title weighs 5, the summary 2, the body 1.
+    expect(entry.counts.get('独立')).toBe(5);
+    expect(entry.counts.get('剥离')).toBe(3);
+    expect(entry.counts.get('金钼')).toBe(2);
+  });
+
+  test('joins Chinese without spaces and keeps Latin words apart', () => {
+    expect(joinText(['国资委', 'SASAC', '2014', '年'])).toBe('国资委SASAC 2014年');
+  });
+});
+
+describe('writing and joining parts', () => {
+  const work = mkdtempSync(join(tmpdir(), 'chinese-index-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const catalogue = catalogueEntities({ enterprises: [], directives: [], people: [] });
+  const texts = [JINDUICHENG, YUEQING, SASAC, '国有企业改革', '三供一业移交'];
+  const entries = texts.map(
+    (text, n) =>
+      ({
+        id: `d${n}`,
+        title: { zh: `文献${n}`, en: `Document ${n}` },
+        summary: { zh: '', en: '' },
+        date: `200${n}-01-01`,
+        date_precision: 'day',
+        type: 'speech',
+        script: 'simplified',
+        enterprises: [],
+        directives: [],
+        people: [],
+        status: 'published',
+        characters: text.length,
+        file: {
+          relative: `documents/d${n}.md`,
+          display: `d${n}.md`,
+          bytes: new TextEncoder().encode(`---\n---\n${text}\n`),
+        },
+      }) as unknown as CheckedEntry,
+  );
+
+  test('parts are runs of consecutive pages within the budget', () => {
+    // 41, 13, 21, 6 and 6 characters: the first is a part of its own, the next three fit in 40.
+    expect(entries.map((entry) => entry.characters)).toEqual([41, 13, 21, 6, 6]);
+    const parts = planChineseParts(entries, 40);
+    expect(parts.map((part) => part.start)).toEqual([0, 1, 4]);
+    expect(parts.flatMap((part) => part.documents)).toEqual(entries);
+    expect(planChineseParts(entries, 1).length).toBe(entries.length);
+  });
+
+  test('an index written in parts finds what one written whole finds, fragment for fragment', async () => {
+    const write = async (name: string, budget: number) => {
+      const parts = planChineseParts(entries, budget);
+      const folders = [];
+      for (const [p, part] of parts.entries()) {
+        const folder = join(work, name, 'parts', String(p));
+        await writeChinesePart(folder, part.documents, 4, catalogue);
+        folders.push({ folder, start: part.start });
+      }
+      const facets = { names: ['year'], values: [texts.map((_, n) => `200${n}`)], pages: texts.map((_, n) => [[n]]) };
+      const manifest = assembleChineseIndex(join(work, name), folders, 4, facets);
+      return { root: join(work, name, 'search-zh'), manifest, parts: parts.length };
+    };
+    const whole = await write('whole', 1_000);
+    const split = await write('split', 30);
+    expect(whole.parts).toBe(1);
+    expect(split.parts).toBeGreaterThan(2);
+    const read = ({ root, manifest }: { root: string; manifest: ChineseIndexManifest }, path: string) =>
+      gunzipSync(readFileSync(join(root, manifest.folder, path)));
+    for (let b = 0; b < 4; b += 1) {
+      expect(read(split, INDEX_FILES.bucket(b))).toEqual(read(whole, INDEX_FILES.bucket(b)));
+    }
+    expect(decodePageLengths(read(split, INDEX_FILES.pages))).toEqual(
+      decodePageLengths(read(whole, INDEX_FILES.pages)),
+    );
+    const fragment = (page: number) =>
+      JSON.parse(new TextDecoder().decode(read(split, INDEX_FILES.fragment(page)))) as ChineseFragment;
+    expect(fragment(1).text).toContain('壮大集体经济');
+    const postings = (token: string) =>
+      findPostings(read(split, INDEX_FILES.bucket(bucketOf(token, 4))), token)?.pages ?? [];
+    expect([...postings('三供')]).toEqual([0, 4]);
+    expect([...postings('sasac')]).toEqual([2]);
+    expect(JSON.parse(readFileSync(join(split.root, 'index.json'), 'utf8'))).toEqual(split.manifest);
+    // Only this build's folder is left, named after its contents: the same for the same index.
+    expect(readdirSync(split.root).sort()).toEqual(['index.json', split.manifest.folder].sort());
+    expect(split.manifest.folder).not.toBe(whole.manifest.folder); // parts are part of the digest
+    expect(decodeFacets(read(split, INDEX_FILES.facets)).values[0]).toHaveLength(5);
+  });
+});
