@@ -30,7 +30,8 @@ import {
   orderPages,
   scoreMatches,
 } from '../src/lib/chinese-index/search.ts';
-import { addTokenCounts, queryTokens } from '../src/lib/chinese-index/tokens.ts';
+import { hanToken, queryTokens, TokenCounts } from '../src/lib/chinese-index/tokens.ts';
+import { simplifyCharacters } from '../src/lib/script-convert.ts';
 import type { Document } from '../src/schema/index.ts';
 
 // Fragments of the seed texts (../shared/seeds), as the index reads them.
@@ -40,21 +41,35 @@ const SASAC = '市国资委（SASAC）于２０１４年召开会议';
 
 describe('tokens of the Chinese index', () => {
   test('every character and every neighbouring pair of a Han run, Latin words and digits in lower case', () => {
-    const counts = new Map<string, number>();
-    const length = addTokenCounts(counts, SASAC);
+    const tokens = new TokenCounts();
+    const length = tokens.add(SASAC);
+    const counts = new Map(tokens.entries());
     expect([...counts.keys()]).toEqual(
       expect.arrayContaining(['国', '国资', '资委', 'sasac', '2014', '年', '年召', '会议']),
     );
     // Punctuation ends a run: no pair spans 委（ or ）于.
     expect(counts.has('委于')).toBe(false);
+    expect(counts.size).toBe(4 + 3 + 2 + 1 + 5 + 4);
     expect(length).toBe(12); // 4 + 2 words + 6 characters: 市国资委, sasac, 2014, 于, 年召开会议
   });
 
   test('counts repeat, weighted', () => {
-    const counts = new Map<string, number>();
-    addTokenCounts(counts, '国资委国资委', 5);
+    const tokens = new TokenCounts();
+    tokens.add('国资委国资委', 5);
+    tokens.add('國', 1); // characters of every Han block, compatibility ones folded
+    tokens.add('\u3400\u9fff\ufa0e');
+    const counts = new Map(tokens.entries());
     expect(counts.get('国资')).toBe(10);
     expect(counts.get('委国')).toBe(5);
+    expect(counts.get('國')).toBe(1);
+    expect(counts.get('\u3400\u9fff')).toBe(1);
+    expect(counts.get('\u9fff\ufa0e')).toBe(1);
+    for (const [key] of tokens.han) expect(hanToken(key).length).toBeLessThanOrEqual(2);
+  });
+
+  test('characters are simplified one by one, as queries are', () => {
+    expect(simplifyCharacters('壯大集體經濟')).toBe('壮大集体经济');
+    expect(simplifyCharacters('国资委 SASAC')).toBe('国资委 SASAC');
   });
 
   test('a query needs a character alone, or pairs that cover every character of a run', () => {
@@ -68,13 +83,21 @@ describe('tokens of the Chinese index', () => {
   });
 
   test('every query token of a phrase is a token of a text holding it', () => {
-    const counts = new Map<string, number>();
-    addTokenCounts(counts, JINDUICHENG);
+    const tokens = new TokenCounts();
+    tokens.add(JINDUICHENG);
+    const counts = new Map(tokens.entries());
     for (const phrase of ['剥离企业办社会职能', '三供一业', '金堆城钼业集团', '钼']) {
       for (const token of queryTokens(phrase)) expect(counts.has(token), `${phrase}: ${token}`).toBe(true);
     }
   });
 });
+
+/** The token counts of a text, each occurrence weighing `weight`. */
+function countsOf(text: string, weight = 1): TokenCounts {
+  const counts = new TokenCounts();
+  counts.add(text, weight);
+  return counts;
+}
 
 describe('the files of the Chinese index', () => {
   test('varints of any size read back', () => {
@@ -93,12 +116,13 @@ describe('the files of the Chinese index', () => {
       counts: Int32Array.from([1, 5, 2, 1]),
     });
     const builder = new PartPostingsBuilder();
-    builder.add(new Map([['国资', 2]]));
-    builder.add(new Map([['钼', 1]]));
+    builder.add(countsOf('国资', 2));
+    builder.add(countsOf('钼'));
     const part = builder.encode(1);
     const { offsets } = readSectionOffsets(part);
     const bucket = joinSections([{ start: 0, section: part.subarray(offsets[0], offsets[1]) }]);
     expect(findPostings(bucket, '国资')).toEqual({ pages: Int32Array.of(0), counts: Int32Array.of(2) });
+    expect(findPostings(bucket, '国')?.counts).toEqual(Int32Array.of(2));
     expect(findPostings(bucket, '钼')?.pages).toEqual(Int32Array.of(1));
     expect(findPostings(bucket, '钼业')).toBeUndefined();
   });
@@ -112,21 +136,9 @@ describe('the files of the Chinese index', () => {
   });
 
   test('parts joined give the same bucket as one part of the same pages', () => {
-    const pages = [
-      new Map([
-        ['国资', 1],
-        ['钼', 2],
-      ]),
-      new Map([['国资', 3]]),
-      new Map([['改革', 1]]),
-      new Map([
-        ['国资', 1],
-        ['改革', 4],
-      ]),
-      new Map([['钼', 1]]),
-    ];
+    const pages = ['国资钼钼', '国资国资国资', '改革', '国资改革改革改革改革', '钼'].map((text) => countsOf(text));
     const buckets = 3;
-    const build = (slice: Map<string, number>[]) => {
+    const build = (slice: TokenCounts[]) => {
       const builder = new PartPostingsBuilder();
       slice.forEach((page) => builder.add(page));
       return builder.encode(buckets);
@@ -242,6 +254,7 @@ describe('a document in the Chinese index', () => {
     date: '2017-08-04',
     date_precision: 'day',
     type: 'news',
+    script: 'zh-Hant',
     enterprises: ['jinduicheng'],
     directives: [],
     people: [],
@@ -259,9 +272,10 @@ describe('a document in the Chinese index', () => {
     expect(entry.fragment.url).toBe('/zh/documents/x/');
     expect(entry.fragment.enterprises).toEqual(['金堆城钼业集团有限公司']);
     // The title weighs 5, the summary 2, the body 1.
-    expect(entry.counts.get('独立')).toBe(5);
-    expect(entry.counts.get('剥离')).toBe(3);
-    expect(entry.counts.get('金钼')).toBe(2);
+    const counts = new Map(entry.counts.entries());
+    expect(counts.get('独立')).toBe(5);
+    expect(counts.get('剥离')).toBe(3);
+    expect(counts.get('金钼')).toBe(2);
   });
 
   test('joins Chinese without spaces and keeps Latin words apart', () => {
@@ -283,7 +297,7 @@ describe('writing and joining parts', () => {
         date: `200${n}-01-01`,
         date_precision: 'day',
         type: 'speech',
-        script: 'simplified',
+        script: n === 1 ? 'zh-Hant' : 'zh-Hans',
         enterprises: [],
         directives: [],
         people: [],

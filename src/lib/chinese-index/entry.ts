@@ -2,11 +2,11 @@ import type { EntityCatalogue } from '../archive-index.ts';
 import type { Document } from '../../schema/index.ts';
 import { formatDate } from '../format-date.ts';
 import { useTranslations } from '../../i18n/index.ts';
-import { toSimplified } from '../script-convert.ts';
+import { simplifyCharacters, toSimplified } from '../script-convert.ts';
 import { listBlockTexts } from '../search-records.ts';
 import { pagePath } from '../urls.ts';
 import type { ChineseFragment } from './format.ts';
-import { addTokenCounts } from './tokens.ts';
+import { TokenCounts } from './tokens.ts';
 
 /** How much a token counts for, by where in the document it occurs. */
 export const FIELD_WEIGHTS = { title: 5, about: 2, body: 1 };
@@ -15,7 +15,7 @@ export const FIELD_WEIGHTS = { title: 5, about: 2, body: 1 };
 export interface ChineseEntry {
   fragment: ChineseFragment;
   /** Token → weighted count. */
-  counts: Map<string, number>;
+  counts: TokenCounts;
   /** Characters and Latin words read (what ranking weighs counts against). */
   length: number;
 }
@@ -44,19 +44,25 @@ export function buildChineseEntry(doc: Document, body: string, catalogue: Entity
   const named = [...enterprises, ...directives, ...people, ...(speaker ? [speaker] : [])];
   const keywords = [...new Set(named.flatMap((entity) => [entity.name.zh, ...entity.aliases]))];
 
-  const simplify = (text: string | undefined) => (text ? toSimplified(text.replace(/\s+/g, ' ').trim()) : '');
+  // Traditional texts through OpenCC, then every text through the character map that queries
+  // go through too (`simplifyCharacters`), so that index and query agree character for character.
+  const traditional = doc.script === 'zh-Hant';
+  const simplify = (text: string | undefined) => {
+    const clean = text ? text.replace(/\s+/g, ' ').trim() : '';
+    return simplifyCharacters(traditional ? toSimplified(clean) : clean);
+  };
   const title = [doc.title.zh, doc.subtitle?.zh].map(simplify);
   const about = [doc.summary.zh, doc.meeting?.zh, doc.speaker_role?.zh, ...keywords].map(simplify);
   const blocks = listBlockTexts(body).map(simplify);
 
-  const counts = new Map<string, number>();
+  const counts = new TokenCounts();
   let length = 0;
-  for (const text of title) length += addTokenCounts(counts, text, FIELD_WEIGHTS.title);
-  for (const text of about) length += addTokenCounts(counts, text, FIELD_WEIGHTS.about);
+  for (const text of title) length += counts.add(text, FIELD_WEIGHTS.title);
+  for (const text of about) length += counts.add(text, FIELD_WEIGHTS.about);
   let text = joinText([...title, ...about]);
   const paras: number[] = [];
   for (const block of blocks) {
-    length += addTokenCounts(counts, block, FIELD_WEIGHTS.body);
+    length += counts.add(block, FIELD_WEIGHTS.body);
     text = joinText([text, block]);
     paras.push(text.length - block.length);
   }

@@ -13,6 +13,7 @@ import {
   writeVarint,
   type EncodedPostings,
 } from './format.ts';
+import { hanToken, type TokenCounts } from './tokens.ts';
 
 /** A token's postings within one part: pages relative to the part's first page. */
 interface PartPostings {
@@ -20,23 +21,34 @@ interface PartPostings {
   counts: number[];
 }
 
+/** Adds `page`'s count of a token to its postings in `map`. */
+function post<K>(map: Map<K, PartPostings>, key: K, page: number, count: number): void {
+  const own = map.get(key);
+  if (own) {
+    own.pages.push(page);
+    own.counts.push(count);
+  } else {
+    map.set(key, { pages: [page], counts: [count] });
+  }
+}
+
 /** The postings of a run of consecutive pages, gathered in memory one page at a time. */
 export class PartPostingsBuilder {
-  private readonly tokens = new Map<string, PartPostings>();
+  private readonly han = new Map<number, PartPostings>();
+  private readonly words = new Map<string, PartPostings>();
   private pageCount = 0;
 
   /** Adds the next page's token counts. */
-  add(counts: ReadonlyMap<string, number>): void {
+  add(counts: TokenCounts): void {
     const page = this.pageCount++;
-    for (const [token, count] of counts) {
-      const own = this.tokens.get(token);
-      if (own) {
-        own.pages.push(page);
-        own.counts.push(count);
-      } else {
-        this.tokens.set(token, { pages: [page], counts: [count] });
-      }
-    }
+    for (const [key, count] of counts.han) post(this.han, key, page, count);
+    for (const [word, count] of counts.words) post(this.words, word, page, count);
+  }
+
+  /** Every token's postings, Han tokens as strings. */
+  private *tokens(): Generator<[string, PartPostings]> {
+    for (const [key, postings] of this.han) yield [hanToken(key), postings];
+    yield* this.words;
   }
 
   /**
@@ -46,14 +58,13 @@ export class PartPostingsBuilder {
    * of its postings: the count on the first page, then differences and counts as in a bucket.
    */
   encode(buckets: number): Uint8Array {
-    const byBucket: string[][] = Array.from({ length: buckets }, () => []);
-    for (const token of this.tokens.keys()) byBucket[bucketOf(token, buckets)]!.push(token);
+    const byBucket: [string, PartPostings][][] = Array.from({ length: buckets }, () => []);
+    for (const entry of this.tokens()) byBucket[bucketOf(entry[0], buckets)]!.push(entry);
     const sections = byBucket.map((tokens) => {
-      tokens.sort(compareTokens);
+      tokens.sort(([a], [b]) => compareTokens(a, b));
       const out: number[] = [];
       writeVarint(out, tokens.length);
-      for (const token of tokens) {
-        const { pages, counts } = this.tokens.get(token)!;
+      for (const [token, { pages, counts }] of tokens) {
         writeString(out, token);
         writeVarint(out, pages.length);
         writeVarint(out, pages[0]!);

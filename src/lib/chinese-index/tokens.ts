@@ -4,54 +4,97 @@
 // looks up the character, a longer one the pairs it is made of, and a document holding them
 // all is a candidate that the search page then checks for the phrase itself. Runs of Latin
 // letters and digits (SASAC, 2014) are words of their own, in lower case.
+//
+// While a document is read, a Han token is a number (its characters' places in the Han blocks)
+// rather than a string: counting millions of them is then a matter of small integers in a Map.
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const WORD_CHAR = /[0-9a-z]/;
+/** Places of Han characters: U+3400–U+4DBF, U+4E00–U+9FFF, then U+F900–U+FAFF. */
+const SLOTS = 0x8000;
+
+/** A Han character's place (see `SLOTS`), or -1 for any other UTF-16 unit. */
+function hanSlot(code: number): number {
+  if (code >= 0x4e00 && code <= 0x9fff) return code - 0x3400;
+  if (code >= 0x3400 && code <= 0x4dbf) return code - 0x3400;
+  if (code >= 0xf900 && code <= 0xfaff) return 0x6c00 + code - 0xf900;
+  return -1;
+}
+
+function slotChar(slot: number): string {
+  return String.fromCharCode(slot >= 0x6c00 ? 0xf900 + slot - 0x6c00 : 0x3400 + slot);
+}
+
+/** The token a number stands for: a character (below `SLOTS`) or a pair of them. */
+export function hanToken(key: number): string {
+  return key < SLOTS ? slotChar(key) : slotChar(Math.floor(key / SLOTS) - 1) + slotChar(key % SLOTS);
+}
+
+const isWordUnit = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a);
 
 /** Text as tokens are read from it: compatibility forms folded (ｓａｓａｃ, ２０１４, 﨑), lower case. */
 export function normaliseForTokens(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
-/** Calls `emit` for each run of Han characters and each Latin word of already normalised text. */
-function eachRun(text: string, emit: (run: string, han: boolean) => void): void {
-  let run = '';
-  let han = false;
-  for (const char of text) {
-    const isHan = HAN.test(char);
-    const isWord = !isHan && WORD_CHAR.test(char);
-    if ((isHan && han) || (isWord && !han && run)) {
-      run += char;
-      continue;
+/** The weighted counts of a document's tokens. */
+export class TokenCounts {
+  /** Han tokens by number (`hanToken`). */
+  readonly han = new Map<number, number>();
+  /** Latin words and numbers. */
+  readonly words = new Map<string, number>();
+
+  /**
+   * Adds the tokens of `text`, each occurrence counting `weight` (a title's words weigh more
+   * than the body's), and returns how many characters and words it read.
+   */
+  add(text: string, weight = 1): number {
+    const normal = normaliseForTokens(text);
+    const { han, words } = this;
+    let length = 0;
+    let previous = -1; // the slot of the Han character before, if the run goes on
+    let wordStart = -1;
+    for (let i = 0; i <= normal.length; i += 1) {
+      const code = i < normal.length ? normal.charCodeAt(i) : 0;
+      const slot = hanSlot(code);
+      if (wordStart >= 0 && !isWordUnit(code)) {
+        const word = normal.slice(wordStart, i);
+        words.set(word, (words.get(word) ?? 0) + weight);
+        length += 1;
+        wordStart = -1;
+      }
+      if (slot >= 0) {
+        han.set(slot, (han.get(slot) ?? 0) + weight);
+        if (previous >= 0) {
+          const pair = (previous + 1) * SLOTS + slot;
+          han.set(pair, (han.get(pair) ?? 0) + weight);
+        }
+        length += 1;
+      } else if (wordStart < 0 && isWordUnit(code)) {
+        wordStart = i;
+      }
+      previous = slot;
     }
-    if (run) emit(run, han);
-    run = isHan || isWord ? char : '';
-    han = isHan;
+    return length;
   }
-  if (run) emit(run, han);
+
+  /** Every token with its count, as strings. */
+  *entries(): Generator<[string, number]> {
+    for (const [key, count] of this.han) yield [hanToken(key), count];
+    yield* this.words;
+  }
 }
 
-/**
- * Adds the tokens of `text` to `counts`, each occurrence counting `weight` (a title's words
- * weigh more than the body's), and returns how many characters and words it read.
- */
-export function addTokenCounts(counts: Map<string, number>, text: string, weight = 1): number {
-  let length = 0;
-  const add = (token: string) => counts.set(token, (counts.get(token) ?? 0) + weight);
-  eachRun(normaliseForTokens(text), (run, han) => {
-    if (!han) {
-      add(run);
-      length += 1;
-      return;
-    }
-    const chars = [...run];
-    length += chars.length;
-    chars.forEach((char, i) => {
-      add(char);
-      if (i + 1 < chars.length) add(char + chars[i + 1]);
-    });
-  });
-  return length;
+/** Calls `emit` for each run of Han characters and each Latin word of already normalised text. */
+function eachRun(text: string, emit: (run: string, han: boolean) => void): void {
+  let start = 0;
+  let kind = 0; // 0: neither, 1: Han, 2: word
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : 0;
+    const next = hanSlot(code) >= 0 ? 1 : isWordUnit(code) ? 2 : 0;
+    if (next === kind) continue;
+    if (kind !== 0) emit(text.slice(start, i), kind === 1);
+    start = i;
+    kind = next;
+  }
 }
 
 /**
@@ -64,10 +107,9 @@ export function queryTokens(query: string): string[] {
   const tokens: string[] = [];
   eachRun(normaliseForTokens(query), (run, han) => {
     if (!han) return tokens.push(run);
-    const chars = [...run];
-    if (chars.length === 1) return tokens.push(chars[0]!);
-    for (let i = 0; i + 1 < chars.length; i += 2) tokens.push(chars[i]! + chars[i + 1]!);
-    if (chars.length % 2 === 1) tokens.push(chars[chars.length - 2]! + chars[chars.length - 1]!);
+    if (run.length === 1) return tokens.push(run);
+    for (let i = 0; i + 1 < run.length; i += 2) tokens.push(run.slice(i, i + 2));
+    if (run.length % 2 === 1) tokens.push(run.slice(-2));
   });
   return [...new Set(tokens)];
 }
