@@ -41,9 +41,10 @@ describe('site figures', () => {
     expect(median([])).toBe(0);
   });
 
-  test('search-index folders are every top-level pagefind* folder and the Chinese index', () => {
+  test("search-index folders are ours and every top-level pagefind* folder (the peer's)", () => {
     expect(isIndexPath('pagefind/pagefind.js')).toBe(true);
     expect(isIndexPath('search-zh/0123/b/1z.bin')).toBe(true);
+    expect(isIndexPath('search-en/index.json')).toBe(true);
     expect(isIndexPath('search/t2s.json')).toBe(false);
     expect(isIndexPath('pagefind-en/index/x.pf_index')).toBe(true);
     expect(isIndexPath('zh/pagefind/index.html')).toBe(false);

@@ -220,57 +220,6 @@ describe('parseHeadersFile', () => {
   });
 });
 
-describe('Pagefind bundle files', () => {
-  test('round-trip, and sort filter values so two runs write the same bytes', async () => {
-    const { decodePagefindFile, encodePagefindFile, renameMetaFilters, sortFilterValues } =
-      await import('../src/lib/pagefind-bundle.ts');
-    const filter: [string, [string, number[]][]] = [
-      'region',
-      [
-        ['Shanxi', [0]],
-        ['Hunan', [3]],
-        ['Shaanxi', [1, 2]],
-      ],
-    ];
-    const shuffled: typeof filter = ['region', [filter[1][2]!, filter[1][0]!, filter[1][1]!]];
-    const bytes = encodePagefindFile(sortFilterValues(filter));
-    expect(encodePagefindFile(sortFilterValues(shuffled))).toEqual(bytes);
-    expect(decodePagefindFile(bytes)).toEqual([
-      'region',
-      [
-        ['Hunan', [3]],
-        ['Shaanxi', [1, 2]],
-        ['Shanxi', [0]],
-      ],
-    ]);
-    expect(() => decodePagefindFile(encodePagefindFile('x').subarray(0, 10))).toThrow();
-    expect(
-      renameMetaFilters(
-        [
-          '1.5.2',
-          [],
-          [],
-          [
-            ['year', 'en_b'],
-            ['type', 'en_a'],
-          ],
-          [],
-        ],
-        new Map([['en_a', 'en_z']]),
-      ),
-    ).toEqual([
-      '1.5.2',
-      [],
-      [],
-      [
-        ['type', 'en_z'],
-        ['year', 'en_b'],
-      ],
-      [],
-    ]);
-  });
-});
-
 describe('findActiveContent (the test helper that inspects built pages)', () => {
   test('flags what runs or clobbers and passes escaped text, JSON-LD and module scripts', async () => {
     const { findActiveContent } = await import('./helpers/find-active-content.ts');

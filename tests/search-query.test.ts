@@ -1,15 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import {
+  buildWordExcerpt,
   containsPhrases,
   convertCharacters,
   findMarkOffset,
   findParagraph,
-  orderResults,
   parseCharacterPairs,
   parseSearchState,
   prepareChineseQuery,
   serializeSearchState,
-  toPagefindFilters,
 } from '../src/lib/search-query.ts';
 import { countSearchFacets, listBlockTexts, searchFilters } from '../src/lib/search-records.ts';
 import type { Document } from '../src/schema/index.ts';
@@ -80,12 +79,6 @@ describe('search state in the URL', () => {
     expect(parseSearchState(serializeSearchState(state))).toEqual(state);
     expect(serializeSearchState({ query: ' ', filters: {}, sort: 'relevance' }).toString()).toBe('');
   });
-  test('turns chosen values into Pagefind filters: any within a filter, all across filters', () => {
-    expect(toPagefindFilters({ year: ['2012', '2020'], type: ['讲话'], region: [] })).toEqual({
-      year: { any: ['2012', '2020'] },
-      type: { any: ['讲话'] },
-    });
-  });
 });
 
 describe('listBlockTexts', () => {
@@ -110,20 +103,20 @@ describe('buildPhraseExcerpt', () => {
   });
 });
 
-describe('orderResults', () => {
-  const results = [{ id: 'zh-hans_abc123_a' }, { id: 'zh-hans_abc123_2' }, { id: 'zh-hans_abc123_10' }];
-  test("keeps Pagefind's ranking for relevance, and sorts by page number (date order) otherwise", () => {
-    expect(orderResults(results, 'relevance')).toEqual(results);
-    expect(orderResults(results, 'oldest').map((result) => result.id)).toEqual([
-      'zh-hans_abc123_2',
-      'zh-hans_abc123_a',
-      'zh-hans_abc123_10',
-    ]);
-    expect(orderResults(results, 'newest').map((result) => result.id)).toEqual([
-      'zh-hans_abc123_10',
-      'zh-hans_abc123_a',
-      'zh-hans_abc123_2',
-    ]);
+describe('buildWordExcerpt', () => {
+  const text =
+    'Title. The Group divested the social functions of enterprises: schools, hospitals and the three supplies.';
+  test('marks every word whose stem a query word shares, around the first one after the start', () => {
+    const { html, at } = buildWordExcerpt(text, new Set(['function', 'school']), 7, 20);
+    expect(at).toBe(text.indexOf('functions'));
+    expect(html).toBe('…divested the social <mark>functions</mark> of enterprises:…');
+    expect(buildWordExcerpt(text, new Set(['function', 'school']), 7, 30).html).toBe(
+      'The Group divested the social <mark>functions</mark> of enterprises: <mark>schools</mark>,…',
+    );
+  });
+  test('without a match, the start of the text; HTML escaped', () => {
+    expect(buildWordExcerpt('a <b> & c', new Set(['zzz'])).html).toBe('a &#60;b&#62; &#38; c');
+    expect(buildWordExcerpt(text, new Set(['zzz']), 7, 10)).toEqual({ html: 'The Group divested…', at: undefined });
   });
 });
 

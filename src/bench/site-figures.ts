@@ -13,11 +13,11 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * True for a path (relative to the site, `/`-separated) inside a search-index folder: Pagefind's
- * (`pagefind*`, ours and the peer's) or our Chinese index (`search-zh`).
+ * True for a path (relative to the site, `/`-separated) inside a search-index folder: ours
+ * (`search-zh`, `search-en`) or Pagefind's (`pagefind*`, the peer's).
  */
 export function isIndexPath(path: string): boolean {
-  return /^(pagefind[^/]*|search-zh)(\/|$)/.test(path);
+  return /^(pagefind[^/]*|search-(zh|en))(\/|$)/.test(path);
 }
 
 export interface SiteFigures {

@@ -62,11 +62,12 @@ async function measure(page: Page, query: string): Promise<{ ms: number; results
 /** What a search fetches, by kind of file (from its name). */
 function fileKind(url: string): string {
   const path = new URL(url).pathname;
-  if (/\/(pagefind|pagefind-worker)\.js$|\.pagefind$/.test(path)) return 'engine';
-  if (/\.pf_meta$|pagefind-entry\.json$|\/search-zh\/index\.json$|\/pages\.bin$/.test(path)) return 'meta';
-  if (path.endsWith('.pf_index') || /\/search-zh\/[^/]+\/b\//.test(path)) return 'index';
-  if (path.endsWith('.pf_filter') || path.endsWith('/facets.bin')) return 'filter';
-  if (path.endsWith('.pf_fragment') || /\/search-zh\/[^/]+\/f\//.test(path)) return 'fragment';
+  if (/\/search-(zh|en)\/(index\.json|[^/]+\/pages\.bin)$/.test(path)) return 'meta';
+  if (/\/search-(zh|en)\/[^/]+\/b\//.test(path)) return 'index';
+  if (/\/search-(zh|en)\/[^/]+\/facets\.bin$/.test(path)) return 'filter';
+  if (/\/search-(zh|en)\/[^/]+\/f\//.test(path)) return 'fragment';
+  if (path.endsWith('/t2s.json')) return 'characters';
+  if (path.endsWith('.js')) return 'script';
   return 'other';
 }
 

@@ -14,7 +14,7 @@ import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { renderSitemap } from '../lib/sitemap.ts';
-import { readPartBudget } from '../lib/search-parts.ts';
+import { readPartBudget } from './write-search-index.ts';
 import { readSiteAddress } from '../lib/site-config.ts';
 
 const args = process.argv.slice(2);
@@ -79,13 +79,12 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 // Vite takes BASE_URL from the environment over the config's `base`; ours comes from ARCHIVE_BASE.
 delete process.env.BASE_URL;
 
-// The search index is made from the checked entries, not from the HTML, so the Chinese index
-// (written by a worker thread) and the English one (Pagefind, its own process, fed from the
-// same thread) are made while Astro renders: on two cores the build takes
+// The search indexes are made from the checked entries, not from the HTML, so a worker thread
+// writes them while Astro renders: on two cores the build takes
 // about as long as the slower of the two instead of their sum. The same worker writes the
 // citation files (`cite/`). Its output goes beside the output folder, which Astro empties, and
 // moves in when both are done.
-const bundle = `${outDir}.pagefind-${process.pid}`;
+const bundle = `${outDir}.index-${process.pid}`;
 rmSync(bundle, { recursive: true, force: true });
 const checkSeconds = (performance.now() - started) / 1000;
 let siteSeconds = 0;
@@ -97,7 +96,6 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
     drafts: process.env.ARCHIVE_DRAFTS === '1',
     site: bundle,
     partBudget: readPartBudget(process.env),
-    processes: Math.max(1, Number(process.env.ARCHIVE_INDEX_PROCESSES) || 2),
     address: readSiteAddress(),
     cache: {
       dir: searchCacheDir(project, outDir),
@@ -127,23 +125,26 @@ if (siteDir !== outDir) {
   rmSync(changedList, { force: true });
 }
 siteSeconds = (performance.now() - siteStarted) / 1000;
-// Astro is done: the worker may now run more than one Pagefind process.
-worker.postMessage('site built');
-const { indexed, reused, merge_s: mergeSeconds, chinese } = await indexing;
+const indexed = await indexing;
 // The worker's folders replace an earlier build's (and the shards of builds before 2026-11).
 for (const folder of readdirSync(outDir)) {
-  if (/^(pagefind(-\d+)?|cite|search-zh)$/.test(folder)) rmSync(join(outDir, folder), { recursive: true, force: true });
+  if (/^(pagefind(-[\w-]+)?|cite|search-(zh|en))$/.test(folder))
+    rmSync(join(outDir, folder), { recursive: true, force: true });
 }
 for (const folder of readdirSync(bundle)) renameSync(join(bundle, folder), join(outDir, folder));
 rmSync(bundle, { recursive: true });
+const describeIndex = (lang: 'zh' | 'en', name: string) => {
+  const { indexed: written, reused, parts, buckets } = indexed[lang];
+  return `${name}: ${written + reused} documents in ${parts} parts${reused ? `, ${reused} of them kept from the last build` : ''}, ${buckets} buckets`;
+};
 console.log(
-  `site built in ${siteSeconds.toFixed(1)} s; search index in ${indexSeconds.toFixed(1)} s (at the same time): Chinese index: ${chinese.indexed + chinese.reused} documents in ${chinese.parts} parts${chinese.reused ? `, ${chinese.reused} of them kept from the last build` : ''}, ${chinese.buckets} buckets; English: ${indexed} records indexed by Pagefind${reused ? `, ${reused} kept from the last build` : ''}, merged in ${mergeSeconds.toFixed(1)} s`,
+  `site built in ${siteSeconds.toFixed(1)} s; search indexes in ${indexSeconds.toFixed(1)} s (at the same time): ${describeIndex('zh', 'Chinese index')}; ${describeIndex('en', 'English index')}`,
 );
 
 // The sitemap lists every page that was built, with its other-language alternate.
 const address = readSiteAddress();
 const pages = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
-  .filter((path) => path.endsWith('index.html') && !path.startsWith('pagefind'))
+  .filter((path) => path.endsWith('index.html'))
   .map((path) =>
     path
       .replace(/index\.html$/, '')

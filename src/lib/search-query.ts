@@ -1,4 +1,4 @@
-import { readPageNumber } from './merge-pagefind-index.ts';
+import { wordToken } from './search-index/tokens.ts';
 
 /** Han characters (CJK Unified Ideographs, extension A and compatibility ideographs). */
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
@@ -96,21 +96,6 @@ export function serializeSearchState(state: SearchState): URLSearchParams {
 }
 
 /**
- * The Pagefind filter object for a state: values of one filter are alternatives (any), filters
- * are combined (all).
- */
-export function toPagefindFilters(filters: Record<string, string[]>): Record<string, { any: string[] }> {
-  return Object.fromEntries(
-    Object.entries(filters)
-      .filter(([, values]) => values.length > 0)
-      .map(([name, values]) => [name, { any: values }]),
-  );
-}
-
-/** Separates list items in meta fields of search records (names never contain it). */
-export const META_LIST_SEPARATOR = ' | ';
-
-/**
  * The offset of the first occurrence of any mark in a Chinese result's text at or after offset
  * `from` (the start of the text, after title, summary and names), ignoring Latin case.
  */
@@ -163,18 +148,42 @@ export function buildPhraseExcerpt(text: string, marks: readonly string[], from 
   return html + escapeHtml(excerpt.slice(done));
 }
 
-/** A search result as far as ordering needs it: its page's fragment name. */
-interface Ranked {
-  id: string;
-}
-
 /**
- * Results in the order asked for: as Pagefind ranked them, or by date. The index lists its pages
- * in date order and names each page's fragment after its number (`pageFragmentName`), so the
- * date order needs no sort list in the index.
+ * An excerpt of an English result's text around the first word at or after offset `from` whose
+ * index form (`wordToken`: lower case, stemmed) is one of `tokens`, every such word in it
+ * highlighted; without one, the start of the text. `radius` is in characters, widened to whole
+ * words. Returns HTML (text escaped, `<mark>` added) and where the word was found.
  */
-export function orderResults<T extends Ranked>(results: readonly T[], sort: SearchState['sort']): T[] {
-  if (sort === 'relevance') return [...results];
-  const direction = sort === 'oldest' ? 1 : -1;
-  return [...results].sort((a, b) => direction * (readPageNumber(a.id) - readPageNumber(b.id)));
+export function buildWordExcerpt(
+  text: string,
+  tokens: ReadonlySet<string>,
+  from = 0,
+  radius = 100,
+): { html: string; at: number | undefined } {
+  const matches = (start: number, end: number) =>
+    [...text.slice(start, end).matchAll(/[0-9A-Za-z]+/g)]
+      .filter((match) => tokens.has(wordToken(match[0].toLowerCase())))
+      .map((match) => ({ start: start + match.index, end: start + match.index + match[0].length }));
+  let at: number | undefined;
+  for (const match of text.slice(from).matchAll(/[0-9A-Za-z]+/g)) {
+    if (tokens.has(wordToken(match[0].toLowerCase()))) {
+      at = from + match.index;
+      break;
+    }
+  }
+  const wordStart = (offset: number) => Math.max(from, text.lastIndexOf(' ', offset) + 1);
+  const wordEnd = (offset: number) => {
+    const space = text.indexOf(' ', offset);
+    return space < 0 ? text.length : space;
+  };
+  const first = at === undefined ? from : at - radius <= from ? from : wordStart(at - radius);
+  const last = wordEnd(Math.min(text.length, (at ?? from) + radius));
+  let html = first > from ? '…' : '';
+  let done = first;
+  for (const match of matches(first, last)) {
+    html += `${escapeHtml(text.slice(done, match.start))}<mark>${escapeHtml(text.slice(match.start, match.end))}</mark>`;
+    done = match.end;
+  }
+  html += escapeHtml(text.slice(done, last)) + (last < text.length ? '…' : '');
+  return { html, at };
 }

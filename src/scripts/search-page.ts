@@ -1,50 +1,30 @@
-// The search page: queries as the reader types (Chinese from our own index, English through
-// Pagefind), filters with counts, sorting, and the whole state in the URL. Without JavaScript
-// the page says so and points to the static lists.
+// The search page: queries as the reader types, answered from the language's own index
+// (src/lib/search-index/, loaded by src/scripts/search-engine.ts), filters with counts, sorting,
+// and the whole state in the URL. Without JavaScript the page says so and points to the static
+// lists.
 import {
   buildPhraseExcerpt,
+  buildWordExcerpt,
   containsHan,
   containsPhrases,
   findMarkOffset,
   findParagraph,
-  META_LIST_SEPARATOR,
-  orderResults,
   parseCharacterPairs,
   parseSearchState,
   prepareChineseQuery,
   SEARCH_FILTERS,
   serializeSearchState,
-  toPagefindFilters,
   type SearchState,
 } from '../lib/search-query.ts';
-import { queryTokens } from '../lib/chinese-index/tokens.ts';
-import { countFacets } from '../lib/chinese-index/search.ts';
-import { ChineseSearch } from './chinese-search.ts';
+import { queryTokens } from '../lib/search-index/tokens.ts';
+import { countFacets } from '../lib/search-index/search.ts';
+import type { SearchFragment } from '../lib/search-index/format.ts';
+import { SearchEngine } from './search-engine.ts';
 
-interface Fragment {
-  url: string;
-  content: string;
-  filters: Record<string, string[]>;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  locations: number[];
-}
-interface Search {
-  results: { id: string; data(): Promise<Fragment> }[];
-  filters: Record<string, Record<string, number>>;
-}
-
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  search(query: string | null, options?: Record<string, unknown>): Promise<Search>;
-  debouncedSearch(query: string | null, options?: Record<string, unknown>, wait?: number): Promise<Search | null>;
-}
-/** A result as the page shows it, whichever engine found it. */
+/** A result as the page shows it. */
 interface View {
-  /** The page number in the Chinese index. */
-  page?: number;
+  /** The page number in the index. */
+  page: number;
   url: string;
   title: string;
   original?: string;
@@ -55,19 +35,6 @@ interface View {
   paragraph?: number;
   /** HTML: the text escaped, the query marked. */
   excerpt: string;
-}
-
-type Counts = Record<string, Record<string, number>>;
-
-/** What an engine answers: candidates in order, each loaded as a View or refused (undefined). */
-interface Answer {
-  candidates: (() => Promise<View | undefined>)[];
-  /** True when candidates are checked for phrases, so that some may be refused. */
-  checked: boolean;
-  /** Filter counts over every candidate. */
-  countAll(): Promise<Counts>;
-  /** Filter counts over the matches, once every candidate is checked. */
-  countMatches(matches: View[]): Promise<Counts>;
 }
 
 interface Messages {
@@ -103,19 +70,9 @@ if (form) {
   const lang = form.dataset.lang === 'en' ? 'en' : 'zh';
   const messages = JSON.parse(form.dataset.messages ?? '{}') as Messages;
   let state: SearchState = parseSearchState(new URLSearchParams(location.search));
-  let pagefind: Promise<Pagefind> | undefined;
   let pairs: Promise<Map<string, string>> | undefined;
-
-  const chinese = new ChineseSearch(form.dataset.chineseIndex!);
-  const loadPagefind = (): Promise<Pagefind> =>
-    (pagefind ??= (async () => {
-      const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      await module.options({ baseUrl: base, excerptLength: 40 });
-      await module.init();
-      return module;
-    })());
+  const engine = new SearchEngine(form.dataset.index!);
   let facets: Promise<Record<string, Record<string, number>>> | undefined;
-  let allFiltersLoaded = false;
   // The counts before any search, made at build time (src/pages/search/facets-[lang].json.ts).
   const loadFacets = (): Promise<Record<string, Record<string, number>>> =>
     (facets ??= fetch(form.dataset.facets!).then(
@@ -192,78 +149,41 @@ if (form) {
     return [hint];
   };
 
-  /**
-   * The Chinese search: our own index (src/lib/chinese-index/), pages holding every pair of
-   * characters of the query, each then checked for the phrases themselves.
-   */
-  const searchChinese = async (hasQuery: boolean): Promise<Answer> => {
-    const prepared = hasQuery
-      ? prepareChineseQuery(state.query, await loadPairs())
-      : { query: '', phrases: [], marks: [] };
-    const { pages } = await chinese.search(queryTokens(prepared.query), state.filters, state.sort);
-    const candidates = pages.map((page) => async (): Promise<View | undefined> => {
-      const fragment = await chinese.fragment(page);
-      if (!containsPhrases(fragment.text, prepared.phrases)) return undefined;
-      // Link to the paragraph where the query first matched (`paras`: where each ¶ starts).
-      const textStart = fragment.paras[0] ?? 0;
-      const position = findMarkOffset(fragment.text, prepared.marks, textStart);
-      return {
-        page,
-        url: `${base}${fragment.url.replace(/^\//, '')}`,
-        title: fragment.title,
-        date: fragment.date,
-        type: fragment.type,
-        enterprises: fragment.enterprises,
-        paragraph: findParagraph(fragment.paras, position),
-        excerpt: buildPhraseExcerpt(fragment.text, prepared.marks, textStart),
-      };
-    });
-    const counted = async (pagesToCount: Iterable<number>) => countFacets(pagesToCount, await chinese.loadFacets());
-    return {
-      candidates,
-      checked: prepared.phrases.length > 0,
-      countAll: () => counted(pages),
-      countMatches: (views) => counted(views.map((view) => view.page!)),
-    };
+  /** The query as the index reads it, the phrases results must contain, and what to mark. */
+  const prepareQuery = async (hasQuery: boolean) => {
+    if (!hasQuery) return { tokens: [], phrases: [], marks: [] };
+    if (lang === 'zh') {
+      const prepared = prepareChineseQuery(state.query, await loadPairs());
+      return { tokens: queryTokens(prepared.query), phrases: prepared.phrases, marks: prepared.marks };
+    }
+    // English: every word (stemmed) is required; words are marked by their stems.
+    return { tokens: queryTokens(state.query), phrases: [], marks: [] };
   };
 
-  /** The English search: Pagefind, with its filters loaded once the first results are shown. */
-  const searchEnglish = async (hasQuery: boolean, delay: number): Promise<Answer | null> => {
-    const engine = await loadPagefind();
-    const query = hasQuery ? state.query.trim() : null;
-    const filters = toPagefindFilters(state.filters);
-    const search = await engine.debouncedSearch(query, { filters }, delay);
-    if (!search) return null;
-    const candidates = orderResults(search.results, state.sort).map((result) => async (): Promise<View> => {
-      const fragment = await result.data();
-      // Link to the paragraph where the query first matched (`meta.paras`: the word at which each ¶ starts).
-      const starts = (fragment.meta.paras ?? '').split(',').filter(Boolean).map(Number);
-      const inText = fragment.locations.filter((location) => location >= (starts[0] ?? Infinity));
-      const position = inText.length > 0 ? Math.min(...inText) : undefined;
-      return {
-        url: fragment.url,
-        title: fragment.meta.title ?? fragment.url,
-        original: fragment.meta.original,
-        date: fragment.meta.date ?? '',
-        type: fragment.meta.type ?? '',
-        enterprises: (fragment.meta.enterprises ?? '').split(META_LIST_SEPARATOR).filter(Boolean),
-        paragraph: findParagraph(starts, position),
-        // Pagefind's excerpts escape the text and add only <mark> elements.
-        excerpt: fragment.excerpt,
-      };
-    });
+  /** A result as shown: Chinese excerpts around the typed phrase, English around a query word. */
+  const toView = (page: number, fragment: SearchFragment, prepared: Awaited<ReturnType<typeof prepareQuery>>): View => {
+    // Link to the paragraph where the query first matched (`paras`: where each ¶ starts).
+    const textStart = fragment.paras[0] ?? 0;
+    let excerpt: string;
+    let position: number | undefined;
+    if (lang === 'zh') {
+      position = findMarkOffset(fragment.text, prepared.marks, textStart);
+      excerpt = buildPhraseExcerpt(fragment.text, prepared.marks, textStart);
+    } else {
+      const words = buildWordExcerpt(fragment.text, new Set(prepared.tokens), textStart);
+      position = words.at;
+      excerpt = words.html;
+    }
     return {
-      candidates,
-      checked: false,
-      countAll: async () => {
-        if (allFiltersLoaded) return search.filters;
-        // Pagefind counts only filters whose files it has loaded. They are loaded once, after
-        // the first results are on screen (about 185 KB at 10,000 documents), and counted again.
-        await engine.filters();
-        allFiltersLoaded = true;
-        return (await engine.search(query, { filters })).filters;
-      },
-      countMatches: async () => search.filters,
+      page,
+      url: `${base}${fragment.url.replace(/^\//, '')}`,
+      title: fragment.title,
+      original: fragment.original,
+      date: fragment.date,
+      type: fragment.type,
+      enterprises: fragment.enterprises,
+      paragraph: findParagraph(fragment.paras, position),
+      excerpt,
     };
   };
 
@@ -286,21 +206,22 @@ if (form) {
       return;
     }
     status.textContent = messages.loading;
-    let answer: Answer | null;
-    if (lang === 'zh') {
-      // While the reader goes on typing, wait for a pause (Pagefind's debounce does this in English).
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      if (current !== generation) return;
-      answer = await searchChinese(hasQuery);
-    } else {
-      answer = await searchEnglish(hasQuery, delay);
-    }
-    if (!answer || current !== generation) return; // a newer query replaced this one
-    const { candidates } = answer;
+    // While the reader goes on typing, wait for a pause.
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (current !== generation) return;
+    const prepared = await prepareQuery(hasQuery);
+    const { pages } = await engine.search(prepared.tokens, state.filters, state.sort);
+    if (current !== generation) return; // a newer query replaced this one
+    // Candidates hold every token; with phrases to check (Chinese), each is then checked.
+    const checkedForPhrases = prepared.phrases.length > 0;
+    const candidates = pages.map((page) => async (): Promise<View | undefined> => {
+      const fragment = await engine.fragment(page);
+      return containsPhrases(fragment.text, prepared.phrases) ? toView(page, fragment, prepared) : undefined;
+    });
     const matches: View[] = [];
     let checked = 0;
     const fill = async (wanted: number) => {
-      const limit = answer.checked && candidates.length <= CHECK_ALL_UP_TO ? candidates.length : 0;
+      const limit = checkedForPhrases && candidates.length <= CHECK_ALL_UP_TO ? candidates.length : 0;
       while (checked < candidates.length && (matches.length < wanted || checked < limit)) {
         const batch = await Promise.all(candidates.slice(checked, checked + PAGE_SIZE).map((load) => load()));
         checked += batch.length;
@@ -313,7 +234,7 @@ if (form) {
     // Without phrases to check, every candidate is a match and the count is exact; with them,
     // only once every candidate has been checked.
     const total = () =>
-      !answer.checked ? String(candidates.length) : `${matches.length}${checked < candidates.length ? '+' : ''}`;
+      !checkedForPhrases ? String(candidates.length) : `${matches.length}${checked < candidates.length ? '+' : ''}`;
     const countText = () => (total() === '0' ? messages.none : messages.count.replace('{count}', total()));
     const showMore = async () => {
       await fill(shown + PAGE_SIZE);
@@ -330,9 +251,10 @@ if (form) {
     list.after(more);
     document.querySelectorAll('.more-results').forEach((button) => button !== more && button.remove());
     await showMore();
-    const counts = await (checked === candidates.length && answer.checked
-      ? answer.countMatches(matches)
-      : answer.countAll());
+    // Filter counts over the matches once all are known, else over the candidates; the facets
+    // file loads now, after the first results are on screen.
+    const counted = checkedForPhrases && checked === candidates.length ? matches.map((view) => view.page) : pages;
+    const counts = countFacets(counted, await engine.loadFacets());
     if (current === generation) renderFilters(counts);
   };
 
@@ -367,13 +289,9 @@ if (form) {
     if (values.size === 0) delete state.filters[box.name];
     void run();
   });
-  // Start loading the search engine (on the Chinese page: the character map and the page
-  // lengths) with the page, so the first query does not wait for them.
-  if (lang === 'zh') {
-    void loadPairs();
-    chinese.preload();
-  } else {
-    void loadPagefind();
-  }
+  // Start loading what every query needs (the page lengths; on the Chinese page, the character
+  // map) with the page, so the first query does not wait for them.
+  engine.preload();
+  if (lang === 'zh') void loadPairs();
   void run();
 }

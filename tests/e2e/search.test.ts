@@ -10,10 +10,9 @@ import { parseHeadersFile } from '../../src/lib/security-headers.ts';
 
 // The five seed documents, frozen in tests/fixtures/search-archive, served under a base path
 // with the headers of public/_headers (the Content-Security-Policy the site is meant to run under).
-// Both indexes are made in several parts, as a large archive's are (the Chinese one in parts of
-// consecutive pages joined by the build, src/cli/write-chinese-index.ts; the English one in
-// Pagefind runs merged by the build), so every query below also checks that the joined
-// indexes find, filter and sort like one.
+// Both indexes are made in several parts of consecutive pages joined by the build, as a large
+// archive's are (src/cli/write-search-index.ts), so every query below also checks that the
+// joined indexes find, filter and sort like one.
 const ARCHIVE = join(import.meta.dirname, '..', 'fixtures', 'search-archive');
 const BASE = '/archive/';
 
@@ -36,7 +35,7 @@ beforeAll(async () => {
   out = built.out;
   expect(built.log).toMatch(/Chinese index: 5 documents in [3-5] parts/);
   expect(readdirSync(out).filter((name) => name.startsWith('pagefind') || name.startsWith('search-'))).toEqual([
-    'pagefind',
+    'search-en',
     'search-zh',
   ]);
   server = await serveStatic(out, BASE, parseHeadersFile(readFileSync(join(out, '_headers'), 'utf8')));

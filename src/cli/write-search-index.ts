@@ -1,4 +1,4 @@
-// Writes the Chinese search index (src/lib/chinese-index/) from the checked documents: each
+// Writes a language's search index (src/lib/search-index/) from the checked documents: each
 // part of consecutive pages (documents in date order) is read, tokenised and written once, into
 // the build cache where a later build finds it again when its documents are unchanged; the
 // parts are then joined into the site's bucket files, page lengths and facets.
@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import {
   closeSync,
   copyFileSync,
-  constants,
   existsSync,
+  linkSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -21,25 +21,39 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { setImmediate } from 'node:timers/promises';
 import type { EntityCatalogue } from '../lib/archive-index.ts';
-import { readContentBody, type CheckedEntry } from '../checker/check-content.ts';
-import { buildChineseEntry } from '../lib/chinese-index/entry.ts';
+import type { CheckedEntry } from '../checker/check-content.ts';
+import type { SearchEntry } from '../lib/search-index/entry.ts';
 import {
   bucketCount,
-  CHINESE_INDEX_FOLDER,
   decodePageLengths,
   encodeFacets,
   encodePageLengths,
   INDEX_FILES,
-  type ChineseIndexManifest,
+  indexFolder,
+  type IndexManifest,
   type PageFacets,
-} from '../lib/chinese-index/format.ts';
-import { joinSections, PartPostingsBuilder, readSectionOffsets } from '../lib/chinese-index/postings.ts';
+} from '../lib/search-index/format.ts';
+import type { TokenSink } from '../lib/search-index/tokens.ts';
+import type { Lang } from '../i18n/index.ts';
+import { joinSections, PartPostingsBuilder, readSectionOffsets } from '../lib/search-index/postings.ts';
 import { dateSortKey } from '../lib/format-date.ts';
 import { searchFilters } from '../lib/search-records.ts';
 import { SEARCH_FILTERS } from '../lib/search-query.ts';
 
+/**
+ * Characters of text per part unless ARCHIVE_INDEX_PART_CHARS says otherwise: what one pass
+ * holds in memory (postings of some 20 MB), and what a rebuild after one edit writes again.
+ */
+export const DEFAULT_PART_CHARACTERS = 2_000_000;
+
+/** The part budget from the environment, or the default. */
+export function readPartBudget(env: Record<string, string | undefined>): number {
+  const value = Number(env.ARCHIVE_INDEX_PART_CHARS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_PART_CHARACTERS;
+}
+
 /** A run of consecutive pages, indexed in one pass. */
-export interface ChinesePart {
+export interface IndexPart {
   /** The page number of its first document. */
   start: number;
   documents: CheckedEntry[];
@@ -47,23 +61,32 @@ export interface ChinesePart {
 
 /**
  * Cuts documents in date order into parts of consecutive pages with at most `budget`
- * characters of text each (a document longer than that is a part of its own).
+ * characters of text each, as `weight` counts them (a document longer than that is a part of
+ * its own).
  */
-export function planChineseParts(documents: readonly CheckedEntry[], budget: number): ChinesePart[] {
-  const parts: ChinesePart[] = [];
-  let current: ChinesePart | undefined;
+export function planIndexParts(
+  documents: readonly CheckedEntry[],
+  budget: number,
+  weight: (doc: CheckedEntry) => number = (doc) => doc.characters,
+): IndexPart[] {
+  const parts: IndexPart[] = [];
+  let current: IndexPart | undefined;
   let characters = 0;
   documents.forEach((doc, page) => {
-    if (!current || (characters + doc.characters > budget && current.documents.length > 0)) {
+    const own = weight(doc);
+    if (!current || (characters + own > budget && current.documents.length > 0)) {
       current = { start: page, documents: [] };
       parts.push(current);
       characters = 0;
     }
     current.documents.push(doc);
-    characters += doc.characters;
+    characters += own;
   });
   return parts;
 }
+
+/** Makes a document's entry for an index, its tokens going to `sink`. */
+export type MakeEntry = (doc: CheckedEntry, sink: TokenSink) => SearchEntry;
 
 /** Files of a written part, in its folder. */
 const PART_FILES = { postings: 'postings.bin', lengths: 'lengths.bin', digest: 'digest.txt', fragments: 'f' };
@@ -74,11 +97,11 @@ const PART_FILES = { postings: 'postings.bin', lengths: 'lengths.bin', digest: '
  * lengths, its fragments (gzipped, numbered from 0 within the part) and a digest of them all.
  * Yields to the event loop between documents.
  */
-export async function writeChinesePart(
+export async function writeIndexPart(
   folder: string,
   documents: readonly CheckedEntry[],
   buckets: number,
-  catalogue: EntityCatalogue,
+  makeEntry: MakeEntry,
 ): Promise<void> {
   const partial = `${folder}.partial`;
   rmSync(partial, { recursive: true, force: true });
@@ -87,8 +110,8 @@ export async function writeChinesePart(
   const lengths: number[] = [];
   const hash = createHash('sha256');
   for (const [n, doc] of documents.entries()) {
-    const entry = buildChineseEntry(doc, readContentBody(doc.file), catalogue);
-    builder.add(entry.counts);
+    const entry = makeEntry(doc, builder);
+    builder.endPage();
     lengths.push(entry.length);
     const fragment = gzipSync(JSON.stringify(entry.fragment), { level: 6 });
     hash.update(fragment);
@@ -104,17 +127,21 @@ export async function writeChinesePart(
   renameSync(partial, folder);
 }
 
-/** True when `folder` holds a part written by `writeChinesePart`. */
-export function isChinesePart(folder: string): boolean {
+/** True when `folder` holds a part written by `writeIndexPart`. */
+export function isIndexPart(folder: string): boolean {
   return existsSync(join(folder, PART_FILES.digest));
 }
 
 /** Every page's filter values in the index's form (value lists in order of first use). */
-export function collectPageFacets(documents: readonly CheckedEntry[], catalogue: EntityCatalogue): PageFacets {
+export function collectPageFacets(
+  documents: readonly CheckedEntry[],
+  catalogue: EntityCatalogue,
+  lang: Lang,
+): PageFacets {
   const names = [...SEARCH_FILTERS];
   const values = names.map(() => new Map<string, number>());
   const pages = documents.map((doc) => {
-    const filters = searchFilters(doc, 'zh', catalogue);
+    const filters = searchFilters(doc, lang, catalogue);
     return names.map((name, f) =>
       [...new Set(filters[name] ?? [])].map((value) => {
         const own = values[f]!;
@@ -138,22 +165,36 @@ function readAt(fd: number, position: number, length: number): Uint8Array {
   return bytes;
 }
 
+/**
+ * Puts a file of a part at `to`: a hard link where the file system allows (a part's fragments
+ * are never written again once the part is complete, and a new part is a new folder), else a
+ * copy. Linking 10,000 fragments takes a fraction of copying them.
+ */
+function shareFile(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
 /** Buckets joined at a time: each part's sections for them are read in one go. */
 const BUCKETS_PER_READ = 256;
 
 /**
  * Joins written parts (folders, with the page number each starts at, in page order) into the
- * site's Chinese index under `site/search-zh/`: a folder named after a digest of its contents
- * with the bucket files, fragments, page lengths and facets, and `index.json` pointing to it.
- * Returns the manifest.
+ * site's index of one language under `site/search-<lang>/`: a folder named after a digest of
+ * its contents with the bucket files, fragments, page lengths and facets, and `index.json`
+ * pointing to it. Returns the manifest.
  */
-export function assembleChineseIndex(
+export function assembleIndex(
   site: string,
+  lang: Lang,
   parts: readonly { folder: string; start: number }[],
   buckets: number,
   facets: PageFacets,
-): ChineseIndexManifest {
-  const root = join(site, CHINESE_INDEX_FOLDER);
+): IndexManifest {
+  const root = join(site, indexFolder(lang));
   const staging = join(root, '.partial');
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(join(staging, 'b'), { recursive: true });
@@ -173,11 +214,7 @@ export function assembleChineseIndex(
     if (lengths.length !== start) throw new Error(`part ${folder} starts at page ${start}, not ${lengths.length}`);
     lengths.push(...own);
     own.forEach((_, n) =>
-      copyFileSync(
-        join(folder, PART_FILES.fragments, `${n}.json`),
-        join(staging, INDEX_FILES.fragment(start + n)),
-        constants.COPYFILE_FICLONE,
-      ),
+      shareFile(join(folder, PART_FILES.fragments, `${n}.json`), join(staging, INDEX_FILES.fragment(start + n))),
     );
   }
   write(INDEX_FILES.pages, gzipSync(encodePageLengths(lengths), { level: 9 }));
@@ -209,7 +246,7 @@ export function assembleChineseIndex(
     for (const { fd } of files) closeSync(fd);
   }
 
-  const manifest: ChineseIndexManifest = { folder: hash.digest('hex').slice(0, 16), buckets, pages: lengths.length };
+  const manifest: IndexManifest = { folder: hash.digest('hex').slice(0, 16), buckets, pages: lengths.length };
   for (const name of readdirSync(root)) {
     if (name !== '.partial') rmSync(join(root, name), { recursive: true, force: true });
   }
@@ -218,11 +255,16 @@ export function assembleChineseIndex(
   return manifest;
 }
 
-/** What indexing the Chinese records needs from the index worker. */
-export interface ChineseIndexJob {
+/** What indexing one language needs from the index worker. */
+export interface IndexJob {
+  lang: Lang;
   /** Published documents (or drafts too), in any order. */
   documents: readonly CheckedEntry[];
   catalogue: EntityCatalogue;
+  /** A document's entry in this language's index. */
+  makeEntry: MakeEntry;
+  /** A document's characters of text in this language, for planning parts and buckets. */
+  weight: (doc: CheckedEntry) => number;
   site: string;
   /** Characters per part. */
   partBudget: number;
@@ -230,8 +272,8 @@ export interface ChineseIndexJob {
   cache?: { dir: string; key: (documents: readonly CheckedEntry[], buckets: number) => string };
 }
 
-/** What `indexChinese` did. */
-export interface ChineseIndexResult {
+/** What `indexLanguage` did. */
+export interface IndexResult {
   indexed: number;
   reused: number;
   parts: number;
@@ -241,20 +283,20 @@ export interface ChineseIndexResult {
 }
 
 /**
- * Indexes the documents in Chinese: plans parts, writes those not found in the cache (one at a
- * time; each holds only its own postings in memory) and joins them into the site. Returns how
- * many documents were indexed and how many were kept from an earlier build, and the keys of
- * the parts used (the rest of the cache may go).
+ * Indexes the documents in one language: plans parts, writes those not found in the cache
+ * (one at a time; each holds only its own postings in memory) and joins them into the site.
+ * Returns how many documents were indexed and how many were kept from an earlier build, and the
+ * keys of the parts used (the rest of the cache may go).
  */
-export async function indexChinese(job: ChineseIndexJob): Promise<ChineseIndexResult> {
+export async function indexLanguage(job: IndexJob): Promise<IndexResult> {
   // Page n is the n-th oldest document, so that sorting by date is sorting by page number.
   const documents = [...job.documents].sort(
     (a, b) => dateSortKey(a.date).localeCompare(dateSortKey(b.date)) || a.id.localeCompare(b.id),
   );
-  const characters = documents.reduce((sum, doc) => sum + doc.characters, 0);
+  const characters = documents.reduce((sum, doc) => sum + job.weight(doc), 0);
   const buckets = bucketCount(characters);
-  const plan = planChineseParts(documents, job.partBudget);
-  const scratch = join(job.site, `${CHINESE_INDEX_FOLDER}.parts`);
+  const plan = planIndexParts(documents, job.partBudget, job.weight);
+  const scratch = join(job.site, `${indexFolder(job.lang)}.parts`);
   let indexed = 0;
   let reused = 0;
   const keys: string[] = [];
@@ -263,14 +305,14 @@ export async function indexChinese(job: ChineseIndexJob): Promise<ChineseIndexRe
     const key = job.cache?.key(part.documents, buckets);
     const folder = key ? join(job.cache!.dir, key) : join(scratch, String(p));
     if (key) keys.push(key);
-    if (key && isChinesePart(folder)) reused += part.documents.length;
+    if (key && isIndexPart(folder)) reused += part.documents.length;
     else {
-      await writeChinesePart(folder, part.documents, buckets, job.catalogue);
+      await writeIndexPart(folder, part.documents, buckets, job.makeEntry);
       indexed += part.documents.length;
     }
     folders.push({ folder, start: part.start });
   }
-  assembleChineseIndex(job.site, folders, buckets, collectPageFacets(documents, job.catalogue));
+  assembleIndex(job.site, job.lang, folders, buckets, collectPageFacets(documents, job.catalogue, job.lang));
   rmSync(scratch, { recursive: true, force: true });
   return { indexed, reused, parts: plan.length, buckets, keys };
 }

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { assembleChineseIndex, planChineseParts, writeChinesePart } from '../src/cli/write-chinese-index.ts';
+import { assembleIndex, planIndexParts, writeIndexPart } from '../src/cli/write-search-index.ts';
 import type { CheckedEntry } from '../src/checker/check-content.ts';
 import { catalogueEntities } from '../src/lib/archive-index.ts';
-import { buildChineseEntry, joinText } from '../src/lib/chinese-index/entry.ts';
+import { buildChineseEntry, joinText } from '../src/lib/search-index/entry.ts';
 import {
   bucketCount,
   bucketOf,
@@ -19,18 +19,18 @@ import {
   findPostings,
   INDEX_FILES,
   writeVarint,
-  type ChineseFragment,
-  type ChineseIndexManifest,
-} from '../src/lib/chinese-index/format.ts';
-import { joinSections, PartPostingsBuilder, readSectionOffsets } from '../src/lib/chinese-index/postings.ts';
+  type IndexManifest,
+  type SearchFragment,
+} from '../src/lib/search-index/format.ts';
+import { joinSections, PartPostingsBuilder, readSectionOffsets } from '../src/lib/search-index/postings.ts';
 import {
   countFacets,
   filterPages,
   intersectPostings,
   orderPages,
   scoreMatches,
-} from '../src/lib/chinese-index/search.ts';
-import { hanToken, queryTokens, TokenCounts } from '../src/lib/chinese-index/tokens.ts';
+} from '../src/lib/search-index/search.ts';
+import { hanToken, queryTokens, readTokens, TokenCounts } from '../src/lib/search-index/tokens.ts';
 import { simplifyCharacters } from '../src/lib/script-convert.ts';
 import type { Document } from '../src/schema/index.ts';
 
@@ -64,7 +64,7 @@ describe('tokens of the Chinese index', () => {
     expect(counts.get('國')).toBe(1);
     expect(counts.get('\u3400\u9fff')).toBe(1);
     expect(counts.get('\u9fff\ufa0e')).toBe(1);
-    for (const [key] of tokens.han) expect(hanToken(key).length).toBeLessThanOrEqual(2);
+    for (const [key] of tokens.hanCounts) expect(hanToken(key).length).toBeLessThanOrEqual(2);
   });
 
   test('characters are simplified one by one, as queries are', () => {
@@ -92,11 +92,10 @@ describe('tokens of the Chinese index', () => {
   });
 });
 
-/** The token counts of a text, each occurrence weighing `weight`. */
-function countsOf(text: string, weight = 1): TokenCounts {
-  const counts = new TokenCounts();
-  counts.add(text, weight);
-  return counts;
+/** Adds a page of this text to a part, each occurrence of a token weighing `weight`. */
+function addPage(builder: PartPostingsBuilder, text: string, weight = 1): void {
+  readTokens(text, weight, builder);
+  builder.endPage();
 }
 
 describe('the files of the Chinese index', () => {
@@ -116,8 +115,8 @@ describe('the files of the Chinese index', () => {
       counts: Int32Array.from([1, 5, 2, 1]),
     });
     const builder = new PartPostingsBuilder();
-    builder.add(countsOf('国资', 2));
-    builder.add(countsOf('钼'));
+    addPage(builder, '国资', 2);
+    addPage(builder, '钼');
     const part = builder.encode(1);
     const { offsets } = readSectionOffsets(part);
     const bucket = joinSections([{ start: 0, section: part.subarray(offsets[0], offsets[1]) }]);
@@ -136,11 +135,11 @@ describe('the files of the Chinese index', () => {
   });
 
   test('parts joined give the same bucket as one part of the same pages', () => {
-    const pages = ['国资钼钼', '国资国资国资', '改革', '国资改革改革改革改革', '钼'].map((text) => countsOf(text));
+    const pages = ['国资钼钼', '国资国资国资', '改革', '国资改革改革改革改革', '钼'];
     const buckets = 3;
-    const build = (slice: TokenCounts[]) => {
+    const build = (slice: string[]) => {
       const builder = new PartPostingsBuilder();
-      slice.forEach((page) => builder.add(page));
+      slice.forEach((page) => addPage(builder, page));
       return builder.encode(buckets);
     };
     const section = (part: Uint8Array, b: number) => {
@@ -261,7 +260,8 @@ describe('a document in the Chinese index', () => {
   } as unknown as Document;
 
   test('holds every text in simplified, the entities’ names and aliases, and where each paragraph starts', () => {
-    const entry = buildChineseEntry(doc, `${YUEQING}\n\n${JINDUICHENG}`, catalogue);
+    const tokens = new TokenCounts();
+    const entry = buildChineseEntry(doc, `${YUEQING}\n\n${JINDUICHENG}`, catalogue, tokens);
     expect(entry.fragment.title).toBe('金堆城獨立工礦區'); // shown as written
     expect(entry.fragment.text.startsWith('金堆城独立工矿区剥离企业办社会职能金堆城钼业集团有限公司金钼集团')).toBe(
       true,
@@ -272,7 +272,7 @@ describe('a document in the Chinese index', () => {
     expect(entry.fragment.url).toBe('/zh/documents/x/');
     expect(entry.fragment.enterprises).toEqual(['金堆城钼业集团有限公司']);
     // The title weighs 5, the summary 2, the body 1.
-    const counts = new Map(entry.counts.entries());
+    const counts = new Map(tokens.entries());
     expect(counts.get('独立')).toBe(5);
     expect(counts.get('剥离')).toBe(3);
     expect(counts.get('金钼')).toBe(2);
@@ -284,7 +284,7 @@ describe('a document in the Chinese index', () => {
 });
 
 describe('writing and joining parts', () => {
-  const work = mkdtempSync(join(tmpdir(), 'chinese-index-'));
+  const work = mkdtempSync(join(tmpdir(), 'search-index-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const catalogue = catalogueEntities({ enterprises: [], directives: [], people: [] });
   const texts = [JINDUICHENG, YUEQING, SASAC, '国有企业改革', '三供一业移交'];
@@ -314,30 +314,32 @@ describe('writing and joining parts', () => {
   test('parts are runs of consecutive pages within the budget', () => {
     // 41, 13, 21, 6 and 6 characters: the first is a part of its own, the next three fit in 40.
     expect(entries.map((entry) => entry.characters)).toEqual([41, 13, 21, 6, 6]);
-    const parts = planChineseParts(entries, 40);
+    const parts = planIndexParts(entries, 40);
     expect(parts.map((part) => part.start)).toEqual([0, 1, 4]);
     expect(parts.flatMap((part) => part.documents)).toEqual(entries);
-    expect(planChineseParts(entries, 1).length).toBe(entries.length);
+    expect(planIndexParts(entries, 1).length).toBe(entries.length);
   });
 
   test('an index written in parts finds what one written whole finds, fragment for fragment', async () => {
     const write = async (name: string, budget: number) => {
-      const parts = planChineseParts(entries, budget);
+      const parts = planIndexParts(entries, budget);
       const folders = [];
       for (const [p, part] of parts.entries()) {
         const folder = join(work, name, 'parts', String(p));
-        await writeChinesePart(folder, part.documents, 4, catalogue);
+        await writeIndexPart(folder, part.documents, 4, (doc, sink) =>
+          buildChineseEntry(doc, new TextDecoder().decode(doc.file.bytes).replace(/^---\n---\n/, ''), catalogue, sink),
+        );
         folders.push({ folder, start: part.start });
       }
       const facets = { names: ['year'], values: [texts.map((_, n) => `200${n}`)], pages: texts.map((_, n) => [[n]]) };
-      const manifest = assembleChineseIndex(join(work, name), folders, 4, facets);
+      const manifest = assembleIndex(join(work, name), 'zh', folders, 4, facets);
       return { root: join(work, name, 'search-zh'), manifest, parts: parts.length };
     };
     const whole = await write('whole', 1_000);
     const split = await write('split', 30);
     expect(whole.parts).toBe(1);
     expect(split.parts).toBeGreaterThan(2);
-    const read = ({ root, manifest }: { root: string; manifest: ChineseIndexManifest }, path: string) =>
+    const read = ({ root, manifest }: { root: string; manifest: IndexManifest }, path: string) =>
       gunzipSync(readFileSync(join(root, manifest.folder, path)));
     for (let b = 0; b < 4; b += 1) {
       expect(read(split, INDEX_FILES.bucket(b))).toEqual(read(whole, INDEX_FILES.bucket(b)));
@@ -346,7 +348,7 @@ describe('writing and joining parts', () => {
       decodePageLengths(read(whole, INDEX_FILES.pages)),
     );
     const fragment = (page: number) =>
-      JSON.parse(new TextDecoder().decode(read(split, INDEX_FILES.fragment(page)))) as ChineseFragment;
+      JSON.parse(new TextDecoder().decode(read(split, INDEX_FILES.fragment(page)))) as SearchFragment;
     expect(fragment(1).text).toContain('壮大集体经济');
     const postings = (token: string) =>
       findPostings(read(split, INDEX_FILES.bucket(bucketOf(token, 4))), token)?.pages ?? [];

@@ -1,18 +1,18 @@
-// The Chinese search engine of the search page: loads the index's files as a query needs them
-// (src/lib/chinese-index/format.ts) and answers from them with the pure functions of
-// src/lib/chinese-index/search.ts. Every file is fetched once per page load.
+// The search engine of the search page: loads a language's index files as a query needs them
+// (src/lib/search-index/format.ts) and answers from them with the pure functions of
+// src/lib/search-index/search.ts. Every file is fetched once per page load.
 import {
   bucketOf,
   decodeFacets,
   decodePageLengths,
   findPostings,
   INDEX_FILES,
-  type ChineseFragment,
-  type ChineseIndexManifest,
+  type IndexManifest,
+  type SearchFragment,
   type PageFacets,
   type Postings,
-} from '../lib/chinese-index/format.ts';
-import { filterPages, intersectPostings, orderPages, scoreMatches } from '../lib/chinese-index/search.ts';
+} from '../lib/search-index/format.ts';
+import { filterPages, intersectPostings, orderPages, scoreMatches } from '../lib/search-index/search.ts';
 
 /** The gunzipped bytes of a file the build gzipped. */
 async function fetchGzipped(url: string): Promise<Uint8Array> {
@@ -23,29 +23,29 @@ async function fetchGzipped(url: string): Promise<Uint8Array> {
 }
 
 /** The answer to a query: matching pages in the order asked for. */
-export interface ChineseAnswer {
+export interface SearchAnswer {
   pages: number[];
 }
 
-/** The Chinese index of a site, loaded lazily. */
-export class ChineseSearch {
-  private manifest?: Promise<ChineseIndexManifest>;
+/** A language's index of a site, loaded lazily. */
+export class SearchEngine {
+  private manifest?: Promise<IndexManifest>;
   private lengths?: Promise<Int32Array>;
   private facets?: Promise<PageFacets>;
   private readonly buckets = new Map<number, Promise<Uint8Array>>();
-  private readonly fragments = new Map<number, Promise<ChineseFragment>>();
+  private readonly fragments = new Map<number, Promise<SearchFragment>>();
 
   private readonly root: string;
 
-  /** `root`: the URL of the index's folder (`search-zh/`), ending in a slash. */
+  /** `root`: the URL of the index's folder (`search-zh/`, `search-en/`), ending in a slash. */
   constructor(root: string) {
     this.root = root;
   }
 
-  private loadManifest(): Promise<ChineseIndexManifest> {
+  private loadManifest(): Promise<IndexManifest> {
     return (this.manifest ??= fetch(`${this.root}index.json`).then((response) => {
       if (!response.ok) throw new Error(`${this.root}index.json: HTTP ${response.status}`);
-      return response.json() as Promise<ChineseIndexManifest>;
+      return response.json() as Promise<IndexManifest>;
     }));
   }
 
@@ -91,7 +91,7 @@ export class ChineseSearch {
     tokens: readonly string[],
     filters: Readonly<Record<string, readonly string[]>>,
     sort: 'relevance' | 'newest' | 'oldest',
-  ): Promise<ChineseAnswer> {
+  ): Promise<SearchAnswer> {
     const filtered = Object.values(filters).some((values) => values.length > 0);
     const [lengths, facets, lists] = await Promise.all([
       this.loadLengths(),
@@ -122,12 +122,12 @@ export class ChineseSearch {
   }
 
   /** A page's fragment: what a result shows, and the text it is checked against. */
-  fragment(page: number): Promise<ChineseFragment> {
+  fragment(page: number): Promise<SearchFragment> {
     let fragment = this.fragments.get(page);
     if (!fragment) {
       fragment = this.url(INDEX_FILES.fragment(page))
         .then(fetchGzipped)
-        .then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as ChineseFragment);
+        .then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as SearchFragment);
       this.fragments.set(page, fragment);
     }
     return fragment;

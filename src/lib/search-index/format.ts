@@ -1,5 +1,5 @@
-// The files of the Chinese search index, shared by the build (which writes them) and the search
-// page (which reads them). Everything is a sequence of unsigned LEB128 numbers ("varints") and
+// The files of the search indexes (one per language), shared by the build (which writes them)
+// and the search page (which reads them). Everything is a sequence of unsigned LEB128 numbers ("varints") and
 // UTF-8 strings, gzipped by the build and unzipped by the browser.
 //
 // Pages are the documents in date order (then id): page n is the n-th oldest, so sorting by
@@ -226,12 +226,14 @@ export function decodeFacets(bytes: Uint8Array): PageFacets {
   return { names, values, pages };
 }
 
-/** The folder of the Chinese index in the built site. */
-export const CHINESE_INDEX_FOLDER = 'search-zh';
+/** The folder of a language's index in the built site: `search-zh`, `search-en`. */
+export function indexFolder(lang: 'zh' | 'en'): string {
+  return `search-${lang}`;
+}
 
-/** What `search-zh/index.json` says: where this build's files are and how they are laid out. */
-export interface ChineseIndexManifest {
-  /** The folder of this build's files, under `search-zh/`: a digest of the index. */
+/** What `search-<lang>/index.json` says: where this build's files are and how they are laid out. */
+export interface IndexManifest {
+  /** The folder of this build's files, under `search-<lang>/`: a digest of the index. */
   folder: string;
   buckets: number;
   pages: number;
@@ -246,14 +248,16 @@ export const INDEX_FILES = {
 };
 
 /** What the search page shows of a result, and the text it checks the query's phrases against. */
-export interface ChineseFragment {
+export interface SearchFragment {
   url: string;
+  /** The title in the index's language; in English, the Chinese original too. */
   title: string;
+  original?: string;
   date: string;
   type: string;
   enterprises: string[];
   /** Where each paragraph of the body starts in `text` (UTF-16 offsets); ¶ n is `paras[n - 1]`. */
   paras: number[];
-  /** Title, summary and other fields, the names of the entities, then the body, in simplified. */
+  /** Title, summary and other fields, the names of the entities, then the body (Chinese: in simplified). */
   text: string;
 }

@@ -13,42 +13,82 @@ import {
   writeVarint,
   type EncodedPostings,
 } from './format.ts';
-import { hanToken, type TokenCounts } from './tokens.ts';
+import { hanToken, type TokenSink } from './tokens.ts';
 
-/** A token's postings within one part: pages relative to the part's first page. */
-interface PartPostings {
-  pages: number[];
-  counts: number[];
-}
-
-/** Adds `page`'s count of a token to its postings in `map`. */
-function post<K>(map: Map<K, PartPostings>, key: K, page: number, count: number): void {
-  const own = map.get(key);
-  if (own) {
-    own.pages.push(page);
-    own.counts.push(count);
-  } else {
-    map.set(key, { pages: [page], counts: [count] });
+/** An Int32Array that grows as numbers are pushed onto it. */
+class IntList {
+  items = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
   }
 }
 
-/** The postings of a run of consecutive pages, gathered in memory one page at a time. */
-export class PartPostingsBuilder {
-  private readonly han = new Map<number, PartPostings>();
-  private readonly words = new Map<string, PartPostings>();
+/**
+ * The postings of a run of consecutive pages, gathered one page at a time: a sink for the
+ * tokens of each page in turn (`startPage`, tokens, `endPage`). Every token gets a number when
+ * first seen; a page's counts are kept per number and become postings (number, page, count) in
+ * flat lists when the page ends, sorted by token only when the part is written, so that a part
+ * of millions of postings makes no garbage per token or per page.
+ */
+export class PartPostingsBuilder implements TokenSink {
+  private readonly hanIds = new Map<number, number>();
+  private readonly wordIds = new Map<string, number>();
+  /** The token of each number: a Han key (`hanToken`) or a word. */
+  private readonly keys: (number | string)[] = [];
+  private pageCounts = new Int32Array(1024);
+  private readonly touched = new IntList();
+  private readonly ids = new IntList();
+  private readonly pages = new IntList();
+  private readonly counts = new IntList();
   private pageCount = 0;
 
-  /** Adds the next page's token counts. */
-  add(counts: TokenCounts): void {
-    const page = this.pageCount++;
-    for (const [key, count] of counts.han) post(this.han, key, page, count);
-    for (const [word, count] of counts.words) post(this.words, word, page, count);
+  private count(id: number, weight: number): void {
+    if (id >= this.pageCounts.length) {
+      const grown = new Int32Array(this.pageCounts.length * 2);
+      grown.set(this.pageCounts);
+      this.pageCounts = grown;
+    }
+    if (this.pageCounts[id] === 0) this.touched.push(id);
+    this.pageCounts[id] = this.pageCounts[id]! + weight;
   }
 
-  /** Every token's postings, Han tokens as strings. */
-  private *tokens(): Generator<[string, PartPostings]> {
-    for (const [key, postings] of this.han) yield [hanToken(key), postings];
-    yield* this.words;
+  han(key: number, weight: number): void {
+    let id = this.hanIds.get(key);
+    if (id === undefined) {
+      id = this.keys.push(key) - 1;
+      this.hanIds.set(key, id);
+    }
+    this.count(id, weight);
+  }
+
+  word(word: string, weight: number): void {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      id = this.keys.push(word) - 1;
+      this.wordIds.set(word, id);
+    }
+    this.count(id, weight);
+  }
+
+  /** Ends the current page: its counts become postings. Returns the page's number in the part. */
+  endPage(): number {
+    const page = this.pageCount++;
+    const { items, length } = this.touched;
+    for (let i = 0; i < length; i += 1) {
+      const id = items[i]!;
+      this.ids.push(id);
+      this.pages.push(page);
+      this.counts.push(this.pageCounts[id]!);
+      this.pageCounts[id] = 0;
+    }
+    this.touched.length = 0;
+    return page;
   }
 
   /**
@@ -58,22 +98,38 @@ export class PartPostingsBuilder {
    * of its postings: the count on the first page, then differences and counts as in a bucket.
    */
   encode(buckets: number): Uint8Array {
-    const byBucket: [string, PartPostings][][] = Array.from({ length: buckets }, () => []);
-    for (const entry of this.tokens()) byBucket[bucketOf(entry[0], buckets)]!.push(entry);
-    const sections = byBucket.map((tokens) => {
-      tokens.sort(([a], [b]) => compareTokens(a, b));
+    // Postings sorted by token number (counting sort: pages stay in order within a token).
+    const tokens = this.keys.length;
+    const start = new Int32Array(tokens + 1);
+    const ids = this.ids.items;
+    const total = this.ids.length;
+    for (let i = 0; i < total; i += 1) start[ids[i]! + 1]! += 1;
+    for (let id = 0; id < tokens; id += 1) start[id + 1]! += start[id]!;
+    const next = start.slice(0, tokens);
+    const order = new Int32Array(total);
+    for (let i = 0; i < total; i += 1) order[next[ids[i]!]!++] = i;
+
+    const names = this.keys.map((key) => (typeof key === 'number' ? hanToken(key) : key));
+    const byBucket: number[][] = Array.from({ length: buckets }, () => []);
+    names.forEach((name, id) => byBucket[bucketOf(name, buckets)]!.push(id));
+    const pages = this.pages.items;
+    const counts = this.counts.items;
+    const sections = byBucket.map((members) => {
+      members.sort((a, b) => compareTokens(names[a]!, names[b]!));
       const out: number[] = [];
-      writeVarint(out, tokens.length);
-      for (const [token, { pages, counts }] of tokens) {
-        writeString(out, token);
-        writeVarint(out, pages.length);
-        writeVarint(out, pages[0]!);
-        writeVarint(out, pages[pages.length - 1]!);
+      writeVarint(out, members.length);
+      for (const id of members) {
+        const from = start[id]!;
+        const to = start[id + 1]!;
+        writeString(out, names[id]!);
+        writeVarint(out, to - from);
+        writeVarint(out, pages[order[from]!]!);
+        writeVarint(out, pages[order[to - 1]!]!);
         const rest: number[] = [];
-        writeVarint(rest, counts[0]!);
-        for (let i = 1; i < pages.length; i += 1) {
-          writeVarint(rest, pages[i]! - pages[i - 1]!);
-          writeVarint(rest, counts[i]!);
+        writeVarint(rest, counts[order[from]!]!);
+        for (let i = from + 1; i < to; i += 1) {
+          writeVarint(rest, pages[order[i]!]! - pages[order[i - 1]!]!);
+          writeVarint(rest, counts[order[i]!]!);
         }
         writeVarint(out, rest.length);
         for (const byte of rest) out.push(byte);
