@@ -10,6 +10,8 @@ import { buildChineseEntry, joinText } from '../src/lib/search-index/entry.ts';
 import {
   bucketCount,
   bucketOf,
+  completeWord,
+  groupWords,
   ByteReader,
   decodeFacets,
   decodePageLengths,
@@ -29,6 +31,7 @@ import {
   intersectPostings,
   orderPages,
   scoreMatches,
+  unionPostings,
 } from '../src/lib/search-index/search.ts';
 import { hanToken, queryTokens, readTokens, TokenCounts } from '../src/lib/search-index/tokens.ts';
 import { simplifyCharacters } from '../src/lib/script-convert.ts';
@@ -162,6 +165,24 @@ describe('the files of the Chinese index', () => {
     expect(find('钼')?.pages).toEqual(Int32Array.of(0, 4));
   });
 
+  test('the vocabulary completes a half-typed word with its most frequent completions', () => {
+    const groups = groupWords([
+      ['jinduicheng', 3],
+      ['jinan', 5],
+      ['j', 9],
+      ['2014', 2],
+      ['\u56fd', 4],
+    ]);
+    expect([...groups.keys()].sort()).toEqual(['20', 'ji']);
+    expect(groups.get('ji')).toEqual([
+      ['jinan', 5],
+      ['jinduicheng', 3],
+    ]);
+    expect(completeWord(groups.get('ji')!, 'jin')).toEqual(['jinan', 'jinduicheng']);
+    expect(completeWord(groups.get('ji')!, 'jind')).toEqual(['jinduicheng']);
+    expect(completeWord(groups.get('ji')!, 'jin', 1)).toEqual(['jinan']);
+  });
+
   test('facets read back', () => {
     const facets = {
       names: ['type', 'year'],
@@ -182,6 +203,10 @@ describe('answering a query', () => {
   const postings = (pages: number[], counts: number[] = pages.map(() => 1)) => ({
     pages: Int32Array.from(pages),
     counts: Int32Array.from(counts),
+  });
+
+  test('the pages of any of several tokens, counts summed', () => {
+    expect(unionPostings([postings([1, 5], [2, 1]), postings([0, 5], [1, 3])])).toEqual(postings([0, 1, 5], [1, 2, 4]));
   });
 
   test('pages holding every token, with each count', () => {

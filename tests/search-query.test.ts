@@ -9,6 +9,7 @@ import {
   parseSearchState,
   prepareChineseQuery,
   serializeSearchState,
+  splitTypedWord,
 } from '../src/lib/search-query.ts';
 import { countSearchFacets, listBlockTexts, searchFilters } from '../src/lib/search-records.ts';
 import type { Document } from '../src/schema/index.ts';
@@ -100,6 +101,14 @@ describe('buildPhraseExcerpt', () => {
     expect(buildPhraseExcerpt(text, [], from, 4)).toBe('在SASAC的要…');
     expect(buildPhraseExcerpt(text, ['sasac'], from, 1)).toBe('在<mark>SASAC</mark>的…');
     expect(buildPhraseExcerpt('甲&乙<丙>国资委', ['国资委'])).toBe('甲&#38;乙&#60;丙&#62;<mark>国资委</mark>');
+  });
+});
+
+describe('the word being typed', () => {
+  test('is the last word when the query does not end with a space', () => {
+    expect(splitTypedWord('social Func')).toEqual({ complete: 'social ', typing: 'func' });
+    expect(splitTypedWord('social ')).toEqual({ complete: 'social ' });
+    expect(splitTypedWord('国资委')).toEqual({ complete: '国资委' });
   });
 });
 

@@ -28,6 +28,7 @@ import {
   decodePageLengths,
   encodeFacets,
   encodePageLengths,
+  groupWords,
   INDEX_FILES,
   indexFolder,
   type IndexManifest,
@@ -220,7 +221,8 @@ export function assembleIndex(
   write(INDEX_FILES.pages, gzipSync(encodePageLengths(lengths), { level: 9 }));
   write(INDEX_FILES.facets, gzipSync(encodeFacets(facets), { level: 9 }));
 
-  // Buckets, a batch at a time from every part.
+  // Buckets, a batch at a time from every part; the Latin words go to the vocabulary files.
+  const words: [string, number][] = [];
   const files = parts.map(({ folder, start }) => {
     const fd = openSync(join(folder, PART_FILES.postings), 'r');
     const head = readSectionOffsets(readAt(fd, 0, 4 * (buckets + 2)));
@@ -239,11 +241,19 @@ export function assembleIndex(
           const { base, bytes } = batches[p]!;
           return { start, section: bytes.subarray(offsets[b]! - base, offsets[b + 1]! - base) };
         });
-        write(INDEX_FILES.bucket(b), gzipSync(joinSections(sections), { level: 6 }));
+        const bucket = joinSections(sections, (token, pages) => {
+          if (/^[0-9a-z]/.test(token)) words.push([token, pages]);
+        });
+        write(INDEX_FILES.bucket(b), gzipSync(bucket, { level: 6 }));
       }
     }
   } finally {
     for (const { fd } of files) closeSync(fd);
+  }
+
+  mkdirSync(join(staging, 'w'), { recursive: true });
+  for (const [prefix, group] of [...groupWords(words)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    write(INDEX_FILES.words(prefix), gzipSync(JSON.stringify(group), { level: 9 }));
   }
 
   const manifest: IndexManifest = { folder: hash.digest('hex').slice(0, 16), buckets, pages: lengths.length };

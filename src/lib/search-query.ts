@@ -187,3 +187,14 @@ export function buildWordExcerpt(
   html += escapeHtml(text.slice(done, last)) + (last < text.length ? '…' : '');
   return { html, at };
 }
+
+/**
+ * Splits an English query into its complete words and the word being typed: the last one, when
+ * the query does not end with a space (in lower case; the index completes it). `social func`
+ * → `social ` and `func`.
+ */
+export function splitTypedWord(query: string): { complete: string; typing?: string } {
+  const match = /[0-9A-Za-z]+$/.exec(query);
+  if (!match) return { complete: query };
+  return { complete: query.slice(0, match.index), typing: match[0].toLowerCase() };
+}

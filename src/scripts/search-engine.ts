@@ -3,16 +3,19 @@
 // src/lib/search-index/search.ts. Every file is fetched once per page load.
 import {
   bucketOf,
+  completeWord,
   decodeFacets,
   decodePageLengths,
   findPostings,
   INDEX_FILES,
+  WORD_PREFIX,
   type IndexManifest,
   type SearchFragment,
   type PageFacets,
   type Postings,
 } from '../lib/search-index/format.ts';
-import { filterPages, intersectPostings, orderPages, scoreMatches } from '../lib/search-index/search.ts';
+import { filterPages, intersectPostings, orderPages, scoreMatches, unionPostings } from '../lib/search-index/search.ts';
+import { wordToken } from '../lib/search-index/tokens.ts';
 
 /** The gunzipped bytes of a file the build gzipped. */
 async function fetchGzipped(url: string): Promise<Uint8Array> {
@@ -22,9 +25,11 @@ async function fetchGzipped(url: string): Promise<Uint8Array> {
   return new Uint8Array(await new Response(unzipped).arrayBuffer());
 }
 
-/** The answer to a query: matching pages in the order asked for. */
+/** The answer to a query: matching pages in the order asked for, and the words searched. */
 export interface SearchAnswer {
   pages: number[];
+  /** The tokens looked up, a half-typed last word's completions included (what to mark). */
+  tokens: string[];
 }
 
 /** A language's index of a site, loaded lazily. */
@@ -33,6 +38,7 @@ export class SearchEngine {
   private lengths?: Promise<Int32Array>;
   private facets?: Promise<PageFacets>;
   private readonly buckets = new Map<number, Promise<Uint8Array>>();
+  private readonly words = new Map<string, Promise<[string, number][]>>();
   private readonly fragments = new Map<number, Promise<SearchFragment>>();
 
   private readonly root: string;
@@ -83,33 +89,62 @@ export class SearchEngine {
     return findPostings(await bytes, token);
   }
 
+  /** The indexed words that complete a half-typed word (already in lower case), most frequent first. */
+  private async complete(prefix: string): Promise<string[]> {
+    if (prefix.length < WORD_PREFIX || !/^[0-9a-z]+$/.test(prefix)) return [];
+    const key = prefix.slice(0, WORD_PREFIX);
+    let group = this.words.get(key);
+    if (!group) {
+      group = this.url(INDEX_FILES.words(key))
+        .then(fetchGzipped)
+        .then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as [string, number][])
+        .catch(() => []); // no word of the index starts so
+      this.words.set(key, group);
+    }
+    return completeWord(await group, prefix);
+  }
+
+  /** A half-typed word's postings: of the word itself and of its completions, together. */
+  private async prefixPostings(prefix: string): Promise<{ postings?: Postings; tokens: string[] }> {
+    const tokens = [...new Set([wordToken(prefix), ...(await this.complete(prefix))])];
+    const lists = (await Promise.all(tokens.map((token) => this.postings(token)))).filter(
+      (list): list is Postings => list !== undefined,
+    );
+    return { postings: lists.length > 0 ? unionPostings(lists) : undefined, tokens };
+  }
+
   /**
-   * The pages holding every token, narrowed by the filters and ordered; with no tokens, every
-   * page the filters let through.
+   * The pages holding every token (and, with `prefix`, a word that starts so: the last word of
+   * a query still being typed), narrowed by the filters and ordered; with no tokens, every page
+   * the filters let through.
    */
   async search(
     tokens: readonly string[],
     filters: Readonly<Record<string, readonly string[]>>,
     sort: 'relevance' | 'newest' | 'oldest',
+    prefix?: string,
   ): Promise<SearchAnswer> {
     const filtered = Object.values(filters).some((values) => values.length > 0);
-    const [lengths, facets, lists] = await Promise.all([
+    const [lengths, facets, exact, partial] = await Promise.all([
       this.loadLengths(),
       filtered ? this.loadFacets() : undefined,
       Promise.all(tokens.map((token) => this.postings(token))),
+      prefix ? this.prefixPostings(prefix) : undefined,
     ]);
-    if (tokens.length === 0) {
+    const searched = [...tokens, ...(partial?.tokens ?? [])];
+    if (searched.length === 0) {
       const all = Array.from({ length: lengths.length }, (_, page) => page);
-      return { pages: orderPages(facets ? filterPages(all, facets, filters) : all, undefined, sort) };
+      return { pages: orderPages(facets ? filterPages(all, facets, filters) : all, undefined, sort), tokens: [] };
     }
-    if (lists.some((list) => list === undefined)) return { pages: [] };
+    const lists = partial ? [...exact, partial.postings] : exact;
+    if (lists.some((list) => list === undefined)) return { pages: [], tokens: searched };
     const matches = intersectPostings(lists as Postings[]);
     const scores = scoreMatches(
       matches,
       (lists as Postings[]).map((list) => list.pages.length),
       lengths,
     );
-    if (!facets) return { pages: orderPages(matches.pages, scores, sort) };
+    if (!facets) return { pages: orderPages(matches.pages, scores, sort), tokens: searched };
     const kept = new Set(filterPages(matches.pages, facets, filters));
     const at = [...matches.pages.keys()].filter((i) => kept.has(matches.pages[i]!));
     return {
@@ -118,6 +153,7 @@ export class SearchEngine {
         Float64Array.from(at.map((i) => scores[i]!)),
         sort,
       ),
+      tokens: searched,
     };
   }
 

@@ -14,6 +14,7 @@ import {
   prepareChineseQuery,
   SEARCH_FILTERS,
   serializeSearchState,
+  splitTypedWord,
   type SearchState,
 } from '../lib/search-query.ts';
 import { queryTokens } from '../lib/search-index/tokens.ts';
@@ -150,18 +151,27 @@ if (form) {
   };
 
   /** The query as the index reads it, the phrases results must contain, and what to mark. */
-  const prepareQuery = async (hasQuery: boolean) => {
+  const prepareQuery = async (
+    hasQuery: boolean,
+  ): Promise<{ tokens: string[]; typing?: string; phrases: string[]; marks: string[] }> => {
     if (!hasQuery) return { tokens: [], phrases: [], marks: [] };
     if (lang === 'zh') {
       const prepared = prepareChineseQuery(state.query, await loadPairs());
       return { tokens: queryTokens(prepared.query), phrases: prepared.phrases, marks: prepared.marks };
     }
-    // English: every word (stemmed) is required; words are marked by their stems.
-    return { tokens: queryTokens(state.query), phrases: [], marks: [] };
+    // English: every word (stemmed) is required, the last one also by its completions while it
+    // may still be being typed; words are marked by their stems.
+    const { complete, typing } = splitTypedWord(state.query);
+    return { tokens: queryTokens(complete), typing, phrases: [], marks: [] };
   };
 
   /** A result as shown: Chinese excerpts around the typed phrase, English around a query word. */
-  const toView = (page: number, fragment: SearchFragment, prepared: Awaited<ReturnType<typeof prepareQuery>>): View => {
+  const toView = (
+    page: number,
+    fragment: SearchFragment,
+    prepared: Awaited<ReturnType<typeof prepareQuery>>,
+    searched: readonly string[],
+  ): View => {
     // Link to the paragraph where the query first matched (`paras`: where each ¶ starts).
     const textStart = fragment.paras[0] ?? 0;
     let excerpt: string;
@@ -170,7 +180,7 @@ if (form) {
       position = findMarkOffset(fragment.text, prepared.marks, textStart);
       excerpt = buildPhraseExcerpt(fragment.text, prepared.marks, textStart);
     } else {
-      const words = buildWordExcerpt(fragment.text, new Set(prepared.tokens), textStart);
+      const words = buildWordExcerpt(fragment.text, new Set(searched), textStart);
       position = words.at;
       excerpt = words.html;
     }
@@ -210,13 +220,18 @@ if (form) {
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     if (current !== generation) return;
     const prepared = await prepareQuery(hasQuery);
-    const { pages } = await engine.search(prepared.tokens, state.filters, state.sort);
+    const { pages, tokens: searched } = await engine.search(
+      prepared.tokens,
+      state.filters,
+      state.sort,
+      prepared.typing,
+    );
     if (current !== generation) return; // a newer query replaced this one
     // Candidates hold every token; with phrases to check (Chinese), each is then checked.
     const checkedForPhrases = prepared.phrases.length > 0;
     const candidates = pages.map((page) => async (): Promise<View | undefined> => {
       const fragment = await engine.fragment(page);
-      return containsPhrases(fragment.text, prepared.phrases) ? toView(page, fragment, prepared) : undefined;
+      return containsPhrases(fragment.text, prepared.phrases) ? toView(page, fragment, prepared, searched) : undefined;
     });
     const matches: View[] = [];
     let checked = 0;

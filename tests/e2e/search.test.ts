@@ -118,6 +118,8 @@ const TABLE: {
   { name: 'English word from a summary', lang: 'en', params: { q: 'petitioning' }, expected: [B, D] },
   { name: 'English term of the glossary', lang: 'en', params: { q: 'four batches' }, expected: [A] },
   { name: 'English name of a person', lang: 'en', params: { q: 'Sheng Juntai' }, expected: [A] },
+  { name: 'a word still being typed is completed', lang: 'en', params: { q: 'Jinduich' }, expected: [C] },
+  { name: 'other forms of a word (stems)', lang: 'en', params: { q: 'social function' }, expected: [C] },
   { name: 'filter alone: type', lang: 'zh', params: { type: '讲话' }, expected: [A, B, E] },
   { name: 'filter alone: script', lang: 'zh', params: { script: '繁体中文' }, expected: [B, C] },
   { name: 'filter alone: region', lang: 'zh', params: { region: '陕西省' }, expected: [C] },

@@ -245,7 +245,41 @@ export const INDEX_FILES = {
   fragment: (page: number) => `f/${page.toString(36)}.json`,
   pages: 'pages.bin',
   facets: 'facets.bin',
+  words: (prefix: string) => `w/${prefix}.json`,
 };
+
+/** Characters of a word that name its vocabulary file (`INDEX_FILES.words`). */
+export const WORD_PREFIX = 2;
+
+/**
+ * The vocabulary files: the index's Latin words (stems and numbers) grouped by their first
+ * `WORD_PREFIX` characters, each file a JSON array of [word, page count], most frequent first.
+ * The search page completes a half-typed last word from them (Pagefind's prefix search, which a
+ * hashed index cannot do by itself).
+ */
+export function groupWords(words: Iterable<[string, number]>): Map<string, [string, number][]> {
+  const groups = new Map<string, [string, number][]>();
+  for (const [word, pages] of words) {
+    if (word.length < WORD_PREFIX || !/^[0-9a-z]+$/.test(word)) continue;
+    const prefix = word.slice(0, WORD_PREFIX);
+    const group = groups.get(prefix) ?? [];
+    group.push([word, pages]);
+    groups.set(prefix, group);
+  }
+  for (const group of groups.values()) group.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  return groups;
+}
+
+/**
+ * The words of a vocabulary group that complete `prefix` (already in lower case), most
+ * frequent first, at most `limit` of them.
+ */
+export function completeWord(group: readonly [string, number][], prefix: string, limit = 8): string[] {
+  return group
+    .filter(([word]) => word.startsWith(prefix))
+    .slice(0, limit)
+    .map(([word]) => word);
+}
 
 /** What the search page shows of a result, and the text it checks the query's phrases against. */
 export interface SearchFragment {

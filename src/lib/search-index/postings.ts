@@ -187,7 +187,10 @@ function readSection(section: Uint8Array): SectionToken[] {
  * into the bucket file's contents: each token's postings part after part, the first page
  * difference of each part's postings rewritten against the last page before it.
  */
-export function joinSections(sections: readonly { start: number; section: Uint8Array }[]): Uint8Array {
+export function joinSections(
+  sections: readonly { start: number; section: Uint8Array }[],
+  onToken?: (token: string, pages: number) => void,
+): Uint8Array {
   const joined = new Map<string, { pages: number; pieces: Uint8Array[]; last: number }>();
   for (const { start, section } of sections) {
     for (const { token, pages, first, last, rest } of readSection(section)) {
@@ -202,6 +205,7 @@ export function joinSections(sections: readonly { start: number; section: Uint8A
   }
   const tokens: EncodedPostings[] = [...joined.keys()].sort(compareTokens).map((token) => {
     const { pages, pieces } = joined.get(token)!;
+    onToken?.(token, pages);
     return { token, pages, bytes: concatBytes(pieces) };
   });
   return encodeBucket(tokens);

@@ -37,6 +37,19 @@ export function intersectPostings(lists: readonly Postings[]): Matches {
   return { pages: Int32Array.from(pages), counts: counts.map((own) => Int32Array.from(own)) };
 }
 
+/**
+ * The pages holding any of several tokens (ascending), with their counts summed: the
+ * completions of a half-typed word stand together for one word of the query.
+ */
+export function unionPostings(lists: readonly Postings[]): Postings {
+  const counts = new Map<number, number>();
+  for (const list of lists) {
+    list.pages.forEach((page, i) => counts.set(page, (counts.get(page) ?? 0) + list.counts[i]!));
+  }
+  const pages = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
+  return { pages, counts: Int32Array.from(pages, (page) => counts.get(page)!) };
+}
+
 /** BM25's parameters: how fast counts saturate, and how much a page's length tempers them. */
 const K1 = 1.2;
 const B = 0.75;
