@@ -75,13 +75,13 @@ describe('tokens of the Chinese index', () => {
     expect(simplifyCharacters('国资委 SASAC')).toBe('国资委 SASAC');
   });
 
-  test('a query needs a character alone, or pairs that cover every character of a run', () => {
+  test('a query needs a character alone, or every pair of neighbouring characters of a run', () => {
     expect(queryTokens('钼')).toEqual(['钼']);
     expect(queryTokens('国资委')).toEqual(['国资', '资委']);
-    expect(queryTokens('剥离企业办社会职能')).toEqual(['剥离', '企业', '办社', '会职', '职能']);
+    expect(queryTokens('剥离企业办社会职能')).toEqual(['剥离', '离企', '企业', '业办', '办社', '社会', '会职', '职能']);
     expect(queryTokens('巡察 整改')).toEqual(['巡察', '整改']);
-    expect(queryTokens('ＳＡＳＡＣ 国资委')).toEqual(['sasac', '国资', '资委']);
-    expect(queryTokens('“三供一业”')).toEqual(['三供', '一业']);
+    expect(queryTokens('ＳＡＳＡＣ 国资委 functions')).toEqual(['sasac', '国资', '资委', 'function']);
+    expect(queryTokens('“三供一业”')).toEqual(['三供', '供一', '一业']);
     expect(queryTokens('')).toEqual([]);
   });
 
