@@ -3,6 +3,7 @@
 // published. When only document texts changed since the last build of the output folder, only
 // those documents' pages are rendered again (src/lib/build-plan.ts); --full renders everything.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'astro';
@@ -68,6 +69,21 @@ const siteDir = plan.kind === 'full' ? outDir : `${outDir}.partial-${process.pid
 // --full trusts nothing kept from earlier builds, the search index's parts included.
 if (args.includes('--full')) rmSync(searchCacheDir(project, outDir), { recursive: true, force: true });
 const changedList = `${outDir}.changed-${process.pid}.json`;
+// Astro empties the folder it builds into file by file, on the thread that then renders: the
+// 15,000 files of a 2,000-document site took 2 to 7 s before the first page. A full build moves
+// the old site aside instead and deletes it while Astro works.
+const oldSite = `${outDir}.old-${process.pid}`;
+const removingOldSite = (() => {
+  if (siteDir !== outDir || !existsSync(outDir)) return Promise.resolve();
+  try {
+    renameSync(outDir, oldSite);
+  } catch {
+    return Promise.resolve(); // e.g. a mount point: Astro empties it as before
+  }
+  return rm(oldSite, { recursive: true, force: true }).catch((error: Error) =>
+    console.warn(`could not delete the previous site in ${oldSite}: ${error.message}`),
+  );
+})();
 if (plan.kind === 'incremental') {
   writeFileSync(changedList, JSON.stringify(plan.changed));
   process.env.ARCHIVE_ONLY_DOCUMENTS = changedList;
@@ -129,6 +145,7 @@ if (siteDir !== outDir) {
   rmSync(siteDir, { recursive: true, force: true });
   rmSync(changedList, { force: true });
 }
+await removingOldSite;
 siteSeconds = (performance.now() - siteStarted) / 1000;
 const siteCpu = process.threadCpuUsage(siteCpuStarted);
 const siteCpuSeconds = (siteCpu.user + siteCpu.system) / 1e6;
