@@ -11,6 +11,7 @@ import type { IndexJob } from './index-worker.ts';
 import { fingerprintCode, fingerprintContent, readBuildState, searchCacheDir, writeBuildState } from './build-state.ts';
 import { digest, planBuild, type BuildPlan, type BuildState } from '../lib/build-plan.ts';
 import { checkContent, type CheckResult } from '../checker/check-content.ts';
+import { offerCheckedDocuments } from '../lib/checked-documents.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
@@ -122,6 +123,14 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
     },
   } satisfies IndexJob,
 });
+// The content loader stores the checked frontmatter of each document instead of reading and
+// validating its file again (src/data/archive-loader.ts).
+offerCheckedDocuments(
+  entries!.documents.flatMap(({ file, characters: _characters, ...data }) => {
+    const digest = search.documents[data.id]?.zh;
+    return digest && file.path ? [[file.path, { data, digest }] as const] : [];
+  }),
+);
 entries = undefined; // the worker has its copy
 const indexing = new Promise<{ indexed: number; reused: number; merge_s: number }>((done, fail) => {
   worker.once('message', done);
