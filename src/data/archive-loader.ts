@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
 import { readEntry } from '../checker/read-entry.ts';
+import { digest as digestBytes } from '../lib/build-plan.ts';
+import { takeCheckedDocument } from '../lib/checked-documents.ts';
 import { formatProblem } from '../checker/problem.ts';
 
 /**
@@ -64,6 +66,13 @@ export function archiveLoader(options: {
       // whose digest has not changed.
       const digest = generateDigest(`${filePath}\u0000${bytes.toString('latin1')}`);
       if (store.get(id)?.digest === digest) continue;
+      // In `npm run build` the checker has just read and validated the same bytes, with the same
+      // schema as parseData: its result is stored as is (Astro's parseData is the schema's parse).
+      const checked = takeCheckedDocument(path);
+      if (checked && checked.digest === digestBytes([bytes])) {
+        store.set({ id, data: checked.data as unknown as Record<string, unknown>, filePath, digest });
+        continue;
+      }
       const entry = readEntry(relative(process.cwd(), path), bytes, options.schema);
       const errors = entry.problems.filter((problem) => problem.severity === 'error');
       if (errors.length > 0 || !entry.raw) {
