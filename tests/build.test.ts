@@ -252,6 +252,12 @@ describe('npm run build on a fixture archive', () => {
     expect(log).toMatch(/Chinese index: 2 documents in 1 parts/);
     expect(log).toMatch(/English index: 2 documents in 1 parts/);
   });
+
+  test('renders documents from the reading views the worker made ahead, not a second time', () => {
+    // Both documents' views, each read by at least one of its pages (the other may reuse it).
+    const read = Number(/reading views: the pages read (\d+) made ahead by the worker/.exec(log)?.[1]);
+    expect(read).toBeGreaterThanOrEqual(2);
+  });
 });
 
 describe('hostile content that passes the checker', () => {

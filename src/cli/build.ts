@@ -7,7 +7,8 @@ import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'astro';
-import type { IndexJob, IndexResult } from './index-worker.ts';
+import { READING_VIEWS, type IndexJob, type IndexResult } from './index-worker.ts';
+import { offerReadingViews, type ReadingViewStore } from '../lib/reading-view-store.ts';
 import { fingerprintCode, fingerprintContent, readBuildState, searchCacheDir, writeBuildState } from './build-state.ts';
 import { digest, planBuild, type BuildPlan, type BuildState } from '../lib/build-plan.ts';
 import { checkContent, type CheckResult } from '../checker/check-content.ts';
@@ -107,6 +108,18 @@ const checkSeconds = (performance.now() - started) / 1000;
 let siteSeconds = 0;
 let indexSeconds = 0;
 const indexStarted = performance.now();
+// The worker first makes the documents' reading views, which the pages then read
+// (src/lib/reading-view-store.ts): on two cores, Astro's thread is the longer one.
+const views: ReadingViewStore = {
+  dir: join(searchCacheDir(project, outDir), READING_VIEWS),
+  keys: Object.fromEntries(
+    Object.entries(search.documents).map(([id, inputs]) => [
+      id,
+      digest(['reading view', state.code, search.entities, inputs.zh, inputs.en]),
+    ]),
+  ),
+};
+offerReadingViews(views);
 const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
   workerData: {
     entries: entries!,
@@ -119,6 +132,7 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
       salt: digest([state.code, search.entities]),
       documents: search.documents,
     },
+    views,
   } satisfies IndexJob,
 });
 // The content loader stores the checked frontmatter of each document instead of reading and
@@ -164,6 +178,7 @@ for (const folder of readdirSync(outDir)) {
 }
 for (const folder of readdirSync(bundle)) renameSync(join(bundle, folder), join(outDir, folder));
 rmSync(bundle, { recursive: true });
+console.log(`reading views: the pages read ${views.read ?? 0} made ahead by the worker`);
 const describeIndex = (lang: 'zh' | 'en', name: string) => {
   const { indexed: written, reused, parts, buckets } = indexed[lang];
   return `${name}: ${written + reused} documents in ${parts} parts${reused ? `, ${reused} of them kept from the last build` : ''}, ${buckets} buckets`;

@@ -1,11 +1,14 @@
 // The search indexes and the citation files, made in a worker thread while the main thread runs
 // Astro, from the checked entries (the HTML is not parsed).
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../i18n/index.ts';
-import { catalogueEntities, selectDocuments } from '../lib/archive-index.ts';
+import { catalogueEntities, listAliases, selectDocuments } from '../lib/archive-index.ts';
+import { createMentionMatcher } from '../lib/find-mentions.ts';
+import { buildReadingView } from '../lib/reading-view.ts';
+import { pruneStoredViews, storedViewPath, writeStoredView, type ReadingViewStore } from '../lib/reading-view-store.ts';
 import { listCitationFiles, type SiteAddress } from '../lib/citations/citation-files.ts';
 import { readContentBody, type CheckedEntry, type CheckResult } from '../checker/check-content.ts';
 import { digest } from '../lib/build-plan.ts';
@@ -24,6 +27,8 @@ export interface IndexJob {
   address: SiteAddress;
   /** Where index parts are kept between builds, and what they depend on (`SearchCache`). */
   cache?: SearchCache;
+  /** Where to leave the documents' reading views for Astro's pages, made before anything else. */
+  views?: ReadingViewStore;
 }
 
 /**
@@ -69,6 +74,39 @@ export async function writeCitationFiles(
   return count;
 }
 
+/**
+ * Makes the reading views that `views` does not hold yet, in the order given (Astro's order of
+ * the document pages, so that the worker keeps ahead of the pages that read them), and removes
+ * those no document uses any more.
+ */
+export async function writeReadingViews(
+  views: ReadingViewStore,
+  documents: readonly CheckedEntry[],
+  entries: CheckResult['entries'],
+): Promise<number> {
+  pruneStoredViews(views);
+  const matcher = createMentionMatcher(listAliases(entries));
+  let made = 0;
+  for (const doc of documents) {
+    const path = storedViewPath(views, doc.id);
+    if (!path || existsSync(path)) continue;
+    const translation = entries.translations.get(doc.id);
+    const view = buildReadingView(
+      readContentBody(doc.file),
+      doc.script,
+      matcher,
+      translation && readContentBody(translation),
+    );
+    writeStoredView(path, view);
+    made += 1;
+    if (made % 50 === 0) await setImmediate();
+  }
+  return made;
+}
+
+/** The folder of the search cache that holds reading views (see `ReadingViewStore`). */
+export const READING_VIEWS = 'views';
+
 /** What the index worker did, per language. */
 export type IndexResult = Record<Lang, Omit<LanguageResult, 'keys'>>;
 
@@ -100,6 +138,7 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
       partBudget: job.partBudget,
       cache: cache && { dir: cache.dir, key: (part, buckets) => partKey(cache, lang, part, buckets) },
     });
+  if (job.views) await writeReadingViews(job.views, documents, job.entries);
   const citations = writeCitationFiles(join(job.site, 'cite'), listCitationFiles(documents, catalogue, job.address));
   const zh = await index(
     'zh',
@@ -121,7 +160,7 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
   await citations;
   if (cache) {
     // Only what this build used is kept: the cache never grows past one index per language.
-    const used = new Set([...zh.keys, ...en.keys]);
+    const used = new Set([...zh.keys, ...en.keys, READING_VIEWS]);
     for (const name of readdirSync(cache.dir)) {
       if (!used.has(name)) rmSync(join(cache.dir, name), { recursive: true, force: true });
     }

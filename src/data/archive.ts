@@ -5,6 +5,7 @@ import { getCollection } from 'astro:content';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { buildArchiveIndex, type ArchiveIndex, type IndexedDocument } from '../lib/archive-index.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
+import { offeredReadingViews, readStoredView, storedViewPath } from '../lib/reading-view-store.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { GIT_LOG_ARGS, parseGitLog, type FileHistory } from '../lib/git-history.ts';
 import type { CitationInput } from '../lib/citations/citation-input.ts';
@@ -100,15 +101,22 @@ const views = new Map<string, Promise<ReadingView>>();
 export function loadReadingView(doc: IndexedDocument): Promise<ReadingView> {
   let view = views.get(doc.id);
   if (!view) {
-    view = Promise.all([loadArchive(), loadTranslations()]).then(([archive, translations]) => {
-      const translation = translations.get(doc.id);
-      return buildReadingView(
-        readBody(doc.file),
-        doc.script,
-        archive.matcher,
-        translation && readBody(translation.file),
-      );
-    });
+    // In `npm run build` the worker thread has most likely made it already (src/lib/reading-view-store.ts).
+    const store = offeredReadingViews();
+    const path = store && storedViewPath(store, doc.id);
+    const stored = path && readStoredView(path);
+    if (stored) store.read = (store.read ?? 0) + 1;
+    view = stored
+      ? Promise.resolve(stored)
+      : Promise.all([loadArchive(), loadTranslations()]).then(([archive, translations]) => {
+          const translation = translations.get(doc.id);
+          return buildReadingView(
+            readBody(doc.file),
+            doc.script,
+            archive.matcher,
+            translation && readBody(translation.file),
+          );
+        });
     views.set(doc.id, view);
     if (views.size > VIEW_CACHE_SIZE) views.delete(views.keys().next().value!);
   }

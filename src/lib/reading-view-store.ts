@@ -1,0 +1,61 @@
+// Reading views made ahead of Astro. A document's reading view (its rendered text, the other
+// script and the translation) is most of what its page costs Astro's rendering thread; the
+// build's worker thread, done with its own work well before Astro, makes them first, in the
+// order Astro renders the documents, and leaves each in a file that the page then reads instead
+// of rendering. A view's file is named after a digest of everything it is made from (the code,
+// the entities, the document's and its translation's files), so a file that exists is right.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReadingView } from './reading-view.ts';
+
+/** Where views are kept, and the key of each document's view. */
+export interface ReadingViewStore {
+  dir: string;
+  /** Document id → the digest its view's file is named after. */
+  keys: Record<string, string>;
+  /** How many views the pages read from the store (counted in the build's process). */
+  read?: number;
+}
+
+/** The file of a document's view, if the store knows the document. */
+export function storedViewPath(store: ReadingViewStore, id: string): string | undefined {
+  const key = store.keys[id];
+  return key ? join(store.dir, `${key}.json`) : undefined;
+}
+
+/** A stored view, or undefined if there is none (or it cannot be read). */
+export function readStoredView(path: string): ReadingView | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as ReadingView;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores a view: written under a temporary name and renamed, so a reader never sees half of one. */
+export function writeStoredView(path: string, view: ReadingView): void {
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify(view));
+  renameSync(partial, path);
+}
+
+/** Removes the stored views no document of `store` uses any more. */
+export function pruneStoredViews(store: ReadingViewStore): void {
+  mkdirSync(store.dir, { recursive: true });
+  const used = new Set(Object.values(store.keys).map((key) => `${key}.json`));
+  for (const name of readdirSync(store.dir)) if (!used.has(name)) rmSync(join(store.dir, name), { force: true });
+}
+
+// Kept on the global object: the pages run inside Astro's module graph, which has an instance
+// of this module of its own, in the same process as the build command.
+const KEY = Symbol.for('soe-archive.reading-views');
+
+/** Tells the pages of this process where the build's worker leaves reading views. */
+export function offerReadingViews(store: ReadingViewStore): void {
+  (globalThis as Record<symbol, unknown>)[KEY] = store;
+}
+
+/** The store the build offered, if any (none in `astro dev` or `astro check`). */
+export function offeredReadingViews(): ReadingViewStore | undefined {
+  return (globalThis as Record<symbol, ReadingViewStore | undefined>)[KEY];
+}
