@@ -7,7 +7,17 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { build } from 'astro';
 import type { IndexJob } from './index-worker.ts';
-import { fingerprintCode, fingerprintContent, readBuildState, searchCacheDir, writeBuildState } from './build-state.ts';
+import {
+  fingerprintChecker,
+  fingerprintCode,
+  fingerprintContent,
+  fingerprintFile,
+  readBuildState,
+  searchCacheDir,
+  writeBuildState,
+  type FilePrint,
+} from './build-state.ts';
+import { readCheckCache, writeCheckCache } from './check-cache.ts';
 import { digest, planBuild, type BuildPlan, type BuildState } from '../lib/build-plan.ts';
 import { checkContent, type CheckResult } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
@@ -32,14 +42,32 @@ if (!existsSync(contentDir)) {
 const started = performance.now();
 const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(1);
 
+// The checker reads each file once: unchanged files' results come from the checker cache
+// (--full trusts nothing kept from earlier builds), and the content's fingerprints are taken
+// from the same bytes.
+const project = process.cwd();
+const files = loadContentFiles(contentDir);
+const prints = new Map<string, FilePrint>();
+const checkerCode = fingerprintChecker(project);
+const checkCache = args.includes('--full')
+  ? { salt: checkerCode, previous: new Map(), next: new Map() }
+  : readCheckCache(project, contentDir, checkerCode);
 // The validated entries are handed to the index worker and then dropped: the worker gets its
 // own copy, and a large archive's text held here for the whole build would be one copy too many.
 let entries: CheckResult['entries'] | undefined;
 const checked = (() => {
-  const { entries: all, ...report } = checkContent(loadContentFiles(contentDir));
+  const { entries: all, ...report } = checkContent(files, {
+    cache: checkCache,
+    onRead: (file, bytes) => {
+      const print = fingerprintFile(file, bytes);
+      if (print) prints.set(file.relative, print);
+    },
+  });
   entries = all;
   return report;
 })();
+writeCheckCache(project, contentDir, checkCache);
+const checkerSeconds = (performance.now() - started) / 1000;
 for (const problem of checked.problems) console.error(formatProblem(problem));
 if (checked.errors > 0) {
   console.error(`build stopped: ${checked.errors} errors in ${contentDir}; fix them (npm run check) and build again`);
@@ -47,8 +75,7 @@ if (checked.errors > 0) {
 }
 console.log(`checked ${contentDir}: 0 errors, ${checked.warnings} warnings`);
 
-const project = process.cwd();
-const { search, ...content } = fingerprintContent(contentDir);
+const { search, ...content } = fingerprintContent(contentDir, files, prints);
 const state: BuildState = { version: 1, code: fingerprintCode(project), ...content };
 const plan: BuildPlan = args.includes('--full')
   ? { kind: 'full', reason: '--full' }
@@ -161,7 +188,8 @@ const timings = option('--timings');
 if (timings) {
   const round = (value: number) => Math.round(value * 1000) / 1000;
   const phases = {
-    check_s: checkSeconds,
+    check_s: checkerSeconds,
+    plan_s: checkSeconds - checkerSeconds,
     site_s: siteSeconds,
     index_s: indexSeconds,
     total_s: Number(seconds(started)),
