@@ -308,12 +308,19 @@ describe('incremental builds', () => {
     expect(again.status).toBe(0);
     expect(again.log).toContain('nothing changed since the last build');
 
-    // A new paragraph naming an entity: the page, the entity's quotes and the search index change.
+    // A new paragraph naming an entity: the page, the entity's quotes, the data downloads (the
+    // text's length) and the search index change.
     const file = join(content, 'documents', '2017-08-04-jinduicheng-meeting.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n增补一段：国务院国资委再次提出要求。\n`);
+    const written = (path: string) => statSync(join(out, path)).mtimeMs;
+    // Pages of metadata only, and entities the document does not cite, are not rendered again.
+    const kept = ['zh/timeline/index.html', 'en/documents/index.html', 'zh/enterprises/jinan-holding/index.html'];
+    const before = kept.map(written);
     const incremental = runBuild(content, out);
     if (incremental.status !== 0) throw new Error(incremental.log);
     expect(incremental.log).toMatch(/incremental build: the text of 1 of \d+ documents changed/);
+    expect(kept.map(written)).toEqual(before);
+    expect(readFileSync(join(out, 'en', 'enterprises', 'sasac', 'index.html'), 'utf8')).toContain('再次提出要求');
     // The English records did not change: their shard comes from the last build.
     expect(incremental.log).toMatch(/search index: \d+ records indexed, \d+ kept from the last build/);
     expect(

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildArchiveIndex, listAliases } from '../src/lib/archive-index.ts';
+import { buildArchiveIndex, listAliases, listEntitiesCiting } from '../src/lib/archive-index.ts';
 import { createMentionMatcher, findMentions } from '../src/lib/find-mentions.ts';
 import { extractContexts } from '../src/lib/keyword-in-context.ts';
 import { buildReadingView } from '../src/lib/reading-view.ts';
@@ -156,6 +156,15 @@ describe('the archive index', () => {
       { key: 'enterprises/y', count: 2 },
       { key: 'enterprises/z', count: 1 },
     ]);
+  });
+
+  test('finds the entities whose pages show a document: all it lists, mentioned in its text or not', () => {
+    expect(listEntitiesCiting(index, new Set(['a']))).toEqual(new Set(['enterprises/x', 'enterprises/y']));
+    expect(listEntitiesCiting(index, new Set(['b']))).toEqual(
+      new Set(['enterprises/x', 'enterprises/y', 'enterprises/z']),
+    );
+    // A draft is not shown, so no entity page quotes it.
+    expect(listEntitiesCiting(index, new Set(['c']))).toEqual(new Set());
   });
 
   test('orders neighbours by date', () => {

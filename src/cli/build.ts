@@ -1,7 +1,8 @@
 // `npm run build [-- --content PATH] [--out DIR] [--full]`: check the content, build the site,
 // index it. The checker runs first and stops the build on any error, so nothing broken is
 // published. When only document texts changed since the last build of the output folder, only
-// those documents' pages are rendered again (src/lib/build-plan.ts); --full renders everything.
+// the pages that show them are rendered again (src/lib/build-plan.ts, selectDocumentPages and
+// the other select… functions of src/data/archive.ts); --full renders everything.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -87,7 +88,7 @@ if (plan.kind === 'incremental' && plan.changed.length === 0) {
 console.log(
   plan.kind === 'full'
     ? `full build: ${plan.reason}`
-    : `incremental build: the text of ${plan.changed.length} of ${plan.changed.length + plan.unchanged} documents changed; the other documents' pages are kept (--full renders all)`,
+    : `incremental build: the text of ${plan.changed.length} of ${plan.changed.length + plan.unchanged} documents changed; only the pages that show what changed are rendered (--full renders all)`,
 );
 // An incremental build renders into a folder of its own (Astro empties the one it builds into)
 // and its pages then replace their old versions in the output folder.
@@ -149,7 +150,8 @@ await build({ root: project, outDir: siteDir, logLevel: 'warn' }).catch(async (e
   throw error;
 });
 if (siteDir !== outDir) {
-  moveFiles(siteDir, outDir);
+  const pages = moveFiles(siteDir, outDir).filter((path) => path.endsWith('.html')).length;
+  console.log(`rendered ${pages} pages again`);
   rmSync(siteDir, { recursive: true, force: true });
   rmSync(changedList, { force: true });
 }
@@ -200,12 +202,15 @@ if (timings) {
   );
 }
 
-/** Moves every file under `from` to the same place under `to`, replacing what is there. */
-function moveFiles(from: string, to: string): void {
+/** Moves every file under `from` to the same place under `to`, replacing what is there; returns their paths under `to`. */
+function moveFiles(from: string, to: string): string[] {
+  const moved: string[] = [];
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const target = join(to, relative(from, join(entry.parentPath, entry.name)));
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(join(entry.parentPath, entry.name), target);
+    const path = relative(from, join(entry.parentPath, entry.name));
+    mkdirSync(dirname(join(to, path)), { recursive: true });
+    renameSync(join(entry.parentPath, entry.name), join(to, path));
+    moved.push(path);
   }
+  return moved;
 }

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
-import { buildArchiveIndex, type ArchiveIndex, type IndexedDocument } from '../lib/archive-index.ts';
+import {
+  buildArchiveIndex,
+  listEntitiesCiting,
+  type ArchiveIndex,
+  type EntityCollection,
+  type IndexedDocument,
+} from '../lib/archive-index.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { GIT_LOG_ARGS, parseGitLog, type FileHistory } from '../lib/git-history.ts';
@@ -58,16 +64,49 @@ export function readBody(file: string): string {
   return split.body;
 }
 
+let changedDocuments: Set<string> | undefined;
+
 /**
- * The documents whose pages this build renders: all of them, or, in an incremental build, only
- * those whose text changed (src/cli/build.ts lists their ids in the JSON file named by
- * ARCHIVE_ONLY_DOCUMENTS; the other pages stay as the previous build wrote them).
+ * In an incremental build, the documents whose text or Git dates changed (src/cli/build.ts
+ * lists their ids in the JSON file named by ARCHIVE_ONLY_DOCUMENTS); undefined in a full build.
+ * The other pages stay as the previous build wrote them.
  */
-export function selectDocumentPages(documents: IndexedDocument[]): IndexedDocument[] {
+function readChangedDocuments(): Set<string> | undefined {
   const list = process.env.ARCHIVE_ONLY_DOCUMENTS;
-  if (!list) return documents;
-  const ids = new Set(JSON.parse(readFileSync(list, 'utf8')) as string[]);
-  return documents.filter((doc) => ids.has(doc.id));
+  if (!list) return undefined;
+  changedDocuments ??= new Set(JSON.parse(readFileSync(list, 'utf8')) as string[]);
+  return changedDocuments;
+}
+
+/** The documents whose pages this build renders: all of them, or only those that changed. */
+export function selectDocumentPages(documents: IndexedDocument[]): IndexedDocument[] {
+  const changed = readChangedDocuments();
+  return changed ? documents.filter((doc) => changed.has(doc.id)) : documents;
+}
+
+/**
+ * The entities whose pages and feeds this build renders: all of them, or in an incremental
+ * build those whose citations hold a changed document (their pages quote its text, their feeds
+ * carry its Git dates).
+ */
+export async function selectEntityPages<T extends { id: string }>(
+  collection: EntityCollection,
+  entities: Iterable<T>,
+): Promise<T[]> {
+  const changed = readChangedDocuments();
+  if (!changed) return [...entities];
+  const citing = listEntitiesCiting(await loadArchive(), changed);
+  return [...entities].filter((entity) => citing.has(`${collection}/${entity.id}`));
+}
+
+/**
+ * The paths of a route whose pages show metadata only (frontmatter and entities; never a
+ * document's text, what is counted or quoted from it, or its Git dates): all of them, or none
+ * in an incremental build, which runs only when no metadata changed, so the pages the last
+ * build wrote are still right.
+ */
+export function selectMetadataPages<T>(paths: T[]): T[] {
+  return readChangedDocuments() ? [] : paths;
 }
 
 /** An English translation's metadata, and where its text is. */

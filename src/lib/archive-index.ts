@@ -169,6 +169,15 @@ export function buildArchiveIndex(
   };
 }
 
+/** The entities whose citations hold one of the documents `ids`: the entity pages that show them. */
+export function listEntitiesCiting(index: Pick<ArchiveIndex, 'citations'>, ids: ReadonlySet<string>): Set<EntityKey> {
+  const keys = new Set<EntityKey>();
+  for (const [key, citations] of index.citations) {
+    if (citations.some((citation) => ids.has(citation.document.id))) keys.add(key);
+  }
+  return keys;
+}
+
 /** Characters of a text, whitespace not counted (code points, so one per Chinese character). */
 export function countCharacters(text: string): number {
   const compact = text.replace(/\s+/g, '');
