@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkContent, type CheckCache } from '../src/checker/check-content.ts';
-import { readCheckCache, writeCheckCache } from '../src/cli/check-cache.ts';
+import { readResultCache, resultCachePath, writeResultCache } from '../src/cli/result-cache.ts';
 import { BASE_ARCHIVE, CASES, readCase, readTree, toContentFiles } from './helpers/content-tree.ts';
 
 const cases = readdirSync(CASES).sort();
@@ -62,22 +62,19 @@ describe('the checker cache', () => {
   test('is kept on disk, and a damaged or foreign file is ignored', () => {
     const project = mkdtempSync(join(tmpdir(), 'check-cache-'));
     created.push(project);
-    const content = '/archive/content';
-    expect(readCheckCache(project, content, 'code').previous.size).toBe(0);
-    const cache = primed('code', [readTree(BASE_ARCHIVE)]);
-    writeCheckCache(project, content, { ...cache, next: new Map(cache.previous) });
-    expect(readCheckCache(project, content, 'code').previous).toEqual(cache.previous);
-    expect(readCheckCache(project, content, 'other code').previous.size).toBe(0);
-    expect(readCheckCache(project, '/another/content', 'code').previous.size).toBe(0);
+    const path = resultCachePath(project, 'check', '/archive/content');
+    expect(path).not.toBe(resultCachePath(project, 'check', '/another/content'));
+    expect(readResultCache(path, 'code').size).toBe(0);
+    const { previous } = primed('code', [readTree(BASE_ARCHIVE)]);
+    writeResultCache(path, 'code', previous);
+    expect(readResultCache(path, 'code')).toEqual(previous);
+    expect(readResultCache(path, 'other code').size).toBe(0);
 
-    const [file] = readdirSync(join(project, 'node_modules', '.cache', 'soe-archive')).map((name) =>
-      join(project, 'node_modules', '.cache', 'soe-archive', name),
-    );
-    const bytes = readFileSync(file!);
+    const bytes = readFileSync(path);
     bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
-    writeFileSync(file!, bytes);
-    expect(readCheckCache(project, content, 'code').previous.size).toBe(0);
-    writeFileSync(file!, bytes.subarray(0, 20));
-    expect(readCheckCache(project, content, 'code').previous.size).toBe(0);
+    writeFileSync(path, bytes);
+    expect(readResultCache(path, 'code').size).toBe(0);
+    writeFileSync(path, bytes.subarray(0, 20));
+    expect(readResultCache(path, 'code').size).toBe(0);
   });
 });

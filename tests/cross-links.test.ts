@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildArchiveIndex, listAliases, listEntitiesCiting } from '../src/lib/archive-index.ts';
+import {
+  buildArchiveIndex,
+  listAliases,
+  listEntitiesCiting,
+  type DocumentSource,
+  type TextFacts,
+} from '../src/lib/archive-index.ts';
 import { createMentionMatcher, findMentions } from '../src/lib/find-mentions.ts';
 import { extractContexts } from '../src/lib/keyword-in-context.ts';
 import { buildReadingView } from '../src/lib/reading-view.ts';
@@ -165,6 +171,32 @@ describe('the archive index', () => {
     );
     // A draft is not shown, so no entity page quotes it.
     expect(listEntitiesCiting(index, new Set(['c']))).toEqual(new Set());
+  });
+
+  test('takes kept text facts instead of reading the texts again', () => {
+    const kept = new Map<string, TextFacts>();
+    const keepText = (source: DocumentSource, listed: readonly string[], read: () => TextFacts) => {
+      const key = `${source.file} ${listed.join(' ')}`;
+      const facts = kept.get(key) ?? read();
+      kept.set(key, facts);
+      return facts;
+    };
+    const input = {
+      documents: [{ ...base, id: 'a', file: 'a.md', date: '2014', enterprises: ['x', 'y'], directives: [] }],
+      enterprises: [entity('x', '甲集团'), entity('y', '乙集团')],
+      directives: [],
+      people: [],
+    };
+    const reads: string[] = [];
+    const readBody = (file: string) => {
+      reads.push(file);
+      return bodies.get(file)!;
+    };
+    const first = buildArchiveIndex(input, { readBody, keepText });
+    const again = buildArchiveIndex(input, { readBody, keepText });
+    expect(reads).toEqual(['a.md']);
+    expect(again).toEqual(first);
+    expect(again.citations.get('enterprises/x')![0]!.contexts).toHaveLength(2);
   });
 
   test('orders neighbours by date', () => {

@@ -19,9 +19,9 @@ import {
   writeBuildState,
   type FilePrint,
 } from './build-state.ts';
-import { readCheckCache, writeCheckCache } from './check-cache.ts';
+import { readResultCache, resultCachePath, writeResultCache } from './result-cache.ts';
 import { digest, planBuild, type BuildPlan, type BuildState } from '../lib/build-plan.ts';
-import { checkContent, type CheckResult } from '../checker/check-content.ts';
+import { checkContent, type CheckCache, type CheckResult } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
@@ -51,9 +51,12 @@ const project = process.cwd();
 const files = loadContentFiles(contentDir);
 const prints = new Map<string, FilePrint>();
 const checkerCode = fingerprintChecker(project);
-const checkCache = args.includes('--full')
-  ? { salt: checkerCode, previous: new Map(), next: new Map() }
-  : readCheckCache(project, contentDir, checkerCode);
+const checkCachePath = resultCachePath(project, 'check', contentDir);
+const checkCache: CheckCache = {
+  salt: checkerCode,
+  previous: args.includes('--full') ? new Map() : readResultCache(checkCachePath, checkerCode),
+  next: new Map(),
+};
 // The validated entries are handed to the index worker and then dropped: the worker gets its
 // own copy, and a large archive's text held here for the whole build would be one copy too many.
 let entries: CheckResult['entries'] | undefined;
@@ -68,7 +71,7 @@ const checked = (() => {
   entries = all;
   return report;
 })();
-writeCheckCache(project, contentDir, checkCache);
+writeResultCache(checkCachePath, checkCache.salt, checkCache.next);
 const checkerSeconds = (performance.now() - started) / 1000;
 for (const problem of checked.problems) console.error(formatProblem(problem));
 if (checked.errors > 0) {
@@ -102,6 +105,12 @@ if (plan.kind === 'incremental') {
   process.env.ARCHIVE_ONLY_DOCUMENTS = changedList;
 }
 
+// The archive index keeps what it reads from texts for the next build (src/data/archive.ts),
+// valid for this code and these settings; --full trusts none of it.
+const textCache = resultCachePath(project, 'texts', contentDir);
+if (args.includes('--full')) rmSync(textCache, { force: true });
+process.env.ARCHIVE_TEXT_CACHE = textCache;
+process.env.ARCHIVE_TEXT_SALT = digest([state.code, process.version]);
 // content.config.ts reads the content directory from the environment.
 process.env.ARCHIVE_CONTENT = contentDir;
 process.env.ASTRO_TELEMETRY_DISABLED = '1';

@@ -5,11 +5,16 @@ import { getCollection } from 'astro:content';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import {
   buildArchiveIndex,
+  listAliases,
   listEntitiesCiting,
   type ArchiveIndex,
+  type DocumentSource,
   type EntityCollection,
   type IndexedDocument,
+  type TextFacts,
 } from '../lib/archive-index.ts';
+import { digest } from '../lib/build-plan.ts';
+import { readResultCache, writeResultCache } from '../cli/result-cache.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { GIT_LOG_ARGS, parseGitLog, type FileHistory } from '../lib/git-history.ts';
@@ -40,17 +45,47 @@ export function loadArchive(): Promise<ArchiveIndex> {
       getCollection('directives'),
       getCollection('people'),
     ]);
-    return buildArchiveIndex(
-      {
-        documents: documents.map((entry) => ({ ...entry.data, file: entry.filePath! })),
-        enterprises: enterprises.map((entry) => entry.data),
-        directives: directives.map((entry) => entry.data),
-        people: people.map((entry) => entry.data),
-      },
-      { includeDrafts: process.env.ARCHIVE_DRAFTS === '1', readBody },
-    );
+    const input = {
+      documents: documents.map((entry) => ({ ...entry.data, file: entry.filePath! })),
+      enterprises: enterprises.map((entry) => entry.data),
+      directives: directives.map((entry) => entry.data),
+      people: people.map((entry) => entry.data),
+    };
+    const texts = openTextCache(input);
+    const index = buildArchiveIndex(input, {
+      includeDrafts: process.env.ARCHIVE_DRAFTS === '1',
+      readBody,
+      keepText: texts?.keep,
+    });
+    texts?.save();
+    return index;
   })();
   return cached;
+}
+
+/**
+ * What the archive index read from texts in the last build (`TextFacts`), when the build keeps
+ * it: ARCHIVE_TEXT_CACHE names the file (src/cli/build.ts), ARCHIVE_TEXT_SALT the code and
+ * settings it is valid for. Each text's facts are found by a key over its file's path and bytes,
+ * every entity's names and the entities it lists, so reading the bytes replaces reading the
+ * text: an unchanged text is neither decoded nor searched for mentions.
+ */
+function openTextCache(input: Parameters<typeof listAliases>[0]) {
+  const path = process.env.ARCHIVE_TEXT_CACHE;
+  const salt = process.env.ARCHIVE_TEXT_SALT;
+  if (!path || !salt || import.meta.env.DEV) return undefined;
+  const kept = readResultCache<TextFacts>(path, salt);
+  const next = new Map<string, TextFacts>();
+  const names = digest([JSON.stringify(listAliases(input))]);
+  return {
+    keep(source: DocumentSource, listed: readonly string[], read: () => TextFacts): TextFacts {
+      const key = digest([names, source.file, readFileSync(resolve(source.file)), ...listed]);
+      const facts = kept.get(key) ?? read();
+      next.set(key, facts);
+      return facts;
+    },
+    save: () => writeResultCache(path, salt, next),
+  };
 }
 
 /**
