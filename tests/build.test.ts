@@ -321,12 +321,19 @@ describe('incremental builds', () => {
     expect(again.status).toBe(0);
     expect(again.log).toContain('nothing changed since the last build');
 
-    // A new paragraph naming an entity: the page, the entity's quotes and the search index change.
+    // A new paragraph naming an entity: the page, the entity's quotes, the data downloads (the
+    // text's length) and the search index change.
     const file = join(content, 'documents', '2017-08-04-jinduicheng-meeting.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n增补一段：国务院国资委再次提出要求。\n`);
+    const written = (path: string) => statSync(join(out, path)).mtimeMs;
+    // Pages of metadata only, and entities the document does not cite, are not rendered again.
+    const kept = ['zh/timeline/index.html', 'en/documents/index.html', 'zh/enterprises/jinan-holding/index.html'];
+    const before = kept.map(written);
     const incremental = runBuild(content, out, small);
     if (incremental.status !== 0) throw new Error(incremental.log);
     expect(incremental.log).toMatch(/incremental build: the text of 1 of \d+ documents changed/);
+    expect(kept.map(written)).toEqual(before);
+    expect(readFileSync(join(out, 'en', 'enterprises', 'sasac', 'index.html'), 'utf8')).toContain('再次提出要求');
     // Only the edited document's part of the Chinese index is written again; its English entry
     // did not change, so the English index is joined from kept parts.
     expect(incremental.log).toMatch(/Chinese index: 2 documents in 2 parts, 1 of them kept from the last build/);
@@ -335,8 +342,9 @@ describe('incremental builds', () => {
       readFileSync(join(out, 'zh', 'documents', '2017-08-04-jinduicheng-meeting', 'index.html'), 'utf8'),
     ).toContain('增补一段');
 
+    // The comparison is built from scratch: --full uses nothing kept by earlier builds.
     const fresh = join(temporary('dist-'), 'site');
-    const full = runBuild(content, fresh, small);
+    const full = buildSite(content, { base: '/soe/', out: fresh, args: ['--full'], env: small });
     if (full.status !== 0) throw new Error(full.log);
     expect(listDigests(out)).toEqual(listDigests(fresh));
 

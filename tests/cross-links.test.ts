@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildArchiveIndex, listAliases } from '../src/lib/archive-index.ts';
+import {
+  buildArchiveIndex,
+  listAliases,
+  listEntitiesCiting,
+  type DocumentSource,
+  type TextFacts,
+} from '../src/lib/archive-index.ts';
 import { createMentionMatcher, findMentions } from '../src/lib/find-mentions.ts';
 import { extractContexts } from '../src/lib/keyword-in-context.ts';
 import { buildReadingView } from '../src/lib/reading-view.ts';
@@ -156,6 +162,41 @@ describe('the archive index', () => {
       { key: 'enterprises/y', count: 2 },
       { key: 'enterprises/z', count: 1 },
     ]);
+  });
+
+  test('finds the entities whose pages show a document: all it lists, mentioned in its text or not', () => {
+    expect(listEntitiesCiting(index, new Set(['a']))).toEqual(new Set(['enterprises/x', 'enterprises/y']));
+    expect(listEntitiesCiting(index, new Set(['b']))).toEqual(
+      new Set(['enterprises/x', 'enterprises/y', 'enterprises/z']),
+    );
+    // A draft is not shown, so no entity page quotes it.
+    expect(listEntitiesCiting(index, new Set(['c']))).toEqual(new Set());
+  });
+
+  test('takes kept text facts instead of reading the texts again', () => {
+    const kept = new Map<string, TextFacts>();
+    const keepText = (source: DocumentSource, listed: readonly string[], read: () => TextFacts) => {
+      const key = `${source.file} ${listed.join(' ')}`;
+      const facts = kept.get(key) ?? read();
+      kept.set(key, facts);
+      return facts;
+    };
+    const input = {
+      documents: [{ ...base, id: 'a', file: 'a.md', date: '2014', enterprises: ['x', 'y'], directives: [] }],
+      enterprises: [entity('x', '甲集团'), entity('y', '乙集团')],
+      directives: [],
+      people: [],
+    };
+    const reads: string[] = [];
+    const readBody = (file: string) => {
+      reads.push(file);
+      return bodies.get(file)!;
+    };
+    const first = buildArchiveIndex(input, { readBody, keepText });
+    const again = buildArchiveIndex(input, { readBody, keepText });
+    expect(reads).toEqual(['a.md']);
+    expect(again).toEqual(first);
+    expect(again.citations.get('enterprises/x')![0]!.contexts).toHaveLength(2);
   });
 
   test('orders neighbours by date', () => {

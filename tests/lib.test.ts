@@ -9,7 +9,7 @@ import { en } from '../src/i18n/en.ts';
 import { zh } from '../src/i18n/zh.ts';
 import { createMentionMatcher, findMentions, type AliasEntry } from '../src/lib/find-mentions.ts';
 import { formatDate } from '../src/lib/format-date.ts';
-import { splitFrontmatter } from '../src/lib/frontmatter.ts';
+import { readFrontmatterBytes, splitFrontmatter } from '../src/lib/frontmatter.ts';
 import { listScriptForms, toSimplified, toTraditional } from '../src/lib/script-convert.ts';
 import { pagePath, switchLanguage, withBase } from '../src/lib/urls.ts';
 import { findInvalidUtf8 } from '../src/lib/utf8.ts';
@@ -75,6 +75,23 @@ describe('splitFrontmatter', () => {
   test('reports a missing or unclosed frontmatter', () => {
     expect(splitFrontmatter('同志们:')).toEqual({ problem: 'missing', line: 1 });
     expect(splitFrontmatter('---\nid: x\n\n同志们:')).toEqual({ problem: 'unclosed', line: 1 });
+  });
+});
+
+describe('readFrontmatterBytes', () => {
+  test.each([
+    ['plain', '---\nid: x\n---\n\n同志们:\n---\n'],
+    ['BOM and CRLF', '\uFEFF---\r\nid: x\r\n---\r\n同志们:\r\n'],
+    ['lone CR', '---\rid: x\r...\r同志们:'],
+    ['list items and a dashed line that are not fences', '---\nids:\n- a\n----\n--- x\nid: x\n---  \n正文'],
+    ['a fence closed by an ideographic space', '---\nid: x\n---\u3000\n正文'],
+    ['empty frontmatter', '---\n---\n正文'],
+    ['a fence at the end of the file', '---\nid: x\n...'],
+    ['no frontmatter', '同志们:\n---\n'],
+    ['unclosed', '---\nid: x\n正文'],
+  ])('finds what splitFrontmatter finds: %s', (_, text) => {
+    const split = splitFrontmatter(text);
+    expect(readFrontmatterBytes(new TextEncoder().encode(text))).toEqual('yaml' in split ? split.yaml : split);
   });
 });
 

@@ -49,16 +49,26 @@ interface Loaded extends ReadEntry {
   id: string;
 }
 
+/** A line and column in a file, where a problem is reported. */
+type Place = { line?: number; column?: number };
+
+/** A reference to check once every id is known, or a problem the file has whatever the ids. */
+type ReferenceCheck =
+  { problem: Problem } | { target: CollectionName; id: string; place: Place & { file: string; field: string } };
+
 /**
- * What the checker keeps of a document once it has been checked on its own: its text and
- * parsed YAML are dropped, so checking 100,000 documents holds their metadata, not their text.
+ * What checking a document on its own finds: its problems, its metadata, and what the checks
+ * across files need of it (references with their places, the raw source's recorded digest),
+ * without its text or parsed YAML. It depends only on the file's bytes and path, the entities'
+ * names (mentions) and whether it has a translation (blocks), so it can be kept between runs
+ * (`CheckCache`).
  */
-interface CheckedDocument {
-  file: ContentFile;
-  id: string;
+export interface DocumentFacts {
+  /** Problems of the file on its own, before the references are checked. */
+  problems: Problem[];
   /** The id the frontmatter declares, and where. */
   declared?: string;
-  idPlace: { line?: number; column?: number };
+  idPlace: Place;
   data?: Document;
   /** Whether the frontmatter could be parsed at all. */
   parsed: boolean;
@@ -66,6 +76,47 @@ interface CheckedDocument {
   blocks: string[];
   /** Characters of the body. */
   characters: number;
+  /** Its references, in the order their problems are reported. */
+  references: ReferenceCheck[];
+  /** The SHA-256 its frontmatter records for its raw source, and where (when the YAML could be read). */
+  source?: { recorded: unknown; place: Place; digestPlace: Place };
+  /** Mentions in the text of entities its frontmatter does not list. */
+  mentions: Problem[];
+}
+
+/** What checking a translation on its own finds (see `DocumentFacts`). */
+export interface TranslationFacts {
+  problems: Problem[];
+  /** Whether the frontmatter could be parsed, and whether it passed its schema. */
+  parsed: boolean;
+  valid: boolean;
+  /** The kinds of its top-level blocks, when it could be parsed. */
+  blocks: string[];
+  bodyLine: number;
+}
+
+/**
+ * Per-file results kept between runs of the checker, found by a key over everything a result
+ * depends on: the file's bytes, path and size, `salt` (the checker's code) and, for documents,
+ * the entities' names and whether a translation exists. A result whose key does not match is
+ * never used. The checker reads `previous` and puts every result of this run in `next`.
+ */
+export interface CheckCache {
+  salt: string;
+  previous: ReadonlyMap<string, DocumentFacts | TranslationFacts>;
+  next: Map<string, DocumentFacts | TranslationFacts>;
+}
+
+/** How a run of the checker may save work. */
+export interface CheckOptions {
+  cache?: CheckCache;
+  /** Called with the bytes of each collection file as it is read, so that callers need not read it again. */
+  onRead?: (file: ContentFile, bytes: Uint8Array) => void;
+}
+
+/** What the checker keeps of a document once it has been checked on its own. */
+interface CheckedDocument extends IdClaim {
+  facts: DocumentFacts;
 }
 
 /** A validated document as the steps after the check receive it: metadata and where its text is. */
@@ -123,11 +174,16 @@ const SINGULAR: Record<CollectionName, string> = {
  * read first and kept; documents and translations are then read one at a time, checked against
  * them, and reduced to their metadata, so memory grows with the number of files, not their text.
  */
-export function checkContent(files: readonly ContentFile[]): CheckResult {
+export function checkContent(files: readonly ContentFile[], options: CheckOptions = {}): CheckResult {
   const problems: Problem[] = [];
   const entities: Record<EntityCollectionName, Loaded[]> = { enterprises: [], directives: [], people: [] };
   const documentFiles: { file: ContentFile; id: string }[] = [];
   const translationFiles: { file: ContentFile; id: string }[] = [];
+  const read = (file: ContentFile): Uint8Array => {
+    const bytes = contentBytes(file);
+    options.onRead?.(file, bytes);
+    return bytes;
+  };
 
   for (const file of files) {
     const kind = classifyContentPath(file.relative);
@@ -143,7 +199,11 @@ export function checkContent(files: readonly ContentFile[]): CheckResult {
     }
     if (kind.kind === 'translation') translationFiles.push({ file, id: kind.id });
     else if (kind.collection === 'documents') documentFiles.push({ file, id: kind.id });
-    else entities[kind.collection].push(readLoaded(file, kind.id, COLLECTIONS[kind.collection], problems));
+    else {
+      const entry = readLoaded(file, read(file), kind.id, COLLECTIONS[kind.collection]);
+      problems.push(...entry.problems);
+      entities[kind.collection].push(entry);
+    }
   }
 
   const ids = { documents: new Set<string>() } as Record<CollectionName, Set<string>>;
@@ -151,47 +211,64 @@ export function checkContent(files: readonly ContentFile[]): CheckResult {
     ids[collection] = checkDuplicates(entities[collection].map(describeId), problems);
   }
   for (const collection of ENTITY_COLLECTIONS) {
-    for (const entry of entities[collection]) checkReferences(collection, entry, ids, problems);
+    for (const entry of entities[collection]) resolveReferences(listReferences(collection, entry), ids, problems);
   }
   checkParentCycles(entities.enterprises, problems);
   checkParentCycles(entities.directives, problems);
-  const matcher = createMentionMatcher(checkAliases(entities, problems));
+  const aliases = checkAliases(entities, problems);
+  const matcher = createMentionMatcher(aliases);
   const sources = new Map(
     files.filter((file) => /^sources\/[^/]+\.txt$/.test(file.relative)).map((file) => [file.relative, file]),
   );
+  // What a file's result depends on besides its own bytes and path.
+  const keyOf = (file: ContentFile, bytes: Uint8Array, context: string): string =>
+    createHash('sha256')
+      .update(JSON.stringify([options.cache?.salt, file.relative, file.display, file.size ?? bytes.length, context]))
+      .update(bytes)
+      .digest('hex');
+  const cached = <T extends DocumentFacts | TranslationFacts>(key: string, check: () => T): T => {
+    if (!options.cache) return check();
+    const facts = (options.cache.previous.get(key) as T | undefined) ?? check();
+    options.cache.next.set(key, facts);
+    return facts;
+  };
 
   const documents: CheckedDocument[] = [];
   // Block kinds cost a Markdown parse: only originals with a translation need them.
   const translated = new Set(translationFiles.map((entry) => entry.id));
+  const names = createHash('sha256').update(JSON.stringify(aliases)).digest('hex');
   for (const { file, id } of documentFiles) {
-    const entry = readLoaded(file, id, COLLECTIONS.documents, problems);
-    checkReferences('documents', entry, ids, problems);
-    checkRawSource(entry, sources.get(`sources/${id}.txt`), problems);
-    checkDocumentBody(entry, matcher, problems);
-    documents.push({
-      ...describeId(entry),
-      data: entry.data as Document | undefined,
-      parsed: entry.raw !== undefined,
-      blocks: entry.raw && translated.has(id) ? listBlockKinds(entry.body) : [],
-      characters: entry.body.length,
-    });
+    const bytes = read(file);
+    const hasTranslation = translated.has(id);
+    const facts = cached(keyOf(file, bytes, `document ${names} ${hasTranslation}`), () =>
+      checkDocument(readLoaded(file, bytes, id, COLLECTIONS.documents), matcher, hasTranslation),
+    );
+    problems.push(...facts.problems);
+    resolveReferences(facts.references, ids, problems);
+    checkRawSource(file, facts, sources.get(`sources/${id}.txt`), problems);
+    problems.push(...facts.mentions);
+    documents.push({ file, id, declared: facts.declared, idPlace: facts.idPlace, facts });
   }
   ids.documents = checkDuplicates(documents, problems);
 
   const translations: { file: ContentFile; id: string }[] = [];
-  const originals = new Map(documents.map((doc) => [doc.id, doc]));
+  const originals = new Map(documents.map((doc) => [doc.id, doc.facts]));
   for (const { file, id } of translationFiles) {
-    const entry = readLoaded(file, id, translationSchema, problems);
-    checkTranslation(entry, originals.get(id), problems);
-    if (entry.data) translations.push({ file, id });
+    const bytes = read(file);
+    const facts = cached(keyOf(file, bytes, 'translation'), () =>
+      checkTranslationFile(readLoaded(file, bytes, id, translationSchema)),
+    );
+    problems.push(...facts.problems);
+    checkTranslation(file, id, facts, originals.get(id), problems);
+    if (facts.valid) translations.push({ file, id });
   }
 
   const sorted = sortProblems(problems);
   const valid = <T>(list: Loaded[]) => list.filter((entry) => entry.data).map((entry) => entry.data as T);
   return {
     entries: {
-      documents: documents.flatMap((doc) =>
-        doc.data ? [{ ...doc.data, file: doc.file, characters: doc.characters }] : [],
+      documents: documents.flatMap(({ file, facts }) =>
+        facts.data ? [{ ...facts.data, file, characters: facts.characters }] : [],
       ),
       translations: new Map(translations.map((entry) => [entry.id, entry.file])),
       enterprises: valid<Enterprise>(entities.enterprises),
@@ -211,22 +288,55 @@ export function checkContent(files: readonly ContentFile[]): CheckResult {
   };
 }
 
+/** Checks a document on its own, given the entities' names, and keeps what the checks across files need. */
+function checkDocument(entry: Loaded, matcher: MentionMatcher, hasTranslation: boolean): DocumentFacts {
+  const mentions: Problem[] = [];
+  checkDocumentBody(entry, matcher, mentions);
+  const claim = describeId(entry);
+  return {
+    problems: entry.problems,
+    declared: claim.declared,
+    idPlace: claim.idPlace,
+    data: entry.data as Document | undefined,
+    parsed: entry.raw !== undefined,
+    blocks: entry.raw && hasTranslation ? listBlockKinds(entry.body) : [],
+    characters: entry.body.length,
+    references: listReferences('documents', entry),
+    source: entry.yaml && {
+      recorded: (entry.raw?.source as { sha256?: unknown } | undefined)?.sha256,
+      place: entry.yaml.locate(['source']),
+      digestPlace: entry.yaml.locate(['source', 'sha256']),
+    },
+    mentions,
+  };
+}
+
+/** Checks a translation on its own and keeps what the alignment check needs. */
+function checkTranslationFile(entry: Loaded): TranslationFacts {
+  return {
+    problems: entry.problems,
+    parsed: entry.raw !== undefined,
+    valid: entry.data !== undefined,
+    blocks: entry.raw ? listBlockKinds(entry.body) : [],
+    bodyLine: entry.bodyLine,
+  };
+}
+
 type EntityCollectionName = Exclude<CollectionName, 'documents'>;
 const ENTITY_COLLECTIONS: readonly EntityCollectionName[] = ['enterprises', 'directives', 'people'];
 
-/** Reads and checks one file on its own: encoding, YAML, schema, file name. */
-function readLoaded(file: ContentFile, id: string, schema: z.core.$ZodType, problems: Problem[]): Loaded {
-  const read = readEntry(file.display, contentBytes(file), schema, file.size);
-  problems.push(...read.problems);
-  const loaded: Loaded = { ...read, file, id };
+/** Reads and checks one file on its own: encoding, YAML, schema, file name. Its problems are in `problems`. */
+function readLoaded(file: ContentFile, bytes: Uint8Array, id: string, schema: z.core.$ZodType): Loaded {
+  const read = readEntry(file.display, bytes, schema, file.size);
+  const loaded: Loaded = { ...read, problems: [...read.problems], file, id };
   if (!SLUG_PATTERN.test(id)) {
-    problems.push({
+    loaded.problems.push({
       severity: 'error',
       file: file.display,
       message: `file name "${id}" is not a lowercase ASCII slug: rename the file, e.g. to ${slugSuggestion(id)}.md`,
     });
   }
-  checkIdMatchesFile(loaded, problems);
+  checkIdMatchesFile(loaded, loaded.problems);
   return loaded;
 }
 
@@ -312,43 +422,60 @@ function referenceValues(data: Record<string, unknown>, field: string): { path: 
   return [];
 }
 
-function checkReferences(
-  collection: CollectionName,
-  entry: Loaded,
-  ids: Record<CollectionName, Set<string>>,
-  problems: Problem[],
-): void {
+/**
+ * An entry's references in the order their problems are reported: each to be looked up once
+ * every id is known (`resolveReferences`), or a problem it has whatever the ids (its own
+ * parent, an id listed twice).
+ */
+function listReferences(collection: CollectionName, entry: Loaded): ReferenceCheck[] {
   const data = entry.raw;
-  if (!data) return;
+  if (!data) return [];
+  const checks: ReferenceCheck[] = [];
   for (const { field, target } of REFERENCES[collection]) {
     for (const { path, id } of referenceValues(data, field)) {
       if (!SLUG_PATTERN.test(id)) continue; // the schema already reports a malformed id
       const field = formatFieldPath(path);
       const place = { file: entry.file.display, ...entry.yaml!.locate(path), field };
       if (collection === target && id === entry.id && path[0] === 'parent') {
-        problems.push({ severity: 'error', ...place, message: `"${id}" cannot be its own parent` });
-      } else if (!ids[target].has(id)) {
-        problems.push({
-          severity: 'error',
-          ...place,
-          message: `unknown ${SINGULAR[target]} "${id}"${didYouMean(id, ids[target])}${didYouMean(id, ids[target]) ? '' : `: add content/${target}/${id}.md or fix the id`}`,
-        });
-      }
+        checks.push({ problem: { severity: 'error', ...place, message: `"${id}" cannot be its own parent` } });
+      } else checks.push({ target, id, place });
     }
     if (Array.isArray(data[field])) {
       const seen = new Set<string>();
       (data[field] as unknown[]).forEach((id, i) => {
         if (typeof id !== 'string') return;
         if (seen.has(id)) {
-          problems.push({
-            severity: 'error',
-            file: entry.file.display,
-            ...entry.yaml!.locate([field, i]),
-            field: `${field}[${i}]`,
-            message: `"${id}" is listed twice: remove the repeat`,
+          checks.push({
+            problem: {
+              severity: 'error',
+              file: entry.file.display,
+              ...entry.yaml!.locate([field, i]),
+              field: `${field}[${i}]`,
+              message: `"${id}" is listed twice: remove the repeat`,
+            },
           });
         }
         seen.add(id);
+      });
+    }
+  }
+  return checks;
+}
+
+/** Reports the references to ids that do not exist, and the problems found on the entry's own. */
+function resolveReferences(
+  checks: readonly ReferenceCheck[],
+  ids: Record<CollectionName, Set<string>>,
+  problems: Problem[],
+): void {
+  for (const check of checks) {
+    if ('problem' in check) problems.push(check.problem);
+    else if (!ids[check.target].has(check.id)) {
+      const { target, id } = check;
+      problems.push({
+        severity: 'error',
+        ...check.place,
+        message: `unknown ${SINGULAR[target]} "${id}"${didYouMean(id, ids[target])}${didYouMean(id, ids[target]) ? '' : `: add content/${target}/${id}.md or fix the id`}`,
       });
     }
   }
@@ -430,25 +557,31 @@ function checkAliases(entries: Record<EntityCollectionName, Loaded[]>, problems:
   return list;
 }
 
-function checkTranslation(translation: Loaded, original: CheckedDocument | undefined, problems: Problem[]): void {
+function checkTranslation(
+  file: ContentFile,
+  id: string,
+  translation: TranslationFacts,
+  original: DocumentFacts | undefined,
+  problems: Problem[],
+): void {
   if (!original) {
     problems.push({
       severity: 'error',
-      file: translation.file.display,
-      message: `translation of a document that does not exist: add content/documents/${translation.id}.md or rename this file`,
+      file: file.display,
+      message: `translation of a document that does not exist: add content/documents/${id}.md or rename this file`,
     });
     return;
   }
   // An original that could not be read is reported on its own; comparing with it adds noise.
-  if (!original.parsed || !translation.raw) return;
+  if (!original.parsed || !translation.parsed) return;
   const source = original.blocks;
-  const target = listBlockKinds(translation.body);
+  const target = translation.blocks;
   const first = source.findIndex((kind, i) => kind !== target[i]);
   if (source.length === target.length && first === -1) return;
   const at = first === -1 ? Math.min(source.length, target.length) : first;
   problems.push({
     severity: 'error',
-    file: translation.file.display,
+    file: file.display,
     line: translation.bodyLine,
     column: 1,
     message: `translation is not aligned with the original: the original has ${source.length} blocks, the translation ${target.length}; they first differ at block ${at + 1} (original: ${source[at] ?? 'nothing'}, translation: ${target[at] ?? 'nothing'}). Give each original paragraph and heading exactly one counterpart`,
@@ -459,25 +592,30 @@ function checkTranslation(translation: Loaded, original: CheckedDocument | undef
  * Where the raw text a document was imported from is kept (`sources/<id>.txt`), its SHA-256
  * must be the one recorded in `source.sha256`: the text has not been swapped or edited since.
  */
-function checkRawSource(doc: Loaded, file: ContentFile | undefined, problems: Problem[]): void {
-  const recorded = (doc.raw?.source as { sha256?: unknown } | undefined)?.sha256;
-  if (!file || !doc.yaml) return;
+function checkRawSource(
+  doc: ContentFile,
+  facts: DocumentFacts,
+  file: ContentFile | undefined,
+  problems: Problem[],
+): void {
+  const source = facts.source;
+  if (!file || !source) return;
   const actual = createHash('sha256').update(contentBytes(file)).digest('hex');
-  if (recorded === undefined) {
+  if (source.recorded === undefined) {
     problems.push({
       severity: 'warning',
-      file: doc.file.display,
-      ...doc.yaml.locate(['source']),
+      file: doc.display,
+      ...source.place,
       field: 'source.sha256',
       message: `${file.display} is the raw text of this document: record its SHA-256, "${actual}"`,
     });
-  } else if (recorded !== actual) {
+  } else if (source.recorded !== actual) {
     problems.push({
       severity: 'error',
-      file: doc.file.display,
-      ...doc.yaml.locate(['source', 'sha256']),
+      file: doc.display,
+      ...source.digestPlace,
       field: 'source.sha256',
-      message: `${file.display} has SHA-256 ${actual}, not the recorded ${String(recorded)}: the raw text changed since it was imported; restore it, or re-import and review`,
+      message: `${file.display} has SHA-256 ${actual}, not the recorded ${String(source.recorded)}: the raw text changed since it was imported; restore it, or re-import and review`,
     });
   }
 }

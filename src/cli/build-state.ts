@@ -4,11 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { contentBytes } from '../checker/check-content.ts';
+import { contentBytes, type ContentFile } from '../checker/check-content.ts';
 import { classifyContentPath } from '../checker/collections.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { digest, type BuildState } from '../lib/build-plan.ts';
-import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { readFrontmatterBytes } from '../lib/frontmatter.ts';
 import { GIT_LOG_ARGS, parseGitLog } from '../lib/git-history.ts';
 
 /** What the site's HTML depends on besides the content: code, dependencies, settings. */
@@ -31,13 +31,30 @@ function listFiles(path: string): string[] {
     .flatMap((name) => listFiles(join(path, name)));
 }
 
-/** The fingerprint of the code and settings a build in `project` would use. */
-export function fingerprintCode(project: string, env: NodeJS.ProcessEnv = process.env): string {
-  const files = CODE_PATHS.flatMap((path) => listFiles(join(project, path)));
+/** The fingerprint of the files under `paths` of `project`, and of some other parts. */
+function fingerprintFiles(project: string, paths: readonly string[], others: readonly string[]): string {
+  const files = paths.flatMap((path) => listFiles(join(project, path)));
   return digest([
     ...files.flatMap((file) => [relative(project, file).split(sep).join('/'), readFileSync(file)]),
-    ...SETTINGS.map((name) => `${name}=${env[name] ?? ''}`),
+    ...others,
   ]);
+}
+
+/** The fingerprint of the code and settings a build in `project` would use. */
+export function fingerprintCode(project: string, env: NodeJS.ProcessEnv = process.env): string {
+  return fingerprintFiles(
+    project,
+    CODE_PATHS,
+    SETTINGS.map((name) => `${name}=${env[name] ?? ''}`),
+  );
+}
+
+/**
+ * The fingerprint of the checker's code (its own, the schemas, the helpers it shares with the
+ * site, the locked dependencies and Node): what the checker cache's results are valid for.
+ */
+export function fingerprintChecker(project: string): string {
+  return fingerprintFiles(project, ['src/checker', 'src/schema', 'src/lib', 'package-lock.json'], [process.version]);
 }
 
 /** What the search records of a content tree are made from, for the shard cache (`SearchCache`). */
@@ -48,44 +65,67 @@ export interface SearchInputs {
   documents: Record<string, { zh: string; en: string }>;
 }
 
+/** What the fingerprints take from one content file (`fingerprintFile`), so that it is read once. */
+export interface FilePrint {
+  /** For an entity file, the digest of its bytes. */
+  entity?: string;
+  /**
+   * For a document or translation: its kind and id, and digests of its frontmatter and of the
+   * whole file (with the frontmatter in the shared fingerprint, a change to the file that leaves
+   * the frontmatter as it was is a change of its text).
+   */
+  text?: { kind: 'entry' | 'translation'; id: string; frontmatter: string; bytes: string };
+}
+
+/** What the fingerprints take from a content file's bytes; undefined for files outside the collections. */
+export function fingerprintFile(file: ContentFile, bytes: Uint8Array): FilePrint | undefined {
+  const kind = classifyContentPath(file.relative);
+  if (kind.kind === 'other') return undefined;
+  if (kind.kind === 'entry' && kind.collection !== 'documents') return { entity: digest([bytes]) };
+  const split = readFrontmatterBytes(bytes);
+  const frontmatter = typeof split === 'string' ? split : String(split.problem);
+  return { text: { kind: kind.kind, id: kind.id, frontmatter: digest([frontmatter]), bytes: digest([bytes]) } };
+}
+
 /**
  * The fingerprints of a content tree: one for everything many pages show (every frontmatter,
  * every entity file, the list of files), one per document for what only its own page shows (its
- * text, its translation's text, its Git dates), and what search records are made from. Reads
- * every file once.
+ * text, its translation's text, its Git dates), and what search records are made from. `prints`
+ * holds what was taken from files as they were read (by the checker, `checkContent`'s
+ * `onRead`); a file missing from it is read here.
  */
 export function fingerprintContent(
   root: string,
+  files: readonly ContentFile[] = loadContentFiles(root),
+  prints: ReadonlyMap<string, FilePrint> = new Map(),
 ): Pick<BuildState, 'metadata' | 'documents'> & { search: SearchInputs } {
   const git = spawnSync('git', ['-C', root, ...GIT_LOG_ARGS], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const history = git.status === 0 ? parseGitLog(git.stdout) : new Map();
-  const shared: (string | Uint8Array)[] = [];
-  const entities: (string | Uint8Array)[] = [];
+  const shared: string[] = [];
+  const entities: string[] = [];
   const texts = new Map<string, string[]>();
   const search = new Map<string, { zh: string; en: string[] }>();
-  for (const file of loadContentFiles(root)) {
-    const kind = classifyContentPath(file.relative);
-    if (kind.kind === 'other') continue;
+  for (const file of files) {
+    const print = prints.get(file.relative) ?? fingerprintFile(file, contentBytes(file));
+    if (!print) continue;
     shared.push(file.relative);
-    const bytes = contentBytes(file);
-    if (kind.kind === 'entry' && kind.collection !== 'documents') {
-      shared.push(bytes);
-      entities.push(file.relative, bytes);
+    if (print.entity) {
+      shared.push(print.entity);
+      entities.push(file.relative, print.entity);
       continue;
     }
-    const split = splitFrontmatter(new TextDecoder().decode(bytes));
-    const [frontmatter, body] = 'body' in split ? [split.yaml, split.body] : [String(split.problem), ''];
+    const { kind, id, frontmatter, bytes } = print.text!;
     shared.push(frontmatter);
-    const inputs = search.get(kind.id) ?? { zh: '', en: [] };
-    if (kind.kind === 'translation') inputs.en.push(digest([bytes]));
+    const inputs = search.get(id) ?? { zh: '', en: [] };
+    if (kind === 'translation') inputs.en.push(bytes);
     else {
-      inputs.zh = digest([bytes]);
-      inputs.en.push(digest([frontmatter]));
+      inputs.zh = bytes;
+      inputs.en.push(frontmatter);
     }
-    search.set(kind.id, inputs);
-    const parts = texts.get(kind.id) ?? [];
-    parts.push(`${kind.kind}\u0000${body}\u0000${JSON.stringify(history.get(file.relative) ?? null)}`);
-    texts.set(kind.id, parts);
+    search.set(id, inputs);
+    const parts = texts.get(id) ?? [];
+    parts.push(`${kind}\u0000${bytes}\u0000${JSON.stringify(history.get(file.relative) ?? null)}`);
+    texts.set(id, parts);
   }
   return {
     metadata: digest(shared),

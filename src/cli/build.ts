@@ -1,7 +1,8 @@
 // `npm run build [-- --content PATH] [--out DIR] [--full]`: check the content, build the site,
 // index it. The checker runs first and stops the build on any error, so nothing broken is
 // published. When only document texts changed since the last build of the output folder, only
-// those documents' pages are rendered again (src/lib/build-plan.ts); --full renders everything.
+// the pages that show them are rendered again (src/lib/build-plan.ts, selectDocumentPages and
+// the other select… functions of src/data/archive.ts); --full renders everything.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -9,9 +10,19 @@ import { Worker } from 'node:worker_threads';
 import { build } from 'astro';
 import { READING_VIEWS, type IndexJob, type IndexResult } from './index-worker.ts';
 import { offerReadingViews, type ReadingViewStore } from '../lib/reading-view-store.ts';
-import { fingerprintCode, fingerprintContent, readBuildState, searchCacheDir, writeBuildState } from './build-state.ts';
+import {
+  fingerprintChecker,
+  fingerprintCode,
+  fingerprintContent,
+  fingerprintFile,
+  readBuildState,
+  searchCacheDir,
+  writeBuildState,
+  type FilePrint,
+} from './build-state.ts';
+import { readResultCache, resultCachePath, writeResultCache } from './result-cache.ts';
 import { digest, planBuild, type BuildPlan, type BuildState } from '../lib/build-plan.ts';
-import { checkContent, type CheckResult } from '../checker/check-content.ts';
+import { checkContent, type CheckCache, type CheckResult } from '../checker/check-content.ts';
 import { offerCheckedDocuments } from '../lib/checked-documents.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
@@ -35,14 +46,35 @@ if (!existsSync(contentDir)) {
 const started = performance.now();
 const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(1);
 
+// The checker reads each file once: unchanged files' results come from the checker cache
+// (--full trusts nothing kept from earlier builds), and the content's fingerprints are taken
+// from the same bytes.
+const project = process.cwd();
+const files = loadContentFiles(contentDir);
+const prints = new Map<string, FilePrint>();
+const checkerCode = fingerprintChecker(project);
+const checkCachePath = resultCachePath(project, 'check', contentDir);
+const checkCache: CheckCache = {
+  salt: checkerCode,
+  previous: args.includes('--full') ? new Map() : readResultCache(checkCachePath, checkerCode),
+  next: new Map(),
+};
 // The validated entries are handed to the index worker and then dropped: the worker gets its
 // own copy, and a large archive's text held here for the whole build would be one copy too many.
 let entries: CheckResult['entries'] | undefined;
 const checked = (() => {
-  const { entries: all, ...report } = checkContent(loadContentFiles(contentDir));
+  const { entries: all, ...report } = checkContent(files, {
+    cache: checkCache,
+    onRead: (file, bytes) => {
+      const print = fingerprintFile(file, bytes);
+      if (print) prints.set(file.relative, print);
+    },
+  });
   entries = all;
   return report;
 })();
+writeResultCache(checkCachePath, checkCache.salt, checkCache.next);
+const checkerSeconds = (performance.now() - started) / 1000;
 for (const problem of checked.problems) console.error(formatProblem(problem));
 if (checked.errors > 0) {
   console.error(`build stopped: ${checked.errors} errors in ${contentDir}; fix them (npm run check) and build again`);
@@ -50,8 +82,7 @@ if (checked.errors > 0) {
 }
 console.log(`checked ${contentDir}: 0 errors, ${checked.warnings} warnings`);
 
-const project = process.cwd();
-const { search, ...content } = fingerprintContent(contentDir);
+const { search, ...content } = fingerprintContent(contentDir, files, prints);
 const state: BuildState = { version: 1, code: fingerprintCode(project), ...content };
 const plan: BuildPlan = args.includes('--full')
   ? { kind: 'full', reason: '--full' }
@@ -63,7 +94,7 @@ if (plan.kind === 'incremental' && plan.changed.length === 0) {
 console.log(
   plan.kind === 'full'
     ? `full build: ${plan.reason}`
-    : `incremental build: the text of ${plan.changed.length} of ${plan.changed.length + plan.unchanged} documents changed; the other documents' pages are kept (--full renders all)`,
+    : `incremental build: the text of ${plan.changed.length} of ${plan.changed.length + plan.unchanged} documents changed; only the pages that show what changed are rendered (--full renders all)`,
 );
 // An incremental build renders into a folder of its own (Astro empties the one it builds into)
 // and its pages then replace their old versions in the output folder.
@@ -91,6 +122,12 @@ if (plan.kind === 'incremental') {
   process.env.ARCHIVE_ONLY_DOCUMENTS = changedList;
 }
 
+// The archive index keeps what it reads from texts for the next build (src/data/archive.ts),
+// valid for this code and these settings; --full trusts none of it.
+const textCache = resultCachePath(project, 'texts', contentDir);
+if (args.includes('--full')) rmSync(textCache, { force: true });
+process.env.ARCHIVE_TEXT_CACHE = textCache;
+process.env.ARCHIVE_TEXT_SALT = digest([state.code, process.version]);
 // content.config.ts reads the content directory from the environment.
 process.env.ARCHIVE_CONTENT = contentDir;
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -162,7 +199,8 @@ await build({ root: project, outDir: siteDir, logLevel: 'warn' }).catch(async (e
   throw error;
 });
 if (siteDir !== outDir) {
-  moveFiles(siteDir, outDir);
+  const pages = moveFiles(siteDir, outDir).filter((path) => path.endsWith('.html')).length;
+  console.log(`rendered ${pages} pages again`);
   rmSync(siteDir, { recursive: true, force: true });
   rmSync(changedList, { force: true });
 }
@@ -170,14 +208,20 @@ await removingOldSite;
 siteSeconds = (performance.now() - siteStarted) / 1000;
 const siteCpu = process.threadCpuUsage(siteCpuStarted);
 const siteCpuSeconds = (siteCpu.user + siteCpu.system) / 1e6;
-const indexed = await indexing;
-// The worker's folders replace an earlier build's (and the shards of builds before 2026-11).
+// The worker's search indexes and citation files replace the last build's whole (and the
+// Pagefind shards of builds before 2026-11). Removing the old ones one file at a time (30,000
+// citation files at 10,000 documents) took seconds once the indexes were done; they are moved
+// aside now and removed while the indexes are still being made.
+const stale = `${outDir}.stale-${process.pid}`;
+mkdirSync(stale, { recursive: true });
 for (const folder of readdirSync(outDir)) {
-  if (/^(pagefind(-[\w-]+)?|cite|search-(zh|en))$/.test(folder))
-    rmSync(join(outDir, folder), { recursive: true, force: true });
+  if (/^(pagefind(-[\w-]+)?|cite|search-(zh|en))$/.test(folder)) renameSync(join(outDir, folder), join(stale, folder));
 }
+const removing = rm(stale, { recursive: true, force: true });
+const indexed = await indexing;
 for (const folder of readdirSync(bundle)) renameSync(join(bundle, folder), join(outDir, folder));
 rmSync(bundle, { recursive: true });
+await removing;
 console.log(`reading views: the pages read ${views.read ?? 0} made ahead by the worker`);
 const describeIndex = (lang: 'zh' | 'en', name: string) => {
   const { indexed: written, reused, parts, buckets } = indexed[lang];
@@ -208,7 +252,8 @@ const timings = option('--timings');
 if (timings) {
   const round = (value: number) => Math.round(value * 1000) / 1000;
   const phases = {
-    check_s: checkSeconds,
+    check_s: checkerSeconds,
+    plan_s: checkSeconds - checkerSeconds,
     site_s: siteSeconds,
     site_cpu_s: siteCpuSeconds,
     index_s: indexSeconds,
@@ -220,12 +265,15 @@ if (timings) {
   );
 }
 
-/** Moves every file under `from` to the same place under `to`, replacing what is there. */
-function moveFiles(from: string, to: string): void {
+/** Moves every file under `from` to the same place under `to`, replacing what is there; returns their paths under `to`. */
+function moveFiles(from: string, to: string): string[] {
+  const moved: string[] = [];
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const target = join(to, relative(from, join(entry.parentPath, entry.name)));
-    mkdirSync(dirname(target), { recursive: true });
-    renameSync(join(entry.parentPath, entry.name), target);
+    const path = relative(from, join(entry.parentPath, entry.name));
+    mkdirSync(dirname(join(to, path)), { recursive: true });
+    renameSync(join(entry.parentPath, entry.name), join(to, path));
+    moved.push(path);
   }
+  return moved;
 }

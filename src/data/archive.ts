@@ -3,7 +3,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
-import { buildArchiveIndex, type ArchiveIndex, type IndexedDocument } from '../lib/archive-index.ts';
+import {
+  buildArchiveIndex,
+  listAliases,
+  listEntitiesCiting,
+  type ArchiveIndex,
+  type DocumentSource,
+  type EntityCollection,
+  type IndexedDocument,
+  type TextFacts,
+} from '../lib/archive-index.ts';
+import { digest } from '../lib/build-plan.ts';
+import { readResultCache, writeResultCache } from '../cli/result-cache.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 import { offeredReadingViews, readStoredView, storedViewPath } from '../lib/reading-view-store.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
@@ -35,17 +46,47 @@ export function loadArchive(): Promise<ArchiveIndex> {
       getCollection('directives'),
       getCollection('people'),
     ]);
-    return buildArchiveIndex(
-      {
-        documents: documents.map((entry) => ({ ...entry.data, file: entry.filePath! })),
-        enterprises: enterprises.map((entry) => entry.data),
-        directives: directives.map((entry) => entry.data),
-        people: people.map((entry) => entry.data),
-      },
-      { includeDrafts: process.env.ARCHIVE_DRAFTS === '1', readBody },
-    );
+    const input = {
+      documents: documents.map((entry) => ({ ...entry.data, file: entry.filePath! })),
+      enterprises: enterprises.map((entry) => entry.data),
+      directives: directives.map((entry) => entry.data),
+      people: people.map((entry) => entry.data),
+    };
+    const texts = openTextCache(input);
+    const index = buildArchiveIndex(input, {
+      includeDrafts: process.env.ARCHIVE_DRAFTS === '1',
+      readBody,
+      keepText: texts?.keep,
+    });
+    texts?.save();
+    return index;
   })();
   return cached;
+}
+
+/**
+ * What the archive index read from texts in the last build (`TextFacts`), when the build keeps
+ * it: ARCHIVE_TEXT_CACHE names the file (src/cli/build.ts), ARCHIVE_TEXT_SALT the code and
+ * settings it is valid for. Each text's facts are found by a key over its file's path and bytes,
+ * every entity's names and the entities it lists, so reading the bytes replaces reading the
+ * text: an unchanged text is neither decoded nor searched for mentions.
+ */
+function openTextCache(input: Parameters<typeof listAliases>[0]) {
+  const path = process.env.ARCHIVE_TEXT_CACHE;
+  const salt = process.env.ARCHIVE_TEXT_SALT;
+  if (!path || !salt || import.meta.env.DEV) return undefined;
+  const kept = readResultCache<TextFacts>(path, salt);
+  const next = new Map<string, TextFacts>();
+  const names = digest([JSON.stringify(listAliases(input))]);
+  return {
+    keep(source: DocumentSource, listed: readonly string[], read: () => TextFacts): TextFacts {
+      const key = digest([names, source.file, readFileSync(resolve(source.file)), ...listed]);
+      const facts = kept.get(key) ?? read();
+      next.set(key, facts);
+      return facts;
+    },
+    save: () => writeResultCache(path, salt, next),
+  };
 }
 
 /**
@@ -59,16 +100,49 @@ export function readBody(file: string): string {
   return split.body;
 }
 
+let changedDocuments: Set<string> | undefined;
+
 /**
- * The documents whose pages this build renders: all of them, or, in an incremental build, only
- * those whose text changed (src/cli/build.ts lists their ids in the JSON file named by
- * ARCHIVE_ONLY_DOCUMENTS; the other pages stay as the previous build wrote them).
+ * In an incremental build, the documents whose text or Git dates changed (src/cli/build.ts
+ * lists their ids in the JSON file named by ARCHIVE_ONLY_DOCUMENTS); undefined in a full build.
+ * The other pages stay as the previous build wrote them.
  */
-export function selectDocumentPages(documents: IndexedDocument[]): IndexedDocument[] {
+function readChangedDocuments(): Set<string> | undefined {
   const list = process.env.ARCHIVE_ONLY_DOCUMENTS;
-  if (!list) return documents;
-  const ids = new Set(JSON.parse(readFileSync(list, 'utf8')) as string[]);
-  return documents.filter((doc) => ids.has(doc.id));
+  if (!list) return undefined;
+  changedDocuments ??= new Set(JSON.parse(readFileSync(list, 'utf8')) as string[]);
+  return changedDocuments;
+}
+
+/** The documents whose pages this build renders: all of them, or only those that changed. */
+export function selectDocumentPages(documents: IndexedDocument[]): IndexedDocument[] {
+  const changed = readChangedDocuments();
+  return changed ? documents.filter((doc) => changed.has(doc.id)) : documents;
+}
+
+/**
+ * The entities whose pages and feeds this build renders: all of them, or in an incremental
+ * build those whose citations hold a changed document (their pages quote its text, their feeds
+ * carry its Git dates).
+ */
+export async function selectEntityPages<T extends { id: string }>(
+  collection: EntityCollection,
+  entities: Iterable<T>,
+): Promise<T[]> {
+  const changed = readChangedDocuments();
+  if (!changed) return [...entities];
+  const citing = listEntitiesCiting(await loadArchive(), changed);
+  return [...entities].filter((entity) => citing.has(`${collection}/${entity.id}`));
+}
+
+/**
+ * The paths of a route whose pages show metadata only (frontmatter and entities; never a
+ * document's text, what is counted or quoted from it, or its Git dates): all of them, or none
+ * in an incremental build, which runs only when no metadata changed, so the pages the last
+ * build wrote are still right.
+ */
+export function selectMetadataPages<T>(paths: T[]): T[] {
+  return readChangedDocuments() ? [] : paths;
 }
 
 /** An English translation's metadata, and where its text is. */

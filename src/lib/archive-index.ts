@@ -111,6 +111,36 @@ export function selectDocuments<T extends Document>(documents: readonly T[], inc
   return documents.filter((doc) => includeDrafts || doc.status === 'published').sort(compareNewestFirst);
 }
 
+/** What pages show of a document's text, read in one pass over it. */
+export interface TextFacts {
+  /** Characters of the text, whitespace not counted. */
+  characters: number;
+  /** How many times the text names each entity. */
+  mentions: Partial<Record<EntityKey, number>>;
+  /** For each entity the document lists, in its order, the sentences around its mentions. */
+  contexts: MentionContext[][];
+}
+
+/** Reads a text's `TextFacts`, quoting the mentions of the entities in `listed`. */
+export function readTextFacts(body: string, matcher: MentionMatcher, listed: readonly EntityKey[]): TextFacts {
+  const found = findMentions(body, matcher);
+  const mentions: TextFacts['mentions'] = {};
+  for (const mention of found) {
+    const key: EntityKey = `${mention.collection}/${mention.id}`;
+    mentions[key] = (mentions[key] ?? 0) + 1;
+  }
+  return {
+    characters: countCharacters(body),
+    mentions,
+    contexts: listed.map((key) =>
+      extractContexts(
+        body,
+        found.filter((mention) => `${mention.collection}/${mention.id}` === key),
+      ),
+    ),
+  };
+}
+
 /**
  * Builds the cross-reference index of the archive from validated entries in one pass over the
  * documents (time linear in their number and length), reading each text once with `readBody`
@@ -118,27 +148,30 @@ export function selectDocuments<T extends Document>(documents: readonly T[], inc
  */
 export function buildArchiveIndex(
   input: { documents: DocumentSource[]; enterprises: Enterprise[]; directives: Directive[]; people: Person[] },
-  options: { includeDrafts?: boolean; readBody: (file: string) => string },
+  options: {
+    includeDrafts?: boolean;
+    readBody: (file: string) => string;
+    /**
+     * Keeps what is read from texts between builds: given a document, the entities it lists
+     * and how to read its text's facts, returns them (kept ones when nothing they depend on
+     * changed: the file, the entities' names and `listed`).
+     */
+    keepText?: (source: DocumentSource, listed: readonly EntityKey[], read: () => TextFacts) => TextFacts;
+  },
 ): ArchiveIndex {
   const matcher = createMentionMatcher(listAliases(input));
   const citations = new Map<EntityKey, Citation[]>();
   const pairCounts = new Map<EntityKey, Map<EntityKey, number>>();
   const documents = selectDocuments(input.documents, options.includeDrafts).map((source): IndexedDocument => {
-    const body = options.readBody(source.file);
-    const found = findMentions(body, matcher);
-    const mentions: IndexedDocument['mentions'] = {};
-    for (const mention of found) {
-      const key: EntityKey = `${mention.collection}/${mention.id}`;
-      mentions[key] = (mentions[key] ?? 0) + 1;
-    }
-    const document: IndexedDocument = { ...source, characters: countCharacters(body), mentions };
-    const listed = listDocumentEntities(document);
-    for (const key of listed) {
-      const own = found.filter((mention) => `${mention.collection}/${mention.id}` === key);
+    const listed = listDocumentEntities(source);
+    const read = () => readTextFacts(options.readBody(source.file), matcher, listed);
+    const text = options.keepText ? options.keepText(source, listed, read) : read();
+    const document: IndexedDocument = { ...source, characters: text.characters, mentions: text.mentions };
+    listed.forEach((key, i) => {
       const list = citations.get(key) ?? [];
-      list.push({ document, contexts: extractContexts(body, own) });
+      list.push({ document, contexts: text.contexts[i]! });
       citations.set(key, list);
-    }
+    });
     for (const a of listed) {
       const counts = pairCounts.get(a) ?? new Map<EntityKey, number>();
       for (const b of listed) if (a !== b) counts.set(b, (counts.get(b) ?? 0) + 1);
@@ -167,6 +200,15 @@ export function buildArchiveIndex(
     children,
     neighbours,
   };
+}
+
+/** The entities whose citations hold one of the documents `ids`: the entity pages that show them. */
+export function listEntitiesCiting(index: Pick<ArchiveIndex, 'citations'>, ids: ReadonlySet<string>): Set<EntityKey> {
+  const keys = new Set<EntityKey>();
+  for (const [key, citations] of index.citations) {
+    if (citations.some((citation) => ids.has(citation.document.id))) keys.add(key);
+  }
+  return keys;
 }
 
 /** Characters of a text, whitespace not counted (code points, so one per Chinese character). */

@@ -3,8 +3,10 @@
 // dates (the fingerprint of each document), and on metadata shared by many pages: every
 // frontmatter and entity (titles, neighbours, names), the code and the site's settings (the
 // shared fingerprints). When only document texts changed, the pages of those documents are
-// rendered again and every page that is not a document page is rendered as always (entity
-// pages quote the texts); when anything shared changed, everything is.
+// rendered again, with the pages of the entities they cite (which quote their texts; their
+// feeds carry Git dates) and the few files made from every document (data downloads, the
+// feeds of the whole archive); pages of metadata only are kept. When anything shared changed,
+// everything is rendered.
 import { createHash } from 'node:crypto';
 
 /** What a finished build was made from. */

@@ -34,3 +34,29 @@ export function splitFrontmatter(text: string): SplitFile | SplitFailure {
     bodyLine: close + 2,
   };
 }
+
+const FENCE = /^(---|\.\.\.)\s*$/;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * The frontmatter of a UTF-8 file, as `splitFrontmatter` would find it, decoding only the bytes
+ * up to the line that closes it: a fingerprint needs the frontmatter of every file, and decoding
+ * every body for it cost more than hashing. A file that cannot be split gives its failure.
+ */
+export function readFrontmatterBytes(bytes: Uint8Array): string | SplitFailure {
+  const decoder = new TextDecoder();
+  // A closing fence starts a line, so it follows a line break and begins with `---` or `...`.
+  for (let at = 0; at < bytes.length; at++) {
+    if (bytes[at] !== LF && bytes[at] !== CR) continue;
+    const mark = bytes[at + 1];
+    if ((mark !== 0x2d && mark !== 0x2e) || bytes[at + 2] !== mark || bytes[at + 3] !== mark) continue;
+    let end = at + 4;
+    while (end < bytes.length && bytes[end] !== LF && bytes[end] !== CR) end++;
+    if (!FENCE.test(decoder.decode(bytes.subarray(at + 1, end)))) continue;
+    const split = splitFrontmatter(decoder.decode(bytes.subarray(0, end)));
+    return 'yaml' in split ? split.yaml : split;
+  }
+  const split = splitFrontmatter(decoder.decode(bytes));
+  return 'yaml' in split ? split.yaml : split;
+}

@@ -1,10 +1,10 @@
 import type { APIContext } from 'astro';
-import { loadArchive } from '../../data/archive.ts';
+import { loadArchive, selectMetadataPages } from '../../data/archive.ts';
 import { LANGUAGES, type Lang } from '../../i18n/index.ts';
 import { countSearchFacets } from '../../lib/search-records.ts';
 
 export function getStaticPaths() {
-  return LANGUAGES.map((lang) => ({ params: { lang } }));
+  return selectMetadataPages(LANGUAGES.map((lang) => ({ params: { lang } })));
 }
 
 /** `/search/facets-<lang>.json`: each filter value's number of documents, for the search page before a search. */

@@ -1,10 +1,11 @@
 import type { APIContext } from 'astro';
-import { loadArchive, renderFeed } from '../../../../data/archive.ts';
+import { loadArchive, renderFeed, selectEntityPages } from '../../../../data/archive.ts';
 import { LANGUAGES, type Lang } from '../../../../i18n/index.ts';
 
 export async function getStaticPaths() {
   const archive = await loadArchive();
-  return LANGUAGES.flatMap((lang) => [...archive.directives.keys()].map((id) => ({ params: { lang, id } })));
+  const entities = await selectEntityPages('directives', archive.directives.values());
+  return LANGUAGES.flatMap((lang) => entities.map(({ id }) => ({ params: { lang, id } })));
 }
 
 /** `/<lang>/directives/<id>/feed.xml`: the documents citing one entry, newest first. */

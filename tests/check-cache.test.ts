@@ -1,0 +1,80 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { afterAll, describe, expect, test } from 'vitest';
+import { checkContent, type CheckCache } from '../src/checker/check-content.ts';
+import { readResultCache, resultCachePath, writeResultCache } from '../src/cli/result-cache.ts';
+import { BASE_ARCHIVE, CASES, readCase, readTree, toContentFiles } from './helpers/content-tree.ts';
+
+const cases = readdirSync(CASES).sort();
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A cache holding what earlier runs kept, as it comes back from disk (a deep copy). */
+function primed(salt: string, runs: Map<string, Uint8Array>[]): CheckCache {
+  const kept = new Map<string, unknown>();
+  for (const tree of runs) {
+    const cache: CheckCache = { salt, previous: new Map(), next: new Map() };
+    checkContent(toContentFiles(tree), { cache });
+    for (const [key, facts] of cache.next) kept.set(key, facts);
+  }
+  return { salt, previous: deserialize(serialize(kept)) as CheckCache['previous'], next: new Map() };
+}
+
+describe('the checker cache', () => {
+  // Every case's results kept at once: a result used for the wrong file or context would show.
+  const everything = primed('code', [readTree(BASE_ARCHIVE), ...cases.map((name) => readCase(name))]);
+
+  test.each(cases)('gives the same report as no cache: %s', (name) => {
+    const files = toContentFiles(readCase(name));
+    const fresh = checkContent(files);
+    const cache: CheckCache = { ...everything, next: new Map() };
+    expect(checkContent(files, { cache })).toEqual(fresh);
+    // Each collection file's result came from the cache, so none was checked again.
+    expect([...cache.next.values()].every((facts) => [...everything.previous.values()].includes(facts))).toBe(true);
+  });
+
+  test('checks a document again when the names it may mention change', () => {
+    const tree = readTree(BASE_ARCHIVE);
+    const cache = primed('code', [tree]);
+    const path = 'directives/four-batches.md';
+    const text = new TextDecoder().decode(tree.get(path));
+    // The meeting's 統一思想 names no entity; as a name of a directive it does not list, it is a mention to report.
+    const renamed = new Map(tree).set(
+      path,
+      new TextEncoder().encode(text.replace(/^kind:/m, 'aliases:\n  - 統一思想\nkind:')),
+    );
+    const fresh = checkContent(toContentFiles(renamed));
+    expect(fresh.problems.some((problem) => problem.message.includes('統一思想'))).toBe(true);
+    expect(checkContent(toContentFiles(renamed), { cache })).toEqual(fresh);
+  });
+
+  test('uses nothing kept by other checker code', () => {
+    const files = toContentFiles(readCase('warnings'));
+    const cache: CheckCache = { ...everything, salt: 'other code', next: new Map() };
+    checkContent(files, { cache });
+    expect([...cache.next.values()].some((facts) => [...everything.previous.values()].includes(facts))).toBe(false);
+  });
+
+  test('is kept on disk, and a damaged or foreign file is ignored', () => {
+    const project = mkdtempSync(join(tmpdir(), 'check-cache-'));
+    created.push(project);
+    const path = resultCachePath(project, 'check', '/archive/content');
+    expect(path).not.toBe(resultCachePath(project, 'check', '/another/content'));
+    expect(readResultCache(path, 'code').size).toBe(0);
+    const { previous } = primed('code', [readTree(BASE_ARCHIVE)]);
+    writeResultCache(path, 'code', previous);
+    expect(readResultCache(path, 'code')).toEqual(previous);
+    expect(readResultCache(path, 'other code').size).toBe(0);
+
+    const bytes = readFileSync(path);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0xff;
+    writeFileSync(path, bytes);
+    expect(readResultCache(path, 'code').size).toBe(0);
+    writeFileSync(path, bytes.subarray(0, 20));
+    expect(readResultCache(path, 'code').size).toBe(0);
+  });
+});
