@@ -1,10 +1,11 @@
 // `npm run bench:search -- --docs 1000,10000`: generates the synthetic corpus, builds it, serves
 // it on loopback and measures, in headless Chromium, what a cold query (fresh browser), a warm
-// one (another query, the engine loaded) and a repeat (the first query again) fetch and how long
-// they take to show results; the cold bytes also by kind of file. Prints one JSON line per
+// one (another query, the engine loaded) and a repeat (the first query again) fetch, how long
+// they take to show their first result (`*_ms`) and their whole first page (`*_page_ms`); the
+// cold bytes also by kind of file. Prints one JSON line per
 // corpus size and language.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -34,8 +35,12 @@ const run = (script: string, scriptArgs: string[]) => {
   return result.stdout;
 };
 
-/** Types a query into the search page and waits until the results are shown; returns ms and the status text. */
-async function measure(page: Page, query: string): Promise<{ ms: number; results: string }> {
+/**
+ * Types a query into the search page and waits until its first page of results is complete;
+ * returns the time to the first result on screen (or to "nothing found"), the time to the whole
+ * first page (its count in the status line), and the status text.
+ */
+async function measure(page: Page, query: string): Promise<{ ms: number; page_ms: number; results: string }> {
   return page.evaluate(async (text) => {
     const list = document.getElementById('search-results')!;
     const status = document.getElementById('search-status')!;
@@ -43,10 +48,13 @@ async function measure(page: Page, query: string): Promise<{ ms: number; results
     list.replaceChildren();
     status.textContent = '';
     const started = performance.now();
+    let first: number | undefined;
     const shown = new Promise<number>((resolve) => {
       const observer = new MutationObserver(() => {
-        const done = /\d|没有|No document/.test(status.textContent ?? '') && !(status.textContent ?? '').includes('…');
-        if (done) {
+        const line = status.textContent ?? '';
+        const none = /没有|No document/.test(line);
+        if (first === undefined && (list.querySelector('.result-title') || none)) first = performance.now() - started;
+        if ((/\d/.test(line) || none) && !line.includes('…')) {
           observer.disconnect();
           resolve(performance.now() - started);
         }
@@ -55,7 +63,8 @@ async function measure(page: Page, query: string): Promise<{ ms: number; results
     });
     input.value = text;
     input.dispatchEvent(new Event('input'));
-    return { ms: Math.round(await shown), results: status.textContent ?? '' };
+    const whole = await shown;
+    return { ms: Math.round(first ?? whole), page_ms: Math.round(whole), results: status.textContent ?? '' };
   }, query);
 }
 
@@ -132,15 +141,20 @@ try {
         const repeatKb = bytes.kb();
         console.log(
           JSON.stringify({
-            docs,
+            // A built site's size is what its index holds, not the --docs default.
+            docs: builtSite
+              ? (JSON.parse(readFileSync(join(site, 'search-zh', 'index.json'), 'utf8')) as { pages: number }).pages
+              : docs,
             lang,
             cold_query: cold,
             cold_ms: first.ms,
+            cold_page_ms: first.page_ms,
             cold_kb: coldKb,
             cold_results: first.results,
             cold_kb_by_kind: coldByKind,
             warm_query: warm,
             warm_ms: second.ms,
+            warm_page_ms: second.page_ms,
             warm_kb: warmKb,
             warm_results: second.results,
             repeat_ms: repeat.ms,

@@ -235,37 +235,52 @@ if (form) {
     });
     const matches: View[] = [];
     let checked = 0;
-    const fill = async (wanted: number) => {
+    const more = element('button', { type: 'button', className: 'more-results', textContent: messages.more });
+    more.addEventListener('click', () => void showMore());
+    let shown = 0;
+    let cleared = false;
+    // The last query's results stay until the first of this one's can take their place.
+    const show = (upTo: number) => {
+      if (!cleared) {
+        cleared = true;
+        list.replaceChildren(...englishPageHint(state.query));
+        list.after(more);
+        document.querySelectorAll('.more-results').forEach((button) => button !== more && button.remove());
+      }
+      while (shown < Math.min(upTo, matches.length)) list.append(renderResult(matches[shown++]!));
+    };
+    // Candidates are loaded a page at a time, all at once, and shown in order as they arrive.
+    const fill = async (wanted: number, progress: () => void) => {
       const limit = checkedForPhrases && candidates.length <= CHECK_ALL_UP_TO ? candidates.length : 0;
       while (checked < candidates.length && (matches.length < wanted || checked < limit)) {
-        const batch = await Promise.all(candidates.slice(checked, checked + PAGE_SIZE).map((load) => load()));
-        checked += batch.length;
-        matches.push(...batch.filter((view): view is View => view !== undefined));
+        const batch = candidates.slice(checked, checked + PAGE_SIZE).map((load) => load());
+        for (const pending of batch) {
+          const view = await pending;
+          if (current !== generation) return;
+          checked += 1;
+          if (view) {
+            matches.push(view);
+            progress();
+          }
+        }
       }
     };
-    await fill(PAGE_SIZE);
-    if (current !== generation) return;
-    let shown = 0;
     // Without phrases to check, every candidate is a match and the count is exact; with them,
     // only once every candidate has been checked.
     const total = () =>
       !checkedForPhrases ? String(candidates.length) : `${matches.length}${checked < candidates.length ? '+' : ''}`;
     const countText = () => (total() === '0' ? messages.none : messages.count.replace('{count}', total()));
     const showMore = async () => {
-      await fill(shown + PAGE_SIZE);
+      const upTo = shown + PAGE_SIZE;
+      show(upTo);
+      await fill(upTo, () => show(upTo));
       if (current !== generation) return;
-      const next = matches.slice(shown, shown + PAGE_SIZE);
-      shown += next.length;
-      list.append(...next.map(renderResult));
+      show(upTo);
       more.hidden = shown >= matches.length && checked === candidates.length;
       status.textContent = countText();
     };
-    const more = element('button', { type: 'button', className: 'more-results', textContent: messages.more });
-    more.addEventListener('click', () => void showMore());
-    list.replaceChildren(...englishPageHint(state.query));
-    list.after(more);
-    document.querySelectorAll('.more-results').forEach((button) => button !== more && button.remove());
     await showMore();
+    if (current !== generation) return;
     // Filter counts over the matches once all are known, else over the candidates; the facets
     // file loads now, after the first results are on screen.
     const counted = checkedForPhrases && checked === candidates.length ? matches.map((view) => view.page) : pages;

@@ -239,13 +239,17 @@ export interface IndexManifest {
   pages: number;
 }
 
-/** Paths of the index's files, relative to its folder. */
+/**
+ * Paths of the index's files, relative to its folder. All are gzipped by the build and named
+ * `.bin`, so that a static host serves them as they are rather than compressing them again
+ * (hosts compress JSON; a gzipped fragment named `.json` was gzipped twice).
+ */
 export const INDEX_FILES = {
   bucket: (bucket: number) => `b/${bucket.toString(36)}.bin`,
-  fragment: (page: number) => `f/${page.toString(36)}.json`,
+  fragment: (page: number) => `f/${page.toString(36)}.bin`,
   pages: 'pages.bin',
   facets: 'facets.bin',
-  words: (prefix: string) => `w/${prefix}.json`,
+  words: (prefix: string) => `w/${prefix}.bin`,
 };
 
 /** Characters of a word that name its vocabulary file (`INDEX_FILES.words`). */
