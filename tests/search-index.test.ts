@@ -10,6 +10,7 @@ import { buildChineseEntry, joinText } from '../src/lib/search-index/entry.ts';
 import {
   bucketCount,
   bucketOf,
+  chooseTokens,
   completeWord,
   groupWords,
   ByteReader,
@@ -181,6 +182,16 @@ describe('the files of the Chinese index', () => {
     expect(completeWord(groups.get('ji')!, 'jin')).toEqual(['jinan', 'jinduicheng']);
     expect(completeWord(groups.get('ji')!, 'jind')).toEqual(['jinduicheng']);
     expect(completeWord(groups.get('ji')!, 'jin', 1)).toEqual(['jinan']);
+  });
+
+  test('common pairs of a checked phrase are left out of the lookup, keeping the rarest if all are common', () => {
+    const common = { 企业: 10_000, 社会: 9_600, 国资: 9_400, 资委: 9_300 };
+    const phrase = queryTokens('剥离企业办社会');
+    expect(chooseTokens(phrase, new Set(phrase), common)).toEqual(['剥离', '离企', '业办', '办社']);
+    expect(chooseTokens(['国资', '资委'], new Set(['国资', '资委']), common)).toEqual(['资委']);
+    // Tokens the page does not check (a lone character, an English word) always stay.
+    expect(chooseTokens(['国资', '资委'], new Set(), common)).toEqual(['国资', '资委']);
+    expect(chooseTokens(['sasac', '国资'], new Set(['国资']), common)).toEqual(['sasac', '国资']);
   });
 
   test('facets read back', () => {

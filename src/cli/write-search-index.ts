@@ -25,6 +25,7 @@ import type { CheckedEntry } from '../checker/check-content.ts';
 import type { SearchEntry } from '../lib/search-index/entry.ts';
 import {
   bucketCount,
+  COMMON_SHARE,
   decodePageLengths,
   encodeFacets,
   encodePageLengths,
@@ -223,6 +224,7 @@ export function assembleIndex(
 
   // Buckets, a batch at a time from every part; the Latin words go to the vocabulary files.
   const words: [string, number][] = [];
+  const common: [string, number][] = [];
   const files = parts.map(({ folder, start }) => {
     const fd = openSync(join(folder, PART_FILES.postings), 'r');
     const head = readSectionOffsets(readAt(fd, 0, 4 * (buckets + 2)));
@@ -243,6 +245,7 @@ export function assembleIndex(
         });
         const bucket = joinSections(sections, (token, pages) => {
           if (/^[0-9a-z]/.test(token)) words.push([token, pages]);
+          else if (pages >= COMMON_SHARE * lengths.length) common.push([token, pages]);
         });
         write(INDEX_FILES.bucket(b), gzipSync(bucket, { level: 6 }));
       }
@@ -256,7 +259,12 @@ export function assembleIndex(
     write(INDEX_FILES.words(prefix), gzipSync(JSON.stringify(group), { level: 9 }));
   }
 
-  const manifest: IndexManifest = { folder: hash.digest('hex').slice(0, 16), buckets, pages: lengths.length };
+  const manifest: IndexManifest = {
+    folder: hash.digest('hex').slice(0, 16),
+    buckets,
+    pages: lengths.length,
+    common: Object.fromEntries(common.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+  };
   for (const name of readdirSync(root)) {
     if (name !== '.partial') rmSync(join(root, name), { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@
 // src/lib/search-index/search.ts. Every file is fetched once per page load.
 import {
   bucketOf,
+  chooseTokens,
   completeWord,
   decodeFacets,
   decodePageLengths,
@@ -104,34 +105,42 @@ export class SearchEngine {
     return completeWord(await group, prefix);
   }
 
-  /** A half-typed word's postings: of the word itself and of its completions, together. */
+  /**
+   * A half-typed word's postings: of the word itself and of its completions, together. The
+   * word's own file is fetched at once, beside the vocabulary, so a word typed whole costs no
+   * second round trip.
+   */
   private async prefixPostings(prefix: string): Promise<{ postings?: Postings; tokens: string[] }> {
-    const tokens = [...new Set([wordToken(prefix), ...(await this.complete(prefix))])];
-    const lists = (await Promise.all(tokens.map((token) => this.postings(token)))).filter(
+    const own = wordToken(prefix);
+    const ownPostings = this.postings(own);
+    const completions = (await this.complete(prefix)).filter((token) => token !== own);
+    const lists = (await Promise.all([ownPostings, ...completions.map((token) => this.postings(token))])).filter(
       (list): list is Postings => list !== undefined,
     );
-    return { postings: lists.length > 0 ? unionPostings(lists) : undefined, tokens };
+    return { postings: lists.length > 0 ? unionPostings(lists) : undefined, tokens: [own, ...completions] };
   }
 
   /**
    * The pages holding every token (and, with `prefix`, a word that starts so: the last word of
    * a query still being typed), narrowed by the filters and ordered; with no tokens, every page
-   * the filters let through.
+   * the filters let through. Common tokens among `optional` may be left out (`chooseTokens`).
    */
   async search(
     tokens: readonly string[],
     filters: Readonly<Record<string, readonly string[]>>,
     sort: 'relevance' | 'newest' | 'oldest',
     prefix?: string,
+    optional: ReadonlySet<string> = new Set(),
   ): Promise<SearchAnswer> {
     const filtered = Object.values(filters).some((values) => values.length > 0);
+    const chosen = chooseTokens(tokens, optional, (await this.loadManifest()).common ?? {});
     const [lengths, facets, exact, partial] = await Promise.all([
       this.loadLengths(),
       filtered ? this.loadFacets() : undefined,
-      Promise.all(tokens.map((token) => this.postings(token))),
+      Promise.all(chosen.map((token) => this.postings(token))),
       prefix ? this.prefixPostings(prefix) : undefined,
     ]);
-    const searched = [...tokens, ...(partial?.tokens ?? [])];
+    const searched = [...chosen, ...(partial?.tokens ?? [])];
     if (searched.length === 0) {
       const all = Array.from({ length: lengths.length }, (_, page) => page);
       return { pages: orderPages(facets ? filterPages(all, facets, filters) : all, undefined, sort), tokens: [] };

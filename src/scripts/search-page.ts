@@ -153,11 +153,14 @@ if (form) {
   /** The query as the index reads it, the phrases results must contain, and what to mark. */
   const prepareQuery = async (
     hasQuery: boolean,
-  ): Promise<{ tokens: string[]; typing?: string; phrases: string[]; marks: string[] }> => {
+  ): Promise<{ tokens: string[]; optional?: Set<string>; typing?: string; phrases: string[]; marks: string[] }> => {
     if (!hasQuery) return { tokens: [], phrases: [], marks: [] };
     if (lang === 'zh') {
       const prepared = prepareChineseQuery(state.query, await loadPairs());
-      return { tokens: queryTokens(prepared.query), phrases: prepared.phrases, marks: prepared.marks };
+      // The pairs of each phrase: every result is checked for the phrase itself, so the index
+      // may leave out its common pairs.
+      const optional = new Set(prepared.phrases.flatMap((phrase) => queryTokens(phrase)));
+      return { tokens: queryTokens(prepared.query), optional, phrases: prepared.phrases, marks: prepared.marks };
     }
     // English: every word (stemmed) is required, the last one also by its completions while it
     // may still be being typed; words are marked by their stems.
@@ -225,6 +228,7 @@ if (form) {
       state.filters,
       state.sort,
       prepared.typing,
+      prepared.optional,
     );
     if (current !== generation) return; // a newer query replaced this one
     // Candidates hold every token; with phrases to check (Chinese), each is then checked.

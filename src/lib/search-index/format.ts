@@ -237,6 +237,32 @@ export interface IndexManifest {
   folder: string;
   buckets: number;
   pages: number;
+  /**
+   * Han tokens on at least `COMMON_SHARE` of the pages, with their page counts: a query may
+   * leave them out where the page checks its phrases anyway (`chooseTokens`).
+   */
+  common: Record<string, number>;
+}
+
+/** The share of pages from which a token is common (see `IndexManifest.common`). */
+export const COMMON_SHARE = 0.9;
+
+/**
+ * The tokens a query looks up. Tokens in `optional` (pairs of a phrase that the page will check
+ * on each result's text) that are common in the index narrow the candidates by less than a
+ * tenth and cost a file each, so they are left out; if all of them are common, the rarest one
+ * stays. Other tokens always stay.
+ */
+export function chooseTokens(
+  tokens: readonly string[],
+  optional: ReadonlySet<string>,
+  common: Readonly<Record<string, number>>,
+): string[] {
+  const isCommon = (token: string) => optional.has(token) && common[token] !== undefined;
+  const kept = tokens.filter((token) => !isCommon(token));
+  if (kept.some((token) => optional.has(token)) || !tokens.some(isCommon)) return kept;
+  const rarest = tokens.filter(isCommon).sort((a, b) => common[a]! - common[b]!)[0]!;
+  return [...kept, rarest];
 }
 
 /**
