@@ -247,7 +247,9 @@ export function assembleIndex(
           if (/^[0-9a-z]/.test(token)) words.push([token, pages]);
           else if (pages >= COMMON_SHARE * lengths.length) common.push([token, pages]);
         });
-        write(INDEX_FILES.bucket(b), gzipSync(bucket, { level: 6 }));
+        // Level 4: measured on 800 buckets at 10,000 documents, 4 times as fast as level 6 for
+        // 4% more bytes; every build joins every bucket, a rebuild after one edit included.
+        write(INDEX_FILES.bucket(b), gzipSync(bucket, { level: 4 }));
       }
     }
   } finally {
