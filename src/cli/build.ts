@@ -224,8 +224,8 @@ rmSync(bundle, { recursive: true });
 await removing;
 console.log(`reading views: the pages read ${views.read ?? 0} made ahead by the worker`);
 const describeIndex = (lang: 'zh' | 'en', name: string) => {
-  const { indexed: written, reused, parts, buckets } = indexed[lang];
-  return `${name}: ${written + reused} documents in ${parts} parts${reused ? `, ${reused} of them kept from the last build` : ''}, ${buckets} buckets`;
+  const { indexed: written, reused, parts, buckets, whole } = indexed[lang];
+  return `${name}: ${written + reused} documents in ${parts} parts${reused ? `, ${reused} of them kept from the last build` : ''}, ${buckets} buckets${whole ? ' (kept whole)' : ''}`;
 };
 console.log(
   `site built in ${siteSeconds.toFixed(1)} s; search indexes in ${indexSeconds.toFixed(1)} s (at the same time): ${describeIndex('zh', 'Chinese index')}; ${describeIndex('en', 'English index')}`,

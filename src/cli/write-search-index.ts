@@ -17,7 +17,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { setImmediate } from 'node:timers/promises';
 import type { EntityCatalogue } from '../lib/archive-index.ts';
@@ -39,6 +39,7 @@ import type { TokenSink } from '../lib/search-index/tokens.ts';
 import type { Lang } from '../i18n/index.ts';
 import { joinSections, PartPostingsBuilder, readSectionOffsets } from '../lib/search-index/postings.ts';
 import { dateSortKey } from '../lib/format-date.ts';
+import { digest } from '../lib/build-plan.ts';
 import { searchFilters } from '../lib/search-records.ts';
 import { SEARCH_FILTERS } from '../lib/search-query.ts';
 
@@ -298,7 +299,9 @@ export interface IndexResult {
   reused: number;
   parts: number;
   buckets: number;
-  /** The cache keys of the parts, which the cache must keep. */
+  /** True when the whole joined index was kept from the last build. */
+  whole: boolean;
+  /** The cache keys of the parts (and of the joined index), which the cache must keep. */
   keys: string[];
 }
 
@@ -332,7 +335,55 @@ export async function indexLanguage(job: IndexJob): Promise<IndexResult> {
     }
     folders.push({ folder, start: part.start });
   }
-  assembleIndex(job.site, job.lang, folders, buckets, collectPageFacets(documents, job.catalogue, job.lang));
+  const facets = collectPageFacets(documents, job.catalogue, job.lang);
+  const target = join(job.site, indexFolder(job.lang));
+  // The joined index is kept too: when every part and the facets are as before (the English
+  // index after a Chinese text was edited), it is linked in instead of joined again.
+  const joined = job.cache && join(job.cache.dir, joinedFolder(job.lang));
+  const source = digest([String(buckets), ...keys, encodeFacets(facets)]);
+  const whole = joined !== undefined && keys.length === plan.length && readKey(joined) === source;
+  if (whole) {
+    linkTree(join(joined, 'index'), target);
+  } else {
+    assembleIndex(job.site, job.lang, folders, buckets, facets);
+    if (joined) {
+      rmSync(joined, { recursive: true, force: true });
+      linkTree(target, join(joined, 'index'));
+      writeFileSync(join(joined, 'source.txt'), source);
+    }
+  }
   rmSync(scratch, { recursive: true, force: true });
-  return { indexed, reused, parts: plan.length, buckets, keys };
+  return {
+    indexed,
+    reused,
+    parts: plan.length,
+    buckets,
+    whole,
+    keys: joined ? [...keys, joinedFolder(job.lang)] : keys,
+  };
+}
+
+/** The cache folder that keeps a language's last joined index. */
+function joinedFolder(lang: Lang): string {
+  return `joined-${lang}`;
+}
+
+/** What a kept joined index was made from, if one is kept whole. */
+function readKey(joined: string): string | undefined {
+  try {
+    return readFileSync(join(joined, 'source.txt'), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts every file under `from` at the same place under `to` (hard links where possible). */
+function linkTree(from: string, to: string): void {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const copy = join(to, relative(from, path));
+    mkdirSync(dirname(copy), { recursive: true });
+    shareFile(path, copy);
+  }
 }
