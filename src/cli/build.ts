@@ -164,6 +164,7 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
     site: bundle,
     partBudget: readPartBudget(process.env),
     address: readSiteAddress(),
+    citations: plan.kind === 'full',
     cache: {
       dir: searchCacheDir(project, outDir),
       salt: digest([state.code, search.entities]),
@@ -215,7 +216,10 @@ const siteCpuSeconds = (siteCpu.user + siteCpu.system) / 1e6;
 const stale = `${outDir}.stale-${process.pid}`;
 mkdirSync(stale, { recursive: true });
 for (const folder of readdirSync(outDir)) {
-  if (/^(pagefind(-[\w-]+)?|cite|search-(zh|en))$/.test(folder)) renameSync(join(outDir, folder), join(stale, folder));
+  // An incremental build keeps the citation files: they are made from frontmatter only.
+  const replaced =
+    plan.kind === 'full' ? /^(pagefind(-[\w-]+)?|cite|search-(zh|en))$/ : /^(pagefind(-[\w-]+)?|search-(zh|en))$/;
+  if (replaced.test(folder)) renameSync(join(outDir, folder), join(stale, folder));
 }
 const removing = rm(stale, { recursive: true, force: true });
 const indexed = await indexing;

@@ -25,6 +25,8 @@ export interface IndexJob {
   partBudget: number;
   /** Where the site is published, for the permalinks in citation files. */
   address: SiteAddress;
+  /** Whether to write the citation files (not when only texts changed: they depend on frontmatter). */
+  citations: boolean;
   /** Where index parts are kept between builds, and what they depend on (`SearchCache`). */
   cache?: SearchCache;
   /** Where to leave the documents' reading views for Astro's pages, made before anything else. */
@@ -139,7 +141,10 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
       cache: cache && { dir: cache.dir, key: (part, buckets) => partKey(cache, lang, part, buckets) },
     });
   if (job.views) await writeReadingViews(job.views, documents, job.entries);
-  const citations = writeCitationFiles(join(job.site, 'cite'), listCitationFiles(documents, catalogue, job.address));
+  // Citation files come from frontmatter only: a build after text edits keeps the last ones.
+  const citations = job.citations
+    ? writeCitationFiles(join(job.site, 'cite'), listCitationFiles(documents, catalogue, job.address))
+    : Promise.resolve(0);
   const zh = await index(
     'zh',
     (doc, sink) => buildChineseEntry(doc, readContentBody(doc.file), catalogue, sink),
