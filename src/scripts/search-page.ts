@@ -206,7 +206,13 @@ if (form) {
   const run = async (delay = 0) => {
     const current = (generation += 1);
     const params = serializeSearchState(state);
-    history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+    // The state goes into the URL once the results are on screen: Chromium fetches the page's
+    // icon again on every change of URL, and that request took one of the six connections the
+    // index files needed (measured: 36 ms of a 60 ms query).
+    const remember = () => {
+      if (current === generation)
+        history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+    };
     input.value = state.query;
     sort.value = state.sort;
     const hasQuery = state.query.trim() !== '';
@@ -214,6 +220,7 @@ if (form) {
       list.replaceChildren();
       document.querySelectorAll('.more-results').forEach((button) => button.remove());
       status.textContent = messages.hint;
+      remember();
       const counts = await loadFacets();
       if (current === generation) renderFilters(counts);
       return;
@@ -285,6 +292,7 @@ if (form) {
     };
     await showMore();
     if (current !== generation) return;
+    remember();
     // Filter counts over the matches once all are known, else over the candidates; the facets
     // file loads now, after the first results are on screen.
     const counted = checkedForPhrases && checked === candidates.length ? matches.map((view) => view.page) : pages;
