@@ -160,13 +160,20 @@ export function buildWordExcerpt(
   from = 0,
   radius = 100,
 ): { html: string; at: number | undefined } {
+  // Stemming every word of a long translation took tens of ms; a stem keeps its word's first
+  // two letters, so only words starting like a token are stemmed.
+  const starts = new Set([...tokens].map((token) => token.slice(0, 2)));
+  const isMatch = (word: string) => {
+    const lower = word.toLowerCase();
+    return starts.has(lower.slice(0, 2)) && tokens.has(wordToken(lower));
+  };
   const matches = (start: number, end: number) =>
     [...text.slice(start, end).matchAll(/[0-9A-Za-z]+/g)]
-      .filter((match) => tokens.has(wordToken(match[0].toLowerCase())))
+      .filter((match) => isMatch(match[0]))
       .map((match) => ({ start: start + match.index, end: start + match.index + match[0].length }));
   let at: number | undefined;
   for (const match of text.slice(from).matchAll(/[0-9A-Za-z]+/g)) {
-    if (tokens.has(wordToken(match[0].toLowerCase()))) {
+    if (isMatch(match[0])) {
       at = from + match.index;
       break;
     }
