@@ -22,16 +22,10 @@ import { countFacets } from '../lib/search-index/search.ts';
 import type { SearchFragment } from '../lib/search-index/format.ts';
 import { SearchEngine } from './search-engine.ts';
 
-/** A result as the page shows it. */
-interface View {
+/** A result as the page shows it: its fragment's fields, and where and how the query matched. */
+interface View extends Pick<SearchFragment, 'url' | 'title' | 'original' | 'date' | 'type' | 'enterprises'> {
   /** The page number in the index. */
   page: number;
-  url: string;
-  title: string;
-  original?: string;
-  date: string;
-  type: string;
-  enterprises: string[];
   /** The paragraph where the query first matched (1-based), if known. */
   paragraph?: number;
   /** HTML: the text escaped, the query marked. */

@@ -58,22 +58,22 @@ export class PartPostingsBuilder implements TokenSink {
     this.pageCounts[id] = this.pageCounts[id]! + weight;
   }
 
-  han(key: number, weight: number): void {
-    let id = this.hanIds.get(key);
+  /** The number of a token, given to it when first seen. */
+  private idOf<K>(ids: Map<K, number>, key: K & (number | string)): number {
+    let id = ids.get(key);
     if (id === undefined) {
       id = this.keys.push(key) - 1;
-      this.hanIds.set(key, id);
+      ids.set(key, id);
     }
-    this.count(id, weight);
+    return id;
+  }
+
+  han(key: number, weight: number): void {
+    this.count(this.idOf(this.hanIds, key), weight);
   }
 
   word(word: string, weight: number): void {
-    let id = this.wordIds.get(word);
-    if (id === undefined) {
-      id = this.keys.push(word) - 1;
-      this.wordIds.set(word, id);
-    }
-    this.count(id, weight);
+    this.count(this.idOf(this.wordIds, word), weight);
   }
 
   /** Ends the current page: its counts become postings. Returns the page's number in the part. */
