@@ -20,7 +20,7 @@ import {
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { setImmediate } from 'node:timers/promises';
-import type { EntityCatalogue } from '../lib/archive-index.ts';
+import { compareOldestFirst, type EntityCatalogue } from '../lib/archive-index.ts';
 import type { CheckedEntry } from '../checker/check-content.ts';
 import type { SearchEntry } from '../lib/search-index/entry.ts';
 import {
@@ -38,7 +38,6 @@ import {
 import type { TokenSink } from '../lib/search-index/tokens.ts';
 import type { Lang } from '../i18n/index.ts';
 import { joinSections, PartPostingsBuilder, readSectionOffsets } from '../lib/search-index/postings.ts';
-import { dateSortKey } from '../lib/format-date.ts';
 import { digest } from '../lib/build-plan.ts';
 import { searchFilters } from '../lib/search-records.ts';
 import { SEARCH_FILTERS } from '../lib/search-query.ts';
@@ -313,9 +312,7 @@ export interface IndexResult {
  */
 export async function indexLanguage(job: IndexJob): Promise<IndexResult> {
   // Page n is the n-th oldest document, so that sorting by date is sorting by page number.
-  const documents = [...job.documents].sort(
-    (a, b) => dateSortKey(a.date).localeCompare(dateSortKey(b.date)) || a.id.localeCompare(b.id),
-  );
+  const documents = [...job.documents].sort(compareOldestFirst);
   const characters = documents.reduce((sum, doc) => sum + job.weight(doc), 0);
   const buckets = bucketCount(characters);
   const plan = planIndexParts(documents, job.partBudget, job.weight);

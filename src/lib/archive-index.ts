@@ -57,6 +57,11 @@ export interface ArchiveIndex {
   neighbours: Map<string, { previous?: IndexedDocument; next?: IndexedDocument }>;
 }
 
+/** Oldest first; ties broken by id so the order is stable across builds. */
+export function compareOldestFirst(a: Document, b: Document): number {
+  return dateSortKey(a.date).localeCompare(dateSortKey(b.date)) || a.id.localeCompare(b.id);
+}
+
 /** Newest first; ties broken by id so the order is stable across builds. */
 export function compareNewestFirst(a: Document, b: Document): number {
   return dateSortKey(b.date).localeCompare(dateSortKey(a.date)) || a.id.localeCompare(b.id);
