@@ -14,6 +14,7 @@ import {
   type TextFacts,
 } from '../lib/archive-index.ts';
 import { digest } from '../lib/build-plan.ts';
+import { checkedFileDigest } from '../lib/checked-documents.ts';
 import { readResultCache, writeResultCache } from '../cli/result-cache.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 import { offeredReadingViews, readStoredView, storedViewPath } from '../lib/reading-view-store.ts';
@@ -68,8 +69,8 @@ export function loadArchive(): Promise<ArchiveIndex> {
  * What the archive index read from texts in the last build (`TextFacts`), when the build keeps
  * it: ARCHIVE_TEXT_CACHE names the file (src/cli/build.ts), ARCHIVE_TEXT_SALT the code and
  * settings it is valid for. Each text's facts are found by a key over its file's path and bytes,
- * every entity's names and the entities it lists, so reading the bytes replaces reading the
- * text: an unchanged text is neither decoded nor searched for mentions.
+ * every entity's names and the entities it lists: an unchanged text is neither decoded nor
+ * searched for mentions, nor, in `npm run build`, read (the checker's digest stands for its bytes).
  */
 function openTextCache(input: Parameters<typeof listAliases>[0]) {
   const path = process.env.ARCHIVE_TEXT_CACHE;
@@ -80,7 +81,9 @@ function openTextCache(input: Parameters<typeof listAliases>[0]) {
   const names = digest([JSON.stringify(listAliases(input))]);
   return {
     keep(source: DocumentSource, listed: readonly string[], read: () => TextFacts): TextFacts {
-      const key = digest([names, source.file, readFileSync(resolve(source.file)), ...listed]);
+      // The checker's digest of the file when the build offers it: then no file is read here.
+      const bytes = checkedFileDigest(source.file) ?? digest([readFileSync(resolve(source.file))]);
+      const key = digest([names, source.file, bytes, ...listed]);
       const facts = kept.get(key) ?? read();
       next.set(key, facts);
       return facts;
