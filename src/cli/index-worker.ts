@@ -8,7 +8,13 @@ import type { Lang } from '../i18n/index.ts';
 import { catalogueEntities, listAliases, selectDocuments } from '../lib/archive-index.ts';
 import { createMentionMatcher } from '../lib/find-mentions.ts';
 import { buildReadingView } from '../lib/reading-view.ts';
-import { pruneStoredViews, storedViewPath, writeStoredView, type ReadingViewStore } from '../lib/reading-view-store.ts';
+import {
+  pruneStoredViews,
+  READING_VIEWS,
+  storedViewPath,
+  writeStoredView,
+  type ReadingViewStore,
+} from '../lib/reading-view-store.ts';
 import { listCitationFiles, type SiteAddress } from '../lib/citations/citation-files.ts';
 import { readContentBody, type CheckedEntry, type CheckResult } from '../checker/check-content.ts';
 import { digest } from '../lib/build-plan.ts';
@@ -105,9 +111,6 @@ export async function writeReadingViews(
   }
   return made;
 }
-
-/** The folder of the search cache that holds reading views (see `ReadingViewStore`). */
-export const READING_VIEWS = 'views';
 
 /** What the index worker did, per language. */
 export type IndexResult = Record<Lang, Omit<LanguageResult, 'keys'>>;

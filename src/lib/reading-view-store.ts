@@ -8,6 +8,9 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import type { ReadingView } from './reading-view.ts';
 
+/** The folder of the search cache that holds reading views (see `ReadingViewStore`). */
+export const READING_VIEWS = 'views';
+
 /** Where views are kept, and the key of each document's view. */
 export interface ReadingViewStore {
   dir: string;
