@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -368,8 +368,8 @@ describe('writing and joining parts', () => {
         folders.push({ folder, start: part.start });
       }
       const facets = { names: ['year'], values: [texts.map((_, n) => `200${n}`)], pages: texts.map((_, n) => [[n]]) };
-      const manifest = assembleIndex(join(work, name), 'zh', folders, 4, facets);
-      return { root: join(work, name, 'search-zh'), manifest, parts: parts.length };
+      const { manifest, sums } = assembleIndex(join(work, name), 'zh', folders, 4, facets);
+      return { root: join(work, name, 'search-zh'), manifest, sums, folders, facets, parts: parts.length };
     };
     const whole = await write('whole', 1_000);
     const split = await write('split', 30);
@@ -395,5 +395,53 @@ describe('writing and joining parts', () => {
     expect(readdirSync(split.root).sort()).toEqual(['index.json', split.manifest.folder].sort());
     expect(split.manifest.folder).not.toBe(whole.manifest.folder); // parts are part of the digest
     expect(decodeFacets(read(split, INDEX_FILES.facets)).values[0]).toHaveLength(5);
+  });
+
+  test('joined again after one text changed, unchanged files are linked from the last index and the rest written', async () => {
+    const buckets = 64;
+    const facets = { names: ['year'], values: [texts.map((_, n) => `200${n}`)], pages: texts.map((_, n) => [[n]]) };
+    const writeParts = async (name: string, docs: CheckedEntry[]) => {
+      const folders = [];
+      for (const [p, part] of planIndexParts(docs, 30).entries()) {
+        const folder = join(work, name, 'parts', String(p));
+        await writeIndexPart(folder, part.documents, buckets, (doc, sink) =>
+          buildChineseEntry(doc, new TextDecoder().decode(doc.file.bytes).replace(/^---\n---\n/, ''), catalogue, sink),
+        );
+        folders.push({ folder, start: part.start });
+      }
+      return folders;
+    };
+    const first = assembleIndex(join(work, 'first'), 'zh', await writeParts('first', entries), buckets, facets);
+    const firstFolder = join(work, 'first', 'search-zh', first.manifest.folder);
+    // The last document gains a sentence: 国企 was in no text before.
+    const edited = entries.map((entry, n) =>
+      n === 4
+        ? { ...entry, file: { ...entry.file, bytes: new TextEncoder().encode('---\n---\n三供一业移交。国企\n') } }
+        : entry,
+    );
+    const folders = await writeParts('second', edited);
+    const again = assembleIndex(join(work, 'second'), 'zh', folders, buckets, facets, {
+      folder: firstFolder,
+      sums: first.sums,
+    });
+    const fresh = assembleIndex(join(work, 'fresh'), 'zh', folders, buckets, facets);
+    // The same index as one joined from nothing, file for file, in a folder of the same name.
+    expect(again.manifest).toEqual(fresh.manifest);
+    expect(again.sums).toEqual(fresh.sums);
+    const againFolder = join(work, 'second', 'search-zh', again.manifest.folder);
+    const freshFolder = join(work, 'fresh', 'search-zh', fresh.manifest.folder);
+    for (const path of Object.keys(fresh.sums)) {
+      expect(readFileSync(join(againFolder, path))).toEqual(readFileSync(join(freshFolder, path)));
+    }
+    // Files whose contents did not change are the last index's files, linked; the rest are new.
+    const bucketPaths = Array.from({ length: buckets }, (_, b) => INDEX_FILES.bucket(b));
+    const linked = bucketPaths.filter(
+      (path) => statSync(join(againFolder, path)).ino === statSync(join(firstFolder, path)).ino,
+    );
+    const changed = bucketPaths.filter((path) => again.sums[path] !== first.sums[path]);
+    expect(changed).toContain(INDEX_FILES.bucket(bucketOf('国企', buckets)));
+    expect(linked.length).toBe(buckets - changed.length);
+    expect(linked.length).toBeGreaterThan(buckets / 2);
+    for (const path of changed) expect(linked).not.toContain(path);
   });
 });
