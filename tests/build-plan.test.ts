@@ -1,4 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { ContentFile } from '../src/checker/check-content.ts';
+import { loadContentFiles } from '../src/checker/load-content.ts';
+import { fingerprintFile, keepPrints, takeKeptPrints, type FilePrint, type KeptPrint } from '../src/cli/build-state.ts';
 import { digest, planBuild, type BuildState } from '../src/lib/build-plan.ts';
 
 const state = (documents: Record<string, string>, change: Partial<BuildState> = {}): BuildState => ({
@@ -35,5 +41,43 @@ describe('digest', () => {
   test('tells apart lists that concatenate to the same text', () => {
     expect(digest(['ab', 'c'])).not.toBe(digest(['a', 'bc']));
     expect(digest(['ab', 'c'])).toBe(digest(['ab', new TextEncoder().encode('c')]));
+  });
+});
+
+describe('prints kept between builds', () => {
+  const root = mkdtempSync(join(tmpdir(), 'prints-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  mkdirSync(join(root, 'documents'));
+  const original = '---\nid: a\n---\n国有企业改革\n';
+  writeFileSync(join(root, 'documents', 'a.md'), original);
+  writeFileSync(join(root, 'documents', 'b.md'), '---\nid: b\n---\n三供一业\n');
+
+  const take = (kept: Map<string, KeptPrint>) => {
+    const files = loadContentFiles(root);
+    const prints = new Map<string, FilePrint>();
+    takeKeptPrints(files, kept, prints);
+    return { files, prints };
+  };
+  const printAll = (files: ContentFile[]) =>
+    new Map(files.map((file) => [file.relative, fingerprintFile(file, readFileSync(file.path!))!]));
+
+  test('a file whose stat is unchanged is not read again: its print and digest are kept', () => {
+    const files = loadContentFiles(root);
+    // Kept only for files that had settled before the build began.
+    expect(keepPrints(files, printAll(files), Date.now()).size).toBe(0);
+    const kept = keepPrints(files, printAll(files), Date.now() + 10_000);
+    expect([...kept.keys()]).toEqual(['documents/a.md', 'documents/b.md']);
+
+    const again = take(kept);
+    expect(again.files.map((file) => file.digest)).toEqual(
+      again.files.map((file) => digest([readFileSync(file.path!)])),
+    );
+    expect(again.prints).toEqual(printAll(again.files));
+
+    // An edit of the same size is seen: its change time moved.
+    writeFileSync(join(root, 'documents', 'a.md'), original.replace('改革', '改制'));
+    const edited = take(kept);
+    expect(edited.files.map((file) => file.digest !== undefined)).toEqual([false, true]);
+    expect([...edited.prints.keys()]).toEqual(['documents/b.md']);
   });
 });

@@ -52,6 +52,38 @@ describe('the checker cache', () => {
     expect(checkContent(toContentFiles(renamed), { cache })).toEqual(fresh);
   });
 
+  test('reads no document or translation whose digest is known and whose result is kept', () => {
+    const tree = readTree(BASE_ARCHIVE);
+    const cache = primed('code', [tree]);
+    const read: string[] = [];
+    const digests = new Map<string, string>();
+    checkContent(toContentFiles(tree), {
+      onRead: (file, _bytes, digest) => digests.set(file.relative, digest),
+    });
+    // The files' bytes are gone: only their digests are left, as a build keeps them.
+    const files = toContentFiles(tree).map(({ bytes: _bytes, ...file }) => ({
+      ...file,
+      path: join('/nonexistent', file.relative),
+      digest: digests.get(file.relative),
+    }));
+    const texts = files.filter((file) => file.relative.startsWith('documents/'));
+    const entities = files.filter((file) => !file.relative.startsWith('documents/'));
+    const withBytes = [...entities.map((file) => ({ ...file, bytes: tree.get(file.relative) })), ...texts];
+    const report = checkContent(withBytes, {
+      cache: { ...cache, next: new Map() },
+      onRead: (file) => read.push(file.relative),
+    });
+    expect(texts.length).toBeGreaterThanOrEqual(3); // two documents and a translation
+    expect(read.some((path) => path.startsWith('documents/'))).toBe(false);
+    const fresh = checkContent(toContentFiles(tree));
+    expect(report.problems).toEqual(fresh.problems);
+    const metadata = (result: typeof report) => result.entries.documents.map(({ file: _file, ...data }) => data);
+    expect(metadata(report)).toEqual(metadata(fresh));
+    // A digest that is not the kept one (the file changed) means reading the file.
+    const changed = withBytes.map((file) => (file === texts[0] ? { ...file, digest: 'another' } : file));
+    expect(() => checkContent(changed, { cache: { ...cache, next: new Map() } })).toThrow(/nonexistent/);
+  });
+
   test('uses nothing kept by other checker code', () => {
     const files = toContentFiles(readCase('warnings'));
     const cache: CheckCache = { ...everything, salt: 'other code', next: new Map() };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { digest as digestParts } from '../lib/build-plan.ts';
 import { createMentionMatcher, findMentions, type AliasEntry, type MentionMatcher } from '../lib/find-mentions.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { listScriptForms } from '../lib/script-convert.ts';
@@ -28,6 +29,22 @@ export interface ContentFile {
   path?: string;
   /** The file's size in bytes, when it differs from `bytes.length`. */
   size?: number;
+  /** What `stat` said of the file when it was listed (`loadContentFiles`). */
+  stat?: FileStat;
+  /**
+   * `digest([bytes])` (src/lib/build-plan.ts) of the file, when it is known without reading it
+   * (`npm run build` keeps it between builds for files whose `stat` has not changed): then the
+   * checker reads the file only if it has no kept result for it.
+   */
+  digest?: string;
+}
+
+/** A file's stat, as much as tells whether it may have changed. */
+export interface FileStat {
+  /** Size, modification and change times, inode and device, in one string. */
+  signature: string;
+  /** The later of its modification and change times, in milliseconds. */
+  changedMs: number;
 }
 
 /** A content file's bytes, read from disk if they are not in memory (and not kept). */
@@ -110,8 +127,12 @@ export interface CheckCache {
 /** How a run of the checker may save work. */
 export interface CheckOptions {
   cache?: CheckCache;
-  /** Called with the bytes of each collection file as it is read, so that callers need not read it again. */
-  onRead?: (file: ContentFile, bytes: Uint8Array) => void;
+  /**
+   * Called with the bytes of each collection file as it is read, and their digest
+   * (`digest([bytes])`), so that callers need not read or hash it again. A document or
+   * translation with a known `digest` and a kept result is not read.
+   */
+  onRead?: (file: ContentFile, bytes: Uint8Array, digest: string) => void;
 }
 
 /** What the checker keeps of a document once it has been checked on its own. */
@@ -179,10 +200,11 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   const entities: Record<EntityCollectionName, Loaded[]> = { enterprises: [], directives: [], people: [] };
   const documentFiles: { file: ContentFile; id: string }[] = [];
   const translationFiles: { file: ContentFile; id: string }[] = [];
-  const read = (file: ContentFile): Uint8Array => {
+  const read = (file: ContentFile): { bytes: Uint8Array; digest: string } => {
     const bytes = contentBytes(file);
-    options.onRead?.(file, bytes);
-    return bytes;
+    const digest = digestParts([bytes]);
+    options.onRead?.(file, bytes, digest);
+    return { bytes, digest };
   };
 
   for (const file of files) {
@@ -200,7 +222,7 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     if (kind.kind === 'translation') translationFiles.push({ file, id: kind.id });
     else if (kind.collection === 'documents') documentFiles.push({ file, id: kind.id });
     else {
-      const entry = readLoaded(file, read(file), kind.id, COLLECTIONS[kind.collection]);
+      const entry = readLoaded(file, read(file).bytes, kind.id, COLLECTIONS[kind.collection]);
       problems.push(...entry.problems);
       entities[kind.collection].push(entry);
     }
@@ -220,15 +242,22 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   const sources = new Map(
     files.filter((file) => /^sources\/[^/]+\.txt$/.test(file.relative)).map((file) => [file.relative, file]),
   );
-  // What a file's result depends on besides its own bytes and path.
-  const keyOf = (file: ContentFile, bytes: Uint8Array, context: string): string =>
-    createHash('sha256')
-      .update(JSON.stringify([options.cache?.salt, file.relative, file.display, file.size ?? bytes.length, context]))
-      .update(bytes)
-      .digest('hex');
-  const cached = <T extends DocumentFacts | TranslationFacts>(key: string, check: () => T): T => {
-    if (!options.cache) return check();
-    const facts = (options.cache.previous.get(key) as T | undefined) ?? check();
+  // A file's result, kept by a key over what it depends on besides its own bytes and path: a
+  // file whose digest is known is read only when there is no kept result for it.
+  const cached = <T extends DocumentFacts | TranslationFacts>(
+    file: ContentFile,
+    context: string,
+    check: (bytes: Uint8Array) => T,
+  ): T => {
+    let bytes: Uint8Array | undefined;
+    let digest = file.digest;
+    if (digest === undefined || !options.cache) ({ bytes, digest } = read(file));
+    if (!options.cache) return check(bytes!);
+    const key = digestParts([
+      JSON.stringify([options.cache.salt, file.relative, file.display, file.size, context]),
+      digest,
+    ]);
+    const facts = (options.cache.previous.get(key) as T | undefined) ?? check(bytes ?? read(file).bytes);
     options.cache.next.set(key, facts);
     return facts;
   };
@@ -238,9 +267,8 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   const translated = new Set(translationFiles.map((entry) => entry.id));
   const names = createHash('sha256').update(JSON.stringify(aliases)).digest('hex');
   for (const { file, id } of documentFiles) {
-    const bytes = read(file);
     const hasTranslation = translated.has(id);
-    const facts = cached(keyOf(file, bytes, `document ${names} ${hasTranslation}`), () =>
+    const facts = cached(file, `document ${names} ${hasTranslation}`, (bytes) =>
       checkDocument(readLoaded(file, bytes, id, COLLECTIONS.documents), matcher, hasTranslation),
     );
     problems.push(...facts.problems);
@@ -254,8 +282,7 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   const translations: { file: ContentFile; id: string }[] = [];
   const originals = new Map(documents.map((doc) => [doc.id, doc.facts]));
   for (const { file, id } of translationFiles) {
-    const bytes = read(file);
-    const facts = cached(keyOf(file, bytes, 'translation'), () =>
+    const facts = cached(file, 'translation', (bytes) =>
       checkTranslationFile(readLoaded(file, bytes, id, translationSchema)),
     );
     problems.push(...facts.problems);

@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { ContentFile } from './check-content.ts';
 
 /**
- * Lists every file of a content tree (hidden files skipped), with its size and path: the bytes
+ * Lists every file of a content tree (hidden files skipped), with its size, path and stat: the bytes
  * are read when the checker gets to the file (`contentBytes`), so a large archive is never in
  * memory whole. Files over the size limit are never read: the checker only says they are too big.
  */
@@ -21,6 +21,10 @@ export function loadContentFiles(root: string, cwd: string = process.cwd()): Con
           display: relative(cwd, path).split(sep).join('/') || path,
           path,
           size: stat.size,
+          stat: {
+            signature: `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}`,
+            changedMs: Math.max(stat.mtimeMs, stat.ctimeMs),
+          },
         });
       }
     }

@@ -77,14 +77,73 @@ export interface FilePrint {
   text?: { kind: 'entry' | 'translation'; id: string; frontmatter: string; bytes: string };
 }
 
-/** What the fingerprints take from a content file's bytes; undefined for files outside the collections. */
-export function fingerprintFile(file: ContentFile, bytes: Uint8Array): FilePrint | undefined {
+/**
+ * What the fingerprints take from a content file's bytes (`bytesDigest` is `digest([bytes])`
+ * when the caller has it); undefined for files outside the collections.
+ */
+export function fingerprintFile(
+  file: ContentFile,
+  bytes: Uint8Array,
+  bytesDigest: string = digest([bytes]),
+): FilePrint | undefined {
   const kind = classifyContentPath(file.relative);
   if (kind.kind === 'other') return undefined;
-  if (kind.kind === 'entry' && kind.collection !== 'documents') return { entity: digest([bytes]) };
+  if (kind.kind === 'entry' && kind.collection !== 'documents') return { entity: bytesDigest };
   const split = readFrontmatterBytes(bytes);
   const frontmatter = typeof split === 'string' ? split : String(split.problem);
-  return { text: { kind: kind.kind, id: kind.id, frontmatter: digest([frontmatter]), bytes: digest([bytes]) } };
+  return { text: { kind: kind.kind, id: kind.id, frontmatter: digest([frontmatter]), bytes: bytesDigest } };
+}
+
+/** A file's print as a build took it, with the file's stat at the time. */
+export interface KeptPrint {
+  signature: string;
+  print: FilePrint;
+}
+
+/**
+ * How long before a build a file must have last changed for its print to be kept: a file
+ * written again within the same tick of the file system's clock could keep its stat (FAT's
+ * clock ticks every 2 s; ext4's and APFS's every nanosecond).
+ */
+const SETTLED_MS = 2_000;
+
+/**
+ * Takes the prints an earlier build kept (`keepPrints`) for the files whose stat is unchanged:
+ * each goes into `prints` and its digest onto the file, so that neither the checker nor the
+ * fingerprints read it again. Any write to a file moves its change time (ctime), which no tool
+ * can set back, so a file with the same size, inode and modification and change times has the
+ * same bytes. Returns how many prints were taken.
+ */
+export function takeKeptPrints(
+  files: readonly ContentFile[],
+  kept: ReadonlyMap<string, KeptPrint>,
+  prints: Map<string, FilePrint>,
+): number {
+  let taken = 0;
+  for (const file of files) {
+    const entry = kept.get(file.relative);
+    if (!entry || !file.stat || entry.signature !== file.stat.signature) continue;
+    prints.set(file.relative, entry.print);
+    file.digest = entry.print.text?.bytes ?? entry.print.entity;
+    taken += 1;
+  }
+  return taken;
+}
+
+/** The prints to keep for the next build: those of files that had settled when the build began at `startedMs`. */
+export function keepPrints(
+  files: readonly ContentFile[],
+  prints: ReadonlyMap<string, FilePrint>,
+  startedMs: number,
+): Map<string, KeptPrint> {
+  const kept = new Map<string, KeptPrint>();
+  for (const file of files) {
+    const print = prints.get(file.relative);
+    if (print && file.stat && file.stat.changedMs < startedMs - SETTLED_MS) {
+      kept.set(file.relative, { signature: file.stat.signature, print });
+    }
+  }
+  return kept;
 }
 
 /**

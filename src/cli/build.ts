@@ -15,10 +15,13 @@ import {
   fingerprintCode,
   fingerprintContent,
   fingerprintFile,
+  keepPrints,
   readBuildState,
   searchCacheDir,
   writeBuildState,
+  takeKeptPrints,
   type FilePrint,
+  type KeptPrint,
 } from './build-state.ts';
 import { readResultCache, resultCachePath, writeResultCache } from './result-cache.ts';
 import { digest, planBuild, type BuildPlan, type BuildState } from '../lib/build-plan.ts';
@@ -56,8 +59,14 @@ const seconds = (since: number): string => ((performance.now() - since) / 1000).
 // (--full trusts nothing kept from earlier builds), and the content's fingerprints are taken
 // from the same bytes.
 const project = process.cwd();
+const startedAt = Date.now();
 const files = loadContentFiles(contentDir);
 const prints = new Map<string, FilePrint>();
+const code = fingerprintCode(project);
+// Files whose stat is as the last build saw it are not read again (src/cli/build-state.ts,
+// `takeKeptPrints`): their prints and digests are kept, and so are the checker's results.
+const printCachePath = resultCachePath(project, 'prints', contentDir);
+if (!args.includes('--full')) takeKeptPrints(files, readResultCache<KeptPrint>(printCachePath, code), prints);
 const checkerCode = fingerprintChecker(project);
 const checkCachePath = resultCachePath(project, 'check', contentDir);
 const checkCache: CheckCache = {
@@ -71,8 +80,8 @@ let entries: CheckResult['entries'] | undefined;
 const checked = (() => {
   const { entries: all, ...report } = checkContent(files, {
     cache: checkCache,
-    onRead: (file, bytes) => {
-      const print = fingerprintFile(file, bytes);
+    onRead: (file, bytes, digest) => {
+      const print = fingerprintFile(file, bytes, digest);
       if (print) prints.set(file.relative, print);
     },
   });
@@ -80,6 +89,9 @@ const checked = (() => {
   return report;
 })();
 writeResultCache(checkCachePath, checkCache.salt, checkCache.next);
+// Kept no longer than needed: a larger heap makes every collection in Astro's thread slower.
+checkCache.previous = new Map();
+checkCache.next.clear();
 const checkerSeconds = (performance.now() - started) / 1000;
 for (const problem of checked.problems) console.error(formatProblem(problem));
 if (checked.errors > 0) {
@@ -89,7 +101,8 @@ if (checked.errors > 0) {
 console.log(`checked ${contentDir}: 0 errors, ${checked.warnings} warnings`);
 
 const { search, ...content } = fingerprintContent(contentDir, files, prints);
-const state: BuildState = { version: 1, code: fingerprintCode(project), ...content };
+writeResultCache(printCachePath, code, keepPrints(files, prints, startedAt));
+const state: BuildState = { version: 1, code, ...content };
 const plan: BuildPlan = args.includes('--full')
   ? { kind: 'full', reason: '--full' }
   : planBuild(readBuildState(project, outDir), state);
