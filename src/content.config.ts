@@ -10,7 +10,15 @@ const markdown = (name: string): boolean => name.endsWith('.md') && !name.endsWi
 const stem = (name: string): string => name.replace(/(\.en)?\.md$/, '');
 
 const documents = defineCollection({
-  loader: archiveLoader({ root, folder: 'documents', accept: markdown, idOf: stem, schema: documentSchema }),
+  // In `npm run build`, documents come to the pages from the checker (src/data/archive.ts).
+  loader: archiveLoader({
+    root,
+    folder: 'documents',
+    accept: markdown,
+    idOf: stem,
+    schema: documentSchema,
+    offeredByBuild: true,
+  }),
   schema: documentSchema,
 });
 

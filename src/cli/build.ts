@@ -192,16 +192,11 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
     views,
   } satisfies IndexJob,
 });
-// The content loader stores the checked frontmatter of each document instead of reading and
-// validating its file again (src/data/archive-loader.ts), and the archive index finds what it
-// kept from unchanged texts by the digests the checker took (src/data/archive.ts).
+// The pages take the documents' frontmatter as the checker validated it, not from Astro's
+// content store (src/lib/checked-documents.ts), and the archive index finds what it kept from
+// unchanged texts by the digests the checker took (src/data/archive.ts).
 offerCheckedContent(
-  entries!.documents.flatMap(({ file, characters: _characters, ...data }) => {
-    const print = prints.get(file.relative)?.text;
-    return print && file.path
-      ? [[file.path, { data, digest: print.bytes, frontmatter: print.frontmatter }] as const]
-      : [];
-  }),
+  entries!.documents.map(({ file, characters: _characters, ...data }) => ({ data, path: file.path! })),
   [...prints].flatMap(([relative, print]) =>
     print.text ? [[join(contentDir, relative), print.text.bytes] as const] : [],
   ),

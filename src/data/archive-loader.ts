@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
 import { readEntry } from '../checker/read-entry.ts';
-import { takeCheckedDocument } from '../lib/checked-documents.ts';
+import { offeredDocuments } from '../lib/checked-documents.ts';
 import { formatProblem } from '../checker/problem.ts';
 
 /**
@@ -12,6 +12,8 @@ import { formatProblem } from '../checker/problem.ts';
  * path, not the body: a page reads its document's text from the file when it renders
  * (`src/data/archive.ts`), so the store of a 100,000-document archive holds metadata, not
  * gigabytes of text. Unchanged files keep their stored entry.
+ *
+ * In `npm run build` the documents do not go through the store at all (see `offeredByBuild`).
  */
 export function archiveLoader(options: {
   root: string;
@@ -21,10 +23,19 @@ export function archiveLoader(options: {
   /** The entry id for a file name. */
   idOf: (name: string) => string;
   schema: z.core.$ZodType;
+  /**
+   * True for the documents: in `npm run build` the pages take their frontmatter from the
+   * checker (`offeredDocuments`), and the collection is left empty.
+   */
+  offeredByBuild?: boolean;
 }): Loader {
   return {
     name: 'archive-loader',
     async load({ store, parseData, generateDigest, watcher, logger }) {
+      if (options.offeredByBuild && offeredDocuments()) {
+        for (const id of store.keys()) store.delete(id);
+        return;
+      }
       const folder = join(options.root, options.folder);
       const sync = () => syncFolder(folder, { store, parseData, generateDigest });
       await sync();
@@ -58,23 +69,7 @@ export function archiveLoader(options: {
       const id = options.idOf(name);
       seen.add(id);
       const filePath = relative(process.cwd(), path);
-      // In `npm run build` the checker has just read and validated the file, with the same
-      // schema as parseData: its result is stored as is (Astro's parseData is the schema's
-      // parse), and the file is not read again. The entry holds frontmatter only, so its digest
-      // is the frontmatter's: after an edit to a text the store is unchanged, and Astro does not
-      // write it out again (about a second at 10,000 documents). The path is part of the digest:
-      // the same file in another content folder is a new entry (pages read the body from the
-      // stored path), and Astro's store keeps an entry whose digest has not changed.
-      const checked = takeCheckedDocument(path);
-      if (checked) {
-        const digest = generateDigest(`${filePath}\u0000frontmatter\u0000${checked.frontmatter}`);
-        if (store.get(id)?.digest !== digest) {
-          store.set({ id, data: checked.data as unknown as Record<string, unknown>, filePath, digest });
-        }
-        continue;
-      }
-      // Otherwise (`npm run dev`, the other collections) the digest covers the whole file, so
-      // that the dev server reloads a page whose text was edited.
+      // The digest covers the whole file, so that `npm run dev` reloads a page whose text was edited.
       const bytes = readFileSync(path);
       const digest = generateDigest(`${filePath}\u0000${bytes.toString('latin1')}`);
       if (store.get(id)?.digest === digest) continue;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { getCollection } from 'astro:content';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import {
@@ -14,7 +14,7 @@ import {
   type TextFacts,
 } from '../lib/archive-index.ts';
 import { digest } from '../lib/build-plan.ts';
-import { checkedFileDigest } from '../lib/checked-documents.ts';
+import { checkedFileDigest, offeredDocuments } from '../lib/checked-documents.ts';
 import { readResultCache, writeResultCache } from '../cli/result-cache.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 import { offeredReadingViews, readStoredView, storedViewPath } from '../lib/reading-view-store.ts';
@@ -42,13 +42,13 @@ export function loadArchive(): Promise<ArchiveIndex> {
   if (import.meta.env.DEV) forgetCaches();
   cached ??= (async () => {
     const [documents, enterprises, directives, people] = await Promise.all([
-      getCollection('documents'),
+      loadDocuments(),
       getCollection('enterprises'),
       getCollection('directives'),
       getCollection('people'),
     ]);
     const input = {
-      documents: documents.map((entry) => ({ ...entry.data, file: entry.filePath! })),
+      documents,
       enterprises: enterprises.map((entry) => entry.data),
       directives: directives.map((entry) => entry.data),
       people: people.map((entry) => entry.data),
@@ -63,6 +63,16 @@ export function loadArchive(): Promise<ArchiveIndex> {
     return index;
   })();
   return cached;
+}
+
+/**
+ * Every document's frontmatter and file (relative to the working directory): in `npm run build`
+ * as the checker validated it (src/lib/checked-documents.ts), elsewhere from the collection.
+ */
+async function loadDocuments(): Promise<DocumentSource[]> {
+  const offered = offeredDocuments();
+  if (offered) return offered.map(({ data, path }) => ({ ...data, file: relative(process.cwd(), resolve(path)) }));
+  return (await getCollection('documents')).map((entry) => ({ ...entry.data, file: entry.filePath! }));
 }
 
 /**
