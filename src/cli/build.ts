@@ -55,16 +55,15 @@ const { build } = await import('astro');
 const started = performance.now();
 const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(1);
 
-// The checker reads each file once: unchanged files' results come from the checker cache
-// (--full trusts nothing kept from earlier builds), and the content's fingerprints are taken
-// from the same bytes.
+// Each file is read at most once: the checker reads it, and the content's fingerprints are
+// taken from the same bytes. A file whose stat is as the last build saw it is not read at all
+// (src/cli/build-state.ts, `takeKeptPrints`): its print and digest are kept, and the checker's
+// result for that digest too. --full trusts nothing kept from earlier builds.
 const project = process.cwd();
 const startedAt = Date.now();
 const files = loadContentFiles(contentDir);
 const prints = new Map<string, FilePrint>();
 const code = fingerprintCode(project);
-// Files whose stat is as the last build saw it are not read again (src/cli/build-state.ts,
-// `takeKeptPrints`): their prints and digests are kept, and so are the checker's results.
 const printCachePath = resultCachePath(project, 'prints', contentDir);
 if (!args.includes('--full')) takeKeptPrints(files, readResultCache<KeptPrint>(printCachePath, code), prints);
 const checkerCode = fingerprintChecker(project);
