@@ -69,7 +69,9 @@ export function archiveLoader(options: {
       const id = options.idOf(name);
       seen.add(id);
       const filePath = relative(process.cwd(), path);
-      // The digest covers the whole file, so that `npm run dev` reloads a page whose text was edited.
+      // The digest covers the path (pages read the body from the stored path, so the same file in
+      // another content folder is a new entry; Astro's store keeps an entry whose digest has not
+      // changed) and the whole file, so that `npm run dev` reloads a page whose text was edited.
       const bytes = readFileSync(path);
       const digest = generateDigest(`${filePath}\u0000${bytes.toString('latin1')}`);
       if (store.get(id)?.digest === digest) continue;
