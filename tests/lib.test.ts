@@ -179,6 +179,18 @@ describe('findMentions', () => {
     expect(found('SASAC listed the district; SASACS and XSASAC are not it')).toEqual([['SASAC', 'sasac']]);
   });
 
+  test('falls back to a shorter alias where the longest one is not a whole word', () => {
+    const sinopec = createMentionMatcher([
+      { alias: 'Sinopec', collection: 'enterprises', id: 'sinopec' },
+      { alias: 'Sinopec Group', collection: 'enterprises', id: 'sinopec-group' },
+    ]);
+    const ids = (text: string) => findMentions(text, sinopec).map((mention) => [mention.text, mention.id]);
+    expect(ids('Sinopec Group and Sinopec Groups')).toEqual([
+      ['Sinopec Group', 'sinopec-group'],
+      ['Sinopec', 'sinopec'],
+    ]);
+  });
+
   test('finds nothing in a text that names no entity', () => {
     expect(found('同志们:结合近期市委市政府的一系列讲话精神,集团决定召开此次会议。')).toEqual([]);
   });
