@@ -249,16 +249,20 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     context: string,
     check: (bytes: Uint8Array) => T,
   ): T => {
-    let bytes: Uint8Array | undefined;
-    let digest = file.digest;
-    if (digest === undefined || !options.cache) ({ bytes, digest } = read(file));
-    if (!options.cache) return check(bytes!);
-    const key = digestParts([
-      JSON.stringify([options.cache.salt, file.relative, file.display, file.size, context]),
-      digest,
-    ]);
-    const facts = (options.cache.previous.get(key) as T | undefined) ?? check(bytes ?? read(file).bytes);
-    options.cache.next.set(key, facts);
+    const { cache } = options;
+    let fromDisk = file.digest === undefined || !cache ? read(file) : undefined;
+    if (!cache) return check(fromDisk!.bytes);
+    const keyOf = (digest: string) =>
+      digestParts([JSON.stringify([cache.salt, file.relative, file.display, file.size, context]), digest]);
+    let key = keyOf(fromDisk?.digest ?? file.digest!);
+    let facts = cache.previous.get(key) as T | undefined;
+    if (!facts) {
+      // Checked from the bytes as read now, and kept under their own digest.
+      fromDisk ??= read(file);
+      key = keyOf(fromDisk.digest);
+      facts = (cache.previous.get(key) as T | undefined) ?? check(fromDisk.bytes);
+    }
+    cache.next.set(key, facts);
     return facts;
   };
 
