@@ -46,10 +46,21 @@ if (!existsSync(contentDir)) {
   process.exit(1);
 }
 
+const project = process.cwd();
+const code = fingerprintCode(project);
 // Node keeps the compiled code of Astro, Vite and the site's bundle between builds (checked
 // against each file's contents), so they load faster than on a first build: about half a
-// second of a rebuild after one edit at 10,000 documents. Astro is loaded after this.
-enableCompileCache(join(process.cwd(), 'node_modules', '.cache', 'soe-archive', 'compile'));
+// second of a rebuild after one edit at 10,000 documents. Node never prunes that cache, so it
+// is kept per version of the code and the other versions' are deleted (NODE_COMPILE_CACHE
+// puts it elsewhere, NODE_DISABLE_COMPILE_CACHE turns it off). Astro is loaded after this.
+const compileCaches = join(project, 'node_modules', '.cache', 'soe-archive', 'compile');
+const compileCache = code.slice(0, 16);
+if (existsSync(compileCaches)) {
+  for (const name of readdirSync(compileCaches)) {
+    if (name !== compileCache) rmSync(join(compileCaches, name), { recursive: true, force: true });
+  }
+}
+enableCompileCache(process.env.NODE_COMPILE_CACHE ?? join(compileCaches, compileCache));
 const { build } = await import('astro');
 
 const started = performance.now();
@@ -59,11 +70,9 @@ const seconds = (since: number): string => ((performance.now() - since) / 1000).
 // taken from the same bytes. A file whose stat is as the last build saw it is not read at all
 // (src/cli/build-state.ts, `takeKeptPrints`): its print and digest are kept, and the checker's
 // result for that digest too. --full trusts nothing kept from earlier builds.
-const project = process.cwd();
 const startedAt = Date.now();
 const files = loadContentFiles(contentDir);
 const prints = new Map<string, FilePrint>();
-const code = fingerprintCode(project);
 const printCachePath = resultCachePath(project, 'prints', contentDir);
 if (!args.includes('--full')) takeKeptPrints(files, readResultCache<KeptPrint>(printCachePath, code), prints);
 const checkerCode = fingerprintChecker(project);
