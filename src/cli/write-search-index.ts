@@ -183,7 +183,7 @@ function shareFile(from: string, to: string): void {
 /** Buckets joined at a time: each part's sections for them are read in one go. */
 const BUCKETS_PER_READ = 256;
 
-/** A joined index an earlier build wrote: its files, and a digest of each file's contents before gzip. */
+/** A joined index an earlier build wrote: its files, and a digest of what each file is made from. */
 export interface JoinedIndex {
   /** The folder holding its files (`b/`, `f/`, …), as `assembleIndex` named it. */
   folder: string;
@@ -194,10 +194,10 @@ export interface JoinedIndex {
  * Joins written parts (folders, with the page number each starts at, in page order) into the
  * site's index of one language under `site/search-<lang>/`: a folder named after a digest of
  * its contents with the bucket files, fragments, page lengths and facets, and `index.json`
- * pointing to it. Returns the manifest and a digest of each file's contents before gzip (its
- * "sum"). A file whose contents are those of the same file of `previous` is linked from there
- * rather than compressed and written again: after one document's text changes, only the
- * buckets of the words whose counts changed are new.
+ * pointing to it. Returns the manifest and a digest of what each file is made from (its
+ * "sum": contents before gzip, gzip level, zlib's version). A file whose sum is that of the same
+ * file of `previous` is linked from there rather than compressed and written again: after one
+ * document's text changes, only the buckets of the words whose counts changed are new.
  */
 export function assembleIndex(
   site: string,
@@ -215,7 +215,8 @@ export function assembleIndex(
   const hash = createHash('sha256');
   const sums: Record<string, string> = {};
   const write = (path: string, contents: Uint8Array | string, level: number) => {
-    const sum = createHash('sha1').update(contents).digest('base64');
+    // What the file is made from: its contents, the gzip level and zlib's version.
+    const sum = createHash('sha1').update(`${level} ${process.versions.zlib}\u0000`).update(contents).digest('base64');
     sums[path] = sum;
     hash.update(`${path}\u0000${sum}\u0000`);
     if (previous?.sums[path] === sum) {
