@@ -112,22 +112,19 @@ const SETTLED_MS = 2_000;
  * each goes into `prints` and its digest onto the file, so that neither the checker nor the
  * fingerprints read it again. Any write to a file moves its change time (ctime), which no tool
  * can set back, so a file with the same size, inode and modification and change times has the
- * same bytes. Returns how many prints were taken.
+ * same bytes.
  */
 export function takeKeptPrints(
   files: readonly ContentFile[],
   kept: ReadonlyMap<string, KeptPrint>,
   prints: Map<string, FilePrint>,
-): number {
-  let taken = 0;
+): void {
   for (const file of files) {
     const entry = kept.get(file.relative);
     if (!entry || !file.stat || entry.signature !== file.stat.signature) continue;
     prints.set(file.relative, entry.print);
     file.digest = entry.print.text?.bytes ?? entry.print.entity;
-    taken += 1;
   }
-  return taken;
 }
 
 /** The prints to keep for the next build: those of files that had settled when the build began at `startedMs`. */
