@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, test } from 'vitest';
+import { claimView, createViewClaims } from '../src/lib/reading-view-store.ts';
 import type { ContentFile } from '../src/checker/check-content.ts';
 import { loadContentFiles } from '../src/checker/load-content.ts';
 import { fingerprintFile, keepPrints, takeKeptPrints, type FilePrint, type KeptPrint } from '../src/cli/build-state.ts';
@@ -79,5 +81,30 @@ describe('prints kept between builds', () => {
     const edited = take(kept);
     expect(edited.files.map((file) => file.digest !== undefined)).toEqual([false, true]);
     expect([...edited.prints.keys()]).toEqual(['documents/b.md']);
+  });
+});
+
+describe('reading views shared by the worker and the pages', () => {
+  test('each view is claimed once: by whichever side reaches it first', () => {
+    const store = { dir: '/nowhere', keys: { a: '1', b: '2', c: '3' }, claims: createViewClaims(['a', 'b', 'c']) };
+    expect(claimView(store, 'c', 'worker')).toBe(true);
+    expect(claimView(store, 'c', 'page')).toBe(false); // the worker is making it: the page does not wait
+    expect(claimView(store, 'a', 'page')).toBe(true);
+    expect(claimView(store, 'a', 'page')).toBe(true); // the other language's page
+    expect(claimView(store, 'a', 'worker')).toBe(false); // where the worker stops
+    expect(claimView({ dir: '/nowhere', keys: {} }, 'a', 'worker')).toBe(true); // nothing shared
+  });
+
+  test('the claims are shared with a worker thread', async () => {
+    const claims = createViewClaims(['a', 'b']);
+    const worker = new Worker(
+      `const { workerData, parentPort } = require('node:worker_threads');
+       parentPort.postMessage(Atomics.compareExchange(workerData.owners, workerData.slots.b, 0, 1));`,
+      { eval: true, workerData: claims },
+    );
+    const previous = await new Promise((resolve) => worker.once('message', resolve));
+    await worker.terminate();
+    expect(previous).toBe(0);
+    expect(claimView({ dir: '/nowhere', keys: {}, claims }, 'b', 'page')).toBe(false);
   });
 });

@@ -9,7 +9,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { enableCompileCache } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { IndexJob, IndexResult } from './index-worker.ts';
-import { offerReadingViews, READING_VIEWS, type ReadingViewStore } from '../lib/reading-view-store.ts';
+import {
+  createViewClaims,
+  offerReadingViews,
+  READING_VIEWS,
+  type ReadingViewStore,
+} from '../lib/reading-view-store.ts';
 import {
   fingerprintChecker,
   fingerprintCode,
@@ -172,8 +177,9 @@ const checkSeconds = (performance.now() - started) / 1000;
 let siteSeconds = 0;
 let indexSeconds = 0;
 const indexStarted = performance.now();
-// The worker first makes the documents' reading views, which the pages then read
-// (src/lib/reading-view-store.ts): on two cores, Astro's thread is the longer one.
+// The worker first makes documents' reading views, from the last Astro renders backwards,
+// while the pages make them from the first (src/lib/reading-view-store.ts): the two threads
+// share that work by how fast each goes.
 const views: ReadingViewStore = {
   dir: join(searchCacheDir(project, outDir), READING_VIEWS),
   keys: Object.fromEntries(
@@ -182,6 +188,7 @@ const views: ReadingViewStore = {
       digest(['reading view', state.code, search.entities, inputs.zh, inputs.en]),
     ]),
   ),
+  claims: createViewClaims(Object.keys(search.documents)),
 };
 offerReadingViews(views);
 const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
@@ -254,7 +261,9 @@ const indexed = await indexing;
 for (const folder of readdirSync(bundle)) renameSync(join(bundle, folder), join(outDir, folder));
 rmSync(bundle, { recursive: true });
 await removing;
-console.log(`reading views: the pages read ${views.read ?? 0} made ahead by the worker`);
+console.log(
+  `reading views: the pages read ${views.read ?? 0} made ahead by the worker and made ${views.made ?? 0} themselves`,
+);
 const describeIndex = (lang: 'zh' | 'en', name: string) => {
   const { indexed: written, reused, parts, buckets, whole } = indexed[lang];
   return `${name}: ${written + reused} documents in ${parts} parts${reused ? `, ${reused} of them kept from the last build` : ''}, ${buckets} buckets${whole ? ' (kept whole)' : ''}`;

@@ -9,6 +9,7 @@ import { catalogueEntities, listAliases, selectDocuments } from '../lib/archive-
 import { createMentionMatcher } from '../lib/find-mentions.ts';
 import { buildReadingView } from '../lib/reading-view.ts';
 import {
+  claimView,
   pruneStoredViews,
   READING_VIEWS,
   storedViewPath,
@@ -83,9 +84,10 @@ export async function writeCitationFiles(
 }
 
 /**
- * Makes the reading views that `views` does not hold yet, in the order given (Astro's order of
- * the document pages, so that the worker keeps ahead of the pages that read them), and removes
- * those no document uses any more.
+ * Makes the reading views that `views` does not hold yet, from the last of the documents given
+ * (in Astro's order of the document pages) backwards, until it meets one a page has claimed
+ * (src/lib/reading-view-store.ts): the pages, going forwards, make the rest. Removes the views
+ * no document uses any more.
  */
 export async function writeReadingViews(
   views: ReadingViewStore,
@@ -95,9 +97,10 @@ export async function writeReadingViews(
   pruneStoredViews(views);
   const matcher = createMentionMatcher(listAliases(entries));
   let made = 0;
-  for (const doc of documents) {
+  for (const doc of [...documents].reverse()) {
     const path = storedViewPath(views, doc.id);
     if (!path || existsSync(path)) continue;
+    if (!claimView(views, doc.id, 'worker')) break;
     const translation = entries.translations.get(doc.id);
     const view = buildReadingView(
       readContentBody(doc.file),

@@ -17,7 +17,7 @@ import { digest } from '../lib/build-plan.ts';
 import { checkedFileDigest, offeredDocuments } from '../lib/checked-documents.ts';
 import { readResultCache, writeResultCache } from '../cli/result-cache.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
-import { offeredReadingViews, readStoredView, storedViewPath } from '../lib/reading-view-store.ts';
+import { claimView, offeredReadingViews, readStoredView, storedViewPath } from '../lib/reading-view-store.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { GIT_LOG_ARGS, parseGitLog, type FileHistory } from '../lib/git-history.ts';
 import type { CitationInput } from '../lib/citations/citation-input.ts';
@@ -193,6 +193,11 @@ export function loadReadingView(doc: IndexedDocument): Promise<ReadingView> {
     const path = store && storedViewPath(store, doc.id);
     const stored = path && readStoredView(path);
     if (stored) store.read = (store.read ?? 0) + 1;
+    // Not made yet: this page makes it, and the worker, coming the other way, stops here.
+    else if (store) {
+      claimView(store, doc.id, 'page');
+      store.made = (store.made ?? 0) + 1;
+    }
     view = stored
       ? Promise.resolve(stored)
       : Promise.all([loadArchive(), loadTranslations()]).then(([archive, translations]) => {
