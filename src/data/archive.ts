@@ -17,7 +17,13 @@ import { digest } from '../lib/build-plan.ts';
 import { checkedFileDigest, offeredDocuments } from '../lib/checked-documents.ts';
 import { readResultCache, writeResultCache } from '../cli/result-cache.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
-import { claimView, offeredReadingViews, readStoredView, storedViewPath } from '../lib/reading-view-store.ts';
+import {
+  claimView,
+  offeredReadingViews,
+  readStoredView,
+  storedViewPath,
+  writeStoredView,
+} from '../lib/reading-view-store.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { GIT_LOG_ARGS, parseGitLog, type FileHistory } from '../lib/git-history.ts';
 import type { CitationInput } from '../lib/citations/citation-input.ts';
@@ -188,26 +194,32 @@ const views = new Map<string, Promise<ReadingView>>();
 export function loadReadingView(doc: IndexedDocument): Promise<ReadingView> {
   let view = views.get(doc.id);
   if (!view) {
-    // In `npm run build` the worker thread has most likely made it already (src/lib/reading-view-store.ts).
+    // In `npm run build` the worker thread may have made it already (src/lib/reading-view-store.ts).
     const store = offeredReadingViews();
     const path = store && storedViewPath(store, doc.id);
     const stored = path && readStoredView(path);
     if (stored) store.read = (store.read ?? 0) + 1;
-    // Not made yet: this page makes it, and the worker, coming the other way, stops here.
-    else if (store) {
-      claimView(store, doc.id, 'page');
-      store.made = (store.made ?? 0) + 1;
-    }
+    // Not made yet: this page makes it, and the worker, coming the other way, stops here. The
+    // page keeps what it made for the next build, as the worker would have.
+    const keep = !stored && store && path && claimView(store, doc.id, 'page') ? path : undefined;
+    if (!stored && store) store.made = (store.made ?? 0) + 1;
     view = stored
       ? Promise.resolve(stored)
       : Promise.all([loadArchive(), loadTranslations()]).then(([archive, translations]) => {
           const translation = translations.get(doc.id);
-          return buildReadingView(
+          const made = buildReadingView(
             readBody(doc.file),
             doc.script,
             archive.matcher,
             translation && readBody(translation.file),
           );
+          try {
+            if (keep) writeStoredView(keep, made);
+          } catch (error) {
+            // The next build makes it again; this one has it.
+            console.warn(`could not keep the reading view of ${doc.id}: ${(error as Error).message}`);
+          }
+          return made;
         });
     views.set(doc.id, view);
     if (views.size > VIEW_CACHE_SIZE) views.delete(views.keys().next().value!);

@@ -2,15 +2,16 @@
 // script and the translation) is most of what its page costs Astro's rendering thread; the
 // build's worker thread makes them too, and leaves each in a file that the page then reads
 // instead of rendering. The worker goes from the last document Astro renders backwards while
-// Astro's pages go forwards, each claiming the views it makes (`claimView`); where they meet,
-// the worker turns to its search indexes. So the two threads share the views between them
-// rather than the worker making all of them first, when it has more work of its own than
-// Astro (at 10,000 documents, views were 30 of the worker's 74 s, and Astro's thread waited
+// Astro's pages go forwards, each claiming the views it makes (`claimView`) and leaving them for
+// the next build; where they meet, the worker turns to its search indexes. So the two threads
+// share the views rather than the worker making all of them first, when it has more work of
+// its own than Astro (at 10,000 documents, views were 30 of the worker's 74 s, and Astro's thread waited
 // 14 s for it at the end). A view's file is named after a digest of everything it is made from
 // (the code, the entities, the document's and its translation's files), so a file that exists
 // is right.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { ReadingView } from './reading-view.ts';
 
 /** The folder of the search cache that holds reading views (see `ReadingViewStore`). */
@@ -65,9 +66,12 @@ export function readStoredView(path: string): ReadingView | undefined {
   }
 }
 
-/** Stores a view: written under a temporary name and renamed, so a reader never sees half of one. */
+/**
+ * Stores a view: written under a temporary name of this thread's and renamed, so a reader never
+ * sees half of one (the worker and the pages write views in the same process).
+ */
 export function writeStoredView(path: string, view: ReadingView): void {
-  const partial = `${path}.${process.pid}.partial`;
+  const partial = `${path}.${process.pid}-${threadId}.partial`;
   writeFileSync(partial, JSON.stringify(view));
   renameSync(partial, path);
 }
