@@ -5,10 +5,10 @@
 // Astro's pages go forwards, each claiming the views it makes (`claimView`) and leaving them for
 // the next build; where they meet, the worker turns to its search indexes. So the two threads
 // share the views rather than the worker making all of them first, when it has more work of
-// its own than Astro (at 10,000 documents, views were 30 of the worker's 74 s, and Astro's thread waited
-// 14 s for it at the end). A view's file is named after a digest of everything it is made from
-// (the code, the entities, the document's and its translation's files), so a file that exists
-// is right.
+// its own than Astro (at 10,000 documents, views were 30 of the worker's 74 s, and Astro's
+// thread waited 14 s for it at the end). A view's file is named after a digest of everything
+// it is made from (the code, the entities, the document's and its translation's files), so a
+// file that exists is right.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
