@@ -208,13 +208,14 @@ const worker = new Worker(new URL('./index-worker.ts', import.meta.url), {
   } satisfies IndexJob,
 });
 // The pages take the documents' frontmatter as the checker validated it, not from Astro's
-// content store (src/lib/checked-documents.ts), and the archive index finds what it kept from
-// unchanged texts by the digests the checker took (src/data/archive.ts).
+// content store (src/lib/checked-documents.ts); the content loader and the archive index know
+// unchanged files by the digests the checker took, without reading them (src/data/).
 offerCheckedContent(
   entries!.documents.map(({ file, characters: _characters, ...data }) => ({ data, path: file.path! })),
-  [...prints].flatMap(([relative, print]) =>
-    print.text ? [[join(contentDir, relative), print.text.bytes] as const] : [],
-  ),
+  [...prints].flatMap(([relative, print]) => {
+    const bytes = print.text?.bytes ?? print.entity;
+    return bytes ? [[join(contentDir, relative), bytes] as const] : [];
+  }),
 );
 entries = undefined; // the worker has its copy
 const indexing = new Promise<IndexResult>((done, fail) => {

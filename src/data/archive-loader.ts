@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
 import { readEntry } from '../checker/read-entry.ts';
-import { offeredDocuments } from '../lib/checked-documents.ts';
+import { checkedFileDigest, offeredDocuments } from '../lib/checked-documents.ts';
 import { formatProblem } from '../checker/problem.ts';
 
 /**
@@ -72,9 +72,13 @@ export function archiveLoader(options: {
       // The digest covers the path (pages read the body from the stored path, so the same file in
       // another content folder is a new entry; Astro's store keeps an entry whose digest has not
       // changed) and the whole file, so that `npm run dev` reloads a page whose text was edited.
-      const bytes = readFileSync(path);
-      const digest = generateDigest(`${filePath}\u0000${bytes.toString('latin1')}`);
+      // In `npm run build` the checker's digest of the file stands for its bytes, so an unchanged
+      // file is not read again.
+      const known = checkedFileDigest(path);
+      let bytes = known === undefined ? readFileSync(path) : undefined;
+      const digest = generateDigest(`${filePath}\u0000${known ?? bytes!.toString('latin1')}`);
       if (store.get(id)?.digest === digest) continue;
+      bytes ??= readFileSync(path);
       const entry = readEntry(relative(process.cwd(), path), bytes, options.schema);
       const errors = entry.problems.filter((problem) => problem.severity === 'error');
       if (errors.length > 0 || !entry.raw) {

@@ -10,7 +10,7 @@ export interface CheckedDocument {
 
 interface CheckedContent {
   documents: readonly CheckedDocument[];
-  /** `digest([bytes])` (src/lib/build-plan.ts) of every document and translation file, by absolute path. */
+  /** `digest([bytes])` (src/lib/build-plan.ts) of every file of the collections, by absolute path. */
   files: Map<string, string>;
 }
 
@@ -22,7 +22,7 @@ const registry = (): CheckedContent | undefined => (globalThis as Record<symbol,
 /**
  * Offers what `npm run build` has just read and checked to the pages of the same process, so
  * that a build reads and validates each content file once: every document's frontmatter, and
- * the digest of every text file's bytes. The documents' frontmatter then goes to the pages
+ * the digest of every collection file's bytes. The documents' frontmatter then goes to the pages
  * directly rather than through Astro's content store, which Astro writes out whole, bundles
  * as one JavaScript string and parses again on every build (22 MB at 10,000 documents; V8's
  * longest string, 512 MB, at about 250,000).
@@ -43,7 +43,7 @@ export function offeredDocuments(): readonly CheckedDocument[] | undefined {
   return registry()?.documents;
 }
 
-/** `digest([bytes])` of a document or translation file as the build's checker read it, if offered. */
+/** `digest([bytes])` of a collection file as the build's checker read it (or knew it unchanged), if offered. */
 export function checkedFileDigest(path: string): string | undefined {
   return registry()?.files.get(resolve(path));
 }
