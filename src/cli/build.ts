@@ -45,6 +45,8 @@ const option = (name: string): string | undefined => {
   return at >= 0 ? args[at + 1] : undefined;
 };
 const contentDir = resolveContentDir(args);
+/** --full: build everything, trusting nothing kept from earlier builds. */
+const full = args.includes('--full');
 const outDir = resolve(option('--out') ?? 'dist');
 if (!existsSync(contentDir)) {
   console.error(`content directory not found: ${contentDir} (set ARCHIVE_CONTENT or pass --content PATH)`);
@@ -79,12 +81,12 @@ const startedAt = Date.now();
 const files = loadContentFiles(contentDir);
 const prints = new Map<string, FilePrint>();
 const printCachePath = resultCachePath(project, 'prints', contentDir);
-if (!args.includes('--full')) takeKeptPrints(files, readResultCache<KeptPrint>(printCachePath, code), prints);
+if (!full) takeKeptPrints(files, readResultCache<KeptPrint>(printCachePath, code), prints);
 const checkerCode = fingerprintChecker(project);
 const checkCachePath = resultCachePath(project, 'check', contentDir);
 const checkCache: CheckCache = {
   salt: checkerCode,
-  previous: args.includes('--full') ? new Map() : readResultCache(checkCachePath, checkerCode),
+  previous: full ? new Map() : readResultCache(checkCachePath, checkerCode),
   next: new Map(),
 };
 // The validated entries are handed to the index worker and then dropped: the worker gets its
@@ -116,9 +118,7 @@ console.log(`checked ${contentDir}: 0 errors, ${checked.warnings} warnings`);
 const { search, ...content } = fingerprintContent(contentDir, files, prints);
 writeResultCache(printCachePath, code, keepPrints(files, prints, startedAt));
 const state: BuildState = { version: 1, code, ...content };
-const plan: BuildPlan = args.includes('--full')
-  ? { kind: 'full', reason: '--full' }
-  : planBuild(readBuildState(project, outDir), state);
+const plan: BuildPlan = full ? { kind: 'full', reason: '--full' } : planBuild(readBuildState(project, outDir), state);
 if (plan.kind === 'incremental' && plan.changed.length === 0) {
   console.log(`nothing changed since the last build of ${outDir} (npm run build -- --full builds it again)`);
   process.exit(0);
@@ -132,7 +132,7 @@ console.log(
 // and its pages then replace their old versions in the output folder.
 const siteDir = plan.kind === 'full' ? outDir : `${outDir}.partial-${process.pid}`;
 // --full trusts nothing kept from earlier builds, the search index's parts included.
-if (args.includes('--full')) rmSync(searchCacheDir(project, outDir), { recursive: true, force: true });
+if (full) rmSync(searchCacheDir(project, outDir), { recursive: true, force: true });
 const changedList = `${outDir}.changed-${process.pid}.json`;
 // Astro empties the folder it builds into file by file, on the thread that then renders: the
 // 15,000 files of a 2,000-document site took 2 to 7 s before the first page. A full build moves
@@ -157,7 +157,7 @@ if (plan.kind === 'incremental') {
 // The archive index keeps what it reads from texts for the next build (src/data/archive.ts),
 // valid for this code and these settings; --full trusts none of it.
 const textCache = resultCachePath(project, 'texts', contentDir);
-if (args.includes('--full')) rmSync(textCache, { force: true });
+if (full) rmSync(textCache, { force: true });
 process.env.ARCHIVE_TEXT_CACHE = textCache;
 process.env.ARCHIVE_TEXT_SALT = digest([state.code, process.version]);
 // content.config.ts reads the content directory from the environment.
