@@ -15,16 +15,18 @@ function parseWorkflowCommand(line: string): { command: string; properties: Reco
   const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/s.exec(line);
   if (!match) throw new Error(`not a workflow command: ${line}`);
   const unescape = (text: string) =>
-    text.replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%25', '%');
+    text
+      .replaceAll('%0D', '\r')
+      .replaceAll('%0A', '\n')
+      .replaceAll('%3A', ':')
+      .replaceAll('%2C', ',')
+      .replaceAll('%25', '%');
   const properties: Record<string, string> = {};
   for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
     const eq = pair.indexOf('=');
     properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1));
   }
-  const message = match[3]!
-    .replaceAll('%0D', '\r')
-    .replaceAll('%0A', '\n')
-    .replaceAll('%25', '%');
+  const message = match[3]!.replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%25', '%');
   return { command: match[1]!, properties, message };
 }
 
