@@ -96,4 +96,29 @@ describe('the checker on raw bytes', () => {
       ]
     `);
   });
+
+  test('names a key set twice, with both lines, at any depth', () => {
+    const text = speechText()
+      .replace('type: speech', 'type: speech\ntype: report')
+      .replace(/^ {2}zh: (.*)$/m, '  zh: $1\n  zh: 又一个');
+    const lines = text.split('\n');
+    const second = lines.indexOf('type: report') + 1;
+    const problems = reportWith(SPEECH, encoder.encode(text)).filter((line) => line.includes('duplicate key'));
+    expect(problems).toHaveLength(2);
+    expect(
+      problems.some((line) =>
+        line.includes(`:${second}:1  YAML: duplicate key "type": it is already set on line ${second - 1}`),
+      ),
+    ).toBe(true);
+    expect(problems.some((line) => line.includes('duplicate key "zh"'))).toBe(true);
+  });
+
+  test('refuses a right-to-left override hidden in a title, naming its line', () => {
+    const text = speechText().replace(/^ {2}zh: (.*)$/m, '  zh: \u202E$1');
+    const line = text.split('\n').findIndex((row) => row.includes('\u202E')) + 1;
+    const problems = reportWith(SPEECH, encoder.encode(text));
+    expect(problems).toContainEqual(
+      expect.stringMatching(new RegExp(`^content/${SPEECH}:${line}:7  invisible U\\+202E RIGHT-TO-LEFT OVERRIDE`)),
+    );
+  });
 });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { findInvalidUtf8 } from '../lib/utf8.ts';
 import { isScalar } from 'yaml';
+import { findBidiControls } from './bidi-controls.ts';
 import { describeIssue } from './describe-issue.ts';
 import { parseYaml, type ParsedYaml } from './parse-yaml.ts';
 import { formatFieldPath, type Problem } from './problem.ts';
@@ -90,6 +91,9 @@ export function readEntry(
           ? 'file must start with a line "---" that opens the frontmatter'
           : 'frontmatter opened on line 1 is never closed: add a line "---" after the last field',
     });
+  }
+  for (const control of findBidiControls(text)) {
+    problems.push({ severity: 'error', file, ...positionOf(text, control.index), message: control.message });
   }
   const yaml = parseYaml(split.yaml, split.yamlLine);
   for (const error of yaml.syntaxErrors) {

@@ -1,7 +1,17 @@
 // `npm run import -- [--dry-run] [--json] [--force] [--content PATH] <files or folders…>`:
 // turns raw scraped pages into draft documents (content/documents/<id>.md) and keeps each raw
 // page as content/sources/<id>.txt. Exits 1 when any file could not be imported.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkContent } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
@@ -62,12 +72,29 @@ const timestamp = (): string => new Date().toISOString().replace(/[-:]/g, '').re
 
 const shown = (path: string): string => relative(process.cwd(), path) || path;
 
+/** What stands at `path` itself, not following a symbolic link: nothing, a link, or a file. */
+function entryAt(path: string): 'none' | 'link' | 'file' {
+  try {
+    return lstatSync(path).isSymbolicLink() ? 'link' : 'file';
+  } catch {
+    return 'none';
+  }
+}
+
 /**
  * Writes each file, never over an existing one: without --force nothing is written if any of
- * them exists; with --force the old file is first copied to `<file>.bak-<time>`.
+ * them exists; with --force the old file is first copied to `<file>.bak-<time>` and the new one
+ * renamed into place. A symbolic link (even one pointing nowhere) is never written through,
+ * with or without --force: it could lead to a file outside content/.
  */
 function writeAll(targets: readonly { path: string; content: string | Uint8Array }[]): string[] {
-  const existing = targets.filter((t) => existsSync(t.path));
+  const links = targets.filter((t) => entryAt(t.path) === 'link');
+  if (links.length > 0) {
+    throw new Error(
+      `${links.map((t) => shown(t.path)).join(' and ')} ${links.length === 1 ? 'is a symbolic link' : 'are symbolic links'}: the importer never writes through one (it could overwrite a file outside content/); nothing written. Remove the link, or import into another --content folder`,
+    );
+  }
+  const existing = targets.filter((t) => entryAt(t.path) !== 'none');
   if (existing.length > 0 && !force) {
     throw new Error(
       `${existing.map((t) => shown(t.path)).join(' and ')} already exist${existing.length === 1 ? 's' : ''}: nothing written (review the existing draft, or re-run with --force, which keeps a backup)`,
@@ -75,12 +102,16 @@ function writeAll(targets: readonly { path: string; content: string | Uint8Array
   }
   const notes: string[] = [];
   for (const { path, content } of targets) {
-    if (existsSync(path)) {
+    if (entryAt(path) === 'file') {
       const backup = `${path}.bak-${timestamp()}`;
       copyFileSync(path, backup);
       notes.push(`replaced ${shown(path)}; the old file is kept as ${shown(backup)}`);
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, content, { flag: 'wx' });
+      renameSync(temporary, path);
+    } else {
+      writeFileSync(path, content, { flag: 'wx' });
     }
-    writeFileSync(path, content);
   }
   return notes;
 }

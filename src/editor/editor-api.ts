@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { checkContent, contentBytes, type ContentFile } from '../checker/check-content.ts';
 import { COLLECTIONS } from '../checker/collections.ts';
@@ -81,12 +81,42 @@ function checkWith(root: string, replaced: Map<string, string>): Problem[] {
   );
 }
 
-/** Writes through a temporary file and a rename, so a crash never leaves half a file. */
-function writeAtomically(path: string, text: string): void {
+/**
+ * Writes `text` to `path` only if the file still holds `before` (undefined: only if there is no
+ * file), through a temporary file and a rename, so a crash never leaves half a file. The checker
+ * runs between opening a file and saving it (half a second in a large archive): a change made
+ * on disk meanwhile, by another program or another editor tab, must not be overwritten, so the
+ * file is compared again at the last moment, after the new text is on disk beside it. A new file
+ * is linked into place, which fails if one appeared. Returns false, writing nothing, when the
+ * file changed.
+ */
+function writeIfUnchanged(path: string, before: string | undefined, text: string): boolean {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(temporary, text);
-  renameSync(temporary, path);
+  try {
+    if (before === undefined) {
+      try {
+        linkSync(temporary, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw error;
+      }
+      return true;
+    }
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== before) return false;
+    renameSync(temporary, path);
+    return true;
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function changedMeanwhile(relative: string): ApiAnswer {
+  return refuse(
+    409,
+    `${relative} was changed on disk while it was being checked; nothing was written. Copy your changes, reopen the entry and apply them again.`,
+  );
 }
 
 /** The entity lists the pickers offer and the matcher the preview links with. */
@@ -193,7 +223,9 @@ export function saveEntry(root: string, request: SaveRequest): ApiAnswer {
   if (errors.length > 0 && request.confirmInvalid !== true) {
     return { status: 422, body: { saved: false, file: place.relative, problems } };
   }
-  if (next.text !== next.before) writeAtomically(place.path, next.text);
+  if (next.text !== next.before && !writeIfUnchanged(place.path, next.before, next.text)) {
+    return changedMeanwhile(place.relative);
+  }
   return {
     status: 200,
     body: {
@@ -264,8 +296,13 @@ export function createFromCandidate(root: string, request: CandidateRequest): Ap
   );
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0 && request.confirmInvalid !== true) return { status: 422, body: { saved: false, problems } };
-  writeAtomically(place.path, entity.text);
-  writeAtomically(documentPlace.path, draftNext);
+  // The draft is written first: if it changed meanwhile, nothing is written at all; if the
+  // entity's id was taken meanwhile, the draft is put back as it was.
+  if (!writeIfUnchanged(documentPlace.path, draftText, draftNext)) return changedMeanwhile(documentPlace.relative);
+  if (!writeIfUnchanged(place.path, undefined, entity.text)) {
+    writeIfUnchanged(documentPlace.path, draftNext, draftText);
+    return refuse(409, `${place.relative} was created on disk meanwhile: choose another id`);
+  }
   return { status: 200, body: { saved: true, file: place.relative, problems, hash: hashText(draftNext) } };
 }
 

@@ -88,6 +88,15 @@ class RequestError extends Error {
  * own host and port are answered (a foreign Host is DNS rebinding), and only same-origin JSON
  * requests may change anything (a foreign or missing Origin is cross-site request forgery).
  */
+/** A percent-encoded part of a request path; malformed encoding is the client's mistake (400). */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new RequestError(400, `malformed percent-encoding in the request path: ${JSON.stringify(part)}`);
+  }
+}
+
 export async function startEditor(options: {
   root: string;
   port?: number;
@@ -121,7 +130,7 @@ export async function startEditor(options: {
         if (url.pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
         if (url.pathname === '/api/index') return sendJson(response, getIndex(options.root));
         const entry = /^\/api\/entry\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-        if (entry) return sendJson(response, getEntry(options.root, entry[1], decodeURIComponent(entry[2]!)));
+        if (entry) return sendJson(response, getEntry(options.root, entry[1], decodePathPart(entry[2]!)));
         throw new RequestError(404, 'not found');
       }
       if (request.method !== 'POST') throw new RequestError(405, 'method not allowed');

@@ -115,6 +115,12 @@ describe('the editor answers only its own page', () => {
     expect(get.json.data).toBeUndefined();
   });
 
+  test('a malformed percent-encoding in the path is the client\u2019s mistake: 400, not 500', async () => {
+    const answer = await call('GET', '/api/entry/documents/%E0%A4%A');
+    expect(answer.status).toBe(400);
+    expect(answer.json.error).toMatch(/malformed percent-encoding/);
+  });
+
   test('an unknown collection is refused', async () => {
     const answer = await call('POST', '/api/save', { body: { collection: '../sources', id: 'x', data: {} } });
     expect(answer.status).toBe(400);
