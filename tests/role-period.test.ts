@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeRolePeriod, sortRolesByDate, type RoleDates } from '../src/lib/role-period.ts';
+import { describeRolePeriod, formatRoleTitle, sortRolesByDate, type RoleDates } from '../src/lib/role-period.ts';
 import { personSchema } from '../src/schema/entities.ts';
 
 const text = (role: RoleDates, lang: 'zh' | 'en') =>
@@ -74,5 +74,15 @@ describe('roles in the person schema', () => {
   test('refuse an impossible date in either field', () => {
     expect(person({ from: '1998-02-30' }).success).toBe(false);
     expect(person({ until: '19980' }).success).toBe(false);
+  });
+});
+
+describe('formatRoleTitle', () => {
+  test('puts the organisation first in Chinese and after a comma in English', () => {
+    expect(formatRoleTitle('总理', '中华人民共和国国务院', 'zh')).toBe('中华人民共和国国务院总理');
+    expect(formatRoleTitle('Premier', "State Council of the People's Republic of China", 'en')).toBe(
+      "Premier, State Council of the People's Republic of China",
+    );
+    expect(formatRoleTitle('上海市市长', undefined, 'zh')).toBe('上海市市长');
   });
 });

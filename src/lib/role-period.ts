@@ -64,3 +64,13 @@ export function sortRolesByDate<T extends RoleDates>(roles: readonly T[]): T[] {
     })
     .map(({ role }) => role);
 }
+
+/**
+ * An office as one line of text, the way each language writes it: the organisation before the
+ * title in Chinese (中华人民共和国国务院总理), after it in English (Premier, State Council of the
+ * People's Republic of China). Without an organisation, the title alone.
+ */
+export function formatRoleTitle(title: string, organisation: string | undefined, lang: Lang): string {
+  if (organisation === undefined) return title;
+  return lang === 'zh' ? `${organisation}${title}` : `${title}, ${organisation}`;
+}
