@@ -89,6 +89,21 @@ describe('npm run build on a fixture archive', () => {
     expect(enterprise).toContain('href="/soe/en/enterprises/sasac/"');
   });
 
+  test("shows a person's offices with their dates, in each language's order", () => {
+    const text = (html: string) =>
+      /<section aria-labelledby="roles-heading">([\s\S]*?)<\/section>/
+        .exec(html)![1]!
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ');
+    const en = page('en/people/sheng-juntai');
+    const zh = page('zh/people/sheng-juntai');
+    expect(text(en)).toContain(
+      'Head of the Holding Group, Jinan Investment Holding Group Co., Ltd. (as of April 2014)',
+    );
+    expect(text(zh)).toContain('济南市投资控股集团有限公司控股集团负责人（2014年4月在任）');
+    expect(en).toContain('<time datetime="2014-04">April 2014</time>');
+  });
+
   test('every page is valid HTML (html-validate, recommended rules)', async () => {
     // .htmlvalidate.json: recommended rules, less long-title (document titles are as long as the documents' own).
     const validator = new HtmlValidate(new FileSystemConfigLoader());

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { bilingualRequiredSchema, bilingualSchema, partialDateSchema, regionSchema, slugSchema } from './common.ts';
+import {
+  bilingualRequiredSchema,
+  bilingualSchema,
+  datePartCount,
+  explainPartialDate,
+  partialDateSchema,
+  regionSchema,
+  slugSchema,
+} from './common.ts';
 
 /** The forms a name takes in the texts: full names, short forms, both scripts. */
 const aliasesSchema = z.array(z.string().trim().min(1)).default([]);
@@ -49,14 +57,35 @@ export const directiveSchema = z.strictObject({
 });
 
 /** One office a person held. */
-export const roleSchema = z.strictObject({
-  /** The title as the text gives it, e.g. 副市长 / Vice Mayor. */
-  title: bilingualRequiredSchema,
-  /** The id of the enterprise or agency the office belongs to. */
-  organisation: slugSchema.optional(),
-  /** When the office was held, as far as the texts tell: YYYY, YYYY-MM or YYYY-MM-DD. */
-  as_of: partialDateSchema.optional(),
-});
+export const roleSchema = z
+  .strictObject({
+    /** The title as the text gives it, e.g. 副市长 / Vice Mayor. */
+    title: bilingualRequiredSchema,
+    /** The id of the enterprise or agency the office belongs to. */
+    organisation: slugSchema.optional(),
+    /** When the holder took the office: YYYY, YYYY-MM or YYYY-MM-DD. */
+    from: partialDateSchema.optional(),
+    /** When the holder left it; absent while it is held or when unknown. */
+    until: partialDateSchema.optional(),
+    /** A date the texts show the office held, where its start and end are not known. */
+    as_of: partialDateSchema.optional(),
+  })
+  .check((ctx) => {
+    const { from, until } = ctx.value;
+    if (from === undefined || until === undefined) return;
+    if (explainPartialDate(from) !== undefined || explainPartialDate(until) !== undefined) return;
+    // Compare only the parts both dates have: "1983" and "1983-06" may be the same year.
+    const parts = Math.min(datePartCount(from), datePartCount(until));
+    const cut = (date: string) => date.split('-').slice(0, parts).join('-');
+    if (cut(until) < cut(from)) {
+      ctx.issues.push({
+        code: 'custom',
+        message: `until (${until}) is before from (${from}): swap them or correct one`,
+        input: until,
+        path: ['until'],
+      });
+    }
+  });
 
 /** The frontmatter of `content/people/<id>.md`: a speaker or an official named in the texts. */
 export const personSchema = z.strictObject({
@@ -66,7 +95,10 @@ export const personSchema = z.strictObject({
   name: bilingualRequiredSchema,
   /** Other forms found in the texts: traditional script, surname with title (杨市长). */
   aliases: aliasesSchema,
-  /** Offices held, as the texts give them. */
+  /**
+   * Offices held, as the texts give them or as is on record, with their dates. The first is the
+   * office lists show beside the name; the person's page lists them all in order of date.
+   */
   roles: z.array(roleSchema).default([]),
   /** Anything else a reader should know about the person. */
   description: bilingualRequiredSchema.optional(),

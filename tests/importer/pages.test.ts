@@ -78,7 +78,12 @@ describe('importing pages of every kind', () => {
         date: '2020-06-30',
         date_basis: 'stated',
         body_last_line: '分析指出，方案落實後，「混合所有制改革」將進一步深化，國有企業將更加聚焦主業。',
-        directives: ['mixed-ownership-reform'],
+        directives: [
+          'soe-reform-three-year-action-plan',
+          'basic-economic-system',
+          'stronger-better-bigger',
+          'mixed-ownership-reform',
+        ],
       },
     ],
     [

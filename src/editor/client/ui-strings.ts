@@ -152,7 +152,9 @@ export const FIELD_LABELS: Record<string, Both> = {
   issued: { zh: '发布日期', en: 'Issued' },
   roles: { zh: '职务', en: 'Offices' },
   organisation: { zh: '所属单位', en: 'Organisation' },
-  as_of: { zh: '任职时间', en: 'As of' },
+  from: { zh: '任职起始', en: 'From' },
+  until: { zh: '任职截止', en: 'Until' },
+  as_of: { zh: '在任时间', en: 'As of' },
   translator: { zh: '译者', en: 'Translator' },
 };
 
