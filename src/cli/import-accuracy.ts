@@ -21,7 +21,7 @@ const misses: string[] = [];
 for (const doc of entries.documents.filter((d) => d.status === 'published')) {
   const rawPath = join(root, 'sources', `${doc.id}.txt`);
   if (!existsSync(rawPath)) continue;
-  const outcome = importPage(readFileSync(rawPath), rawPath, { index, today: '2026-01-01' });
+  const outcome = importPage(readFileSync(rawPath), rawPath, { index });
   const curatedFile = readFileSync(join(root, 'documents', `${doc.id}.md`), 'utf8');
   for (const c of compareWithCurated(doc, curatedFile, outcome)) {
     rows.set(c.field, [...(rows.get(c.field) ?? []), c.score]);

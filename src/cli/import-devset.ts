@@ -20,7 +20,7 @@ const index = createEntityIndex(checkContent(loadContentFiles(resolveContentDir(
 const checks: DevCheck[] = [];
 const unsupported: string[] = [];
 for (const truth of truths) {
-  const { report } = importPage(readFileSync(join(dir, truth.file)), truth.file, { index, today: '2026-01-01' });
+  const { report } = importPage(readFileSync(join(dir, truth.file)), truth.file, { index });
   checks.push(...judgePage(truth, report));
   if (isUnsupportedDate(truth, report))
     unsupported.push(`  ${truth.file}: ${report.date} (${report.date_basis}); truth: ${truth.date ?? 'no date'}`);

@@ -87,7 +87,6 @@ function writeAll(targets: readonly { path: string; content: string | Uint8Array
 
 const checked = checkContent(loadContentFiles(root));
 const index = createEntityIndex(checked.entries);
-const today = new Date().toISOString().slice(0, 10);
 const files = listInputs(inputs);
 const reports: ImportReport[] = [];
 const written: string[] = [];
@@ -101,7 +100,7 @@ files.forEach((file, i) => {
     const bytes = readFileSync(file);
     const retrieved = statSync(file).mtime.toISOString().slice(0, 10);
     try {
-      outcome = importPage(bytes, file, { index, today, retrieved });
+      outcome = importPage(bytes, file, { index, retrieved });
     } catch (error) {
       // A bug must not stop the batch: the file is reported, the others go on.
       outcome = {

@@ -4,11 +4,11 @@ import type { Region } from '../schema/index.ts';
 import type { Encoding } from './decode.ts';
 import { detectScript } from './detect-script.ts';
 import { formatDraft } from './draft.ts';
-import { extractDates } from './extract-date.ts';
+import { extractDates, findPartyCongress } from './extract-date.ts';
 import { extractRegion } from './extract-region.ts';
 import { extractSource, nameSource } from './extract-source.ts';
 import { extractSpeaker } from './extract-speaker.ts';
-import { extractTitle } from './extract-title.ts';
+import { extractTitle, splitGluedHeader } from './extract-title.ts';
 import { classifyType } from './extract-type.ts';
 import { findCandidates } from './find-candidates.ts';
 import { findMojibake, looksGarbled } from './find-mojibake.ts';
@@ -20,13 +20,20 @@ import { linkEntities, linkLocalReferences, regionFromEntities, type EntityIndex
 import { createSlug } from './slug.ts';
 import { plainText, structureBody } from './structure.ts';
 
-/** What the run knows beyond the file: the entities of the content tree and today's date. */
+/** What the run knows beyond the file: the entities of the content tree, and where the file came from. */
 export interface ImportContext {
   index: EntityIndex;
-  /** Today, YYYY-MM-DD: a last-resort year, flagged when used. */
-  today: string;
   /** The day the page was saved (e.g. the file's modification day), for source.retrieved. */
   retrieved?: string;
+  /** Where the file came from, when a manifest says so (`--manifest`): repository, original URL, licence. */
+  provenance?: Provenance;
+}
+
+/** A raw file's origin as a manifest records it. */
+export interface Provenance {
+  repository?: { url: string; commit: string; path: string };
+  url?: string;
+  licence?: { zh: string; en: string };
 }
 
 /** One line of the `--json` output: what was found in one file. */
@@ -38,13 +45,19 @@ export interface ImportReport {
   title: string | null;
   subtitle: string | null;
   type: DocumentType | null;
+  /** Why the type is what it is: the clue in the title or the text. */
+  type_reason: string | null;
   date: string | null;
   date_precision: 'day' | 'month' | 'year' | null;
   date_basis: 'stated' | 'inferred' | null;
+  /** The words of the text or page the date was read from; null when the draft has no date. */
+  date_evidence: string | null;
   published: string | null;
   uploaded: string | null;
   speaker: string | null;
   speaker_name: string | null;
+  speaker_role: string | null;
+  meeting: string | null;
   script: 'zh-Hans' | 'zh-Hant' | null;
   region: { province: string; city: string | null } | null;
   source_url: string | null;
@@ -73,13 +86,17 @@ const EMPTY_REPORT: Omit<ImportReport, 'file'> = {
   title: null,
   subtitle: null,
   type: null,
+  type_reason: null,
   date: null,
   date_precision: null,
   date_basis: null,
+  date_evidence: null,
   published: null,
   uploaded: null,
   speaker: null,
   speaker_name: null,
+  speaker_role: null,
+  meeting: null,
   script: null,
   region: null,
   source_url: null,
@@ -127,18 +144,23 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
   const { encoding, page, warnings } = readPage(bytes);
   if (page.pinyinRemoved > 0) warnings.push(`removed ${page.pinyinRemoved} pinyin syllables glued after characters`);
 
-  const titleInfo = extractTitle(page.paragraphs, page.above);
+  const paragraphs = splitGluedHeader(page.paragraphs);
+  const titleInfo = extractTitle(paragraphs, page.above);
   warnings.push(...titleInfo.warnings);
-  const header = page.paragraphs.slice(0, titleInfo.headerLength);
-  const bodyParagraphs = page.paragraphs.filter((_, i) => !titleInfo.dropFromBody.includes(i));
+  const header = paragraphs.slice(0, titleInfo.headerLength);
+  const bodyParagraphs = paragraphs.filter((_, i) => !titleInfo.dropFromBody.includes(i));
   const bodyText = bodyParagraphs.join('\n');
   const script = detectScript(bodyText);
   const pageLines = [...page.above, ...page.below];
-  const dates = extractDates({ header, paragraphs: page.paragraphs, pageLines, today: context.today });
-  warnings.push(...dates.warnings);
   const titles = [titleInfo.title, ...(titleInfo.pageTitle ? [titleInfo.pageTitle] : [])];
-  const typeInfo = classifyType(titles, page.paragraphs);
+  // A headline the importer composed from the lead says nothing of the type: the text decides.
+  const typeTitles = titleInfo.basis === 'composed' || titleInfo.basis === 'first-line' ? titles.slice(1) : titles;
+  const typeInfo = classifyType(typeTitles, bodyParagraphs);
   if (typeInfo.type === 'other') warnings.push(`type: ${typeInfo.reason}`);
+  const dates = extractDates({ header, paragraphs, pageLines, titles: [...titles, ...header], type: typeInfo.type });
+  warnings.push(...dates.warnings);
+  const congress = findPartyCongress(header, bodyParagraphs.slice(0, 4));
+  const meeting = titleInfo.meeting ?? congress?.meeting;
 
   const linkText = `${titles.join('\n')}\n${bodyText}`;
   const byName = linkEntities(linkText, context.index);
@@ -192,6 +214,7 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     ...(region?.city?.en ? { place: region.city.en } : {}),
   });
   const { site, publisher } = nameSource(source, context.index);
+  const provenance = context.provenance ?? {};
   if (source.kind === 'unknown') warnings.push('the page does not name its site: fill in source.site and source.url');
 
   const defects = [
@@ -211,9 +234,7 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     title: { zh: titleInfo.title, en: '' },
     ...(titleInfo.subtitle ? { subtitle: { zh: titleInfo.subtitle, en: '' } } : {}),
     summary: { zh: summarise(bodyParagraphs), en: '' },
-    date: dates.date,
-    date_precision: dates.precision,
-    date_basis: dates.basis,
+    ...(dates.date ? { date: dates.date, date_precision: dates.precision, date_basis: dates.basis } : {}),
     ...(dates.note ? { date_note: dates.note } : {}),
     ...(dates.published ? { published: dates.published } : {}),
     ...(dates.uploaded ? { uploaded: dates.uploaded } : {}),
@@ -223,7 +244,7 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
       : !speaker.id && speaker.name
         ? { speaker_role: { zh: speaker.name, en: speaker.nameEn ?? '' } }
         : {}),
-    ...(titleInfo.meeting ? { meeting: { zh: titleInfo.meeting, en: '' } } : {}),
+    ...(meeting ? { meeting: { zh: meeting, en: '' } } : {}),
     ...(region ? { region } : {}),
     script,
     enterprises: linked.enterprises,
@@ -231,7 +252,7 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     people,
     source: {
       site,
-      ...(source.url ? { url: source.url } : {}),
+      ...(provenance.url ? { url: provenance.url } : source.url ? { url: source.url } : {}),
       ...(publisher ? { publisher } : {}),
       ...(context.retrieved ? { retrieved: context.retrieved } : {}),
       sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -245,6 +266,8 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
           }
         : {}),
       ...(defects.length > 0 ? { defects } : {}),
+      ...(provenance.repository ? { repository: provenance.repository } : {}),
+      ...(provenance.licence ? { licence: provenance.licence } : {}),
     },
     review: {
       warnings: [`summary: the opening of the text stands in for a summary; write one (zh and en)`, ...warnings],
@@ -262,16 +285,20 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     title: titleInfo.title,
     subtitle: titleInfo.subtitle ?? null,
     type: typeInfo.type,
-    date: dates.date,
-    date_precision: dates.precision,
-    date_basis: dates.basis,
+    type_reason: typeInfo.reason,
+    date: dates.date ?? null,
+    date_precision: dates.precision ?? null,
+    date_basis: dates.basis ?? null,
+    date_evidence: dates.evidence ?? null,
     published: dates.published ?? null,
     uploaded: dates.uploaded ?? null,
     speaker: speaker.id ?? null,
     speaker_name: speaker.name ?? null,
+    speaker_role: speaker.role ?? null,
+    meeting: meeting ?? null,
     script,
     region: region ? { province: region.province.zh, city: region.city?.zh ?? null } : null,
-    source_url: source.url ?? null,
+    source_url: provenance.url ?? source.url ?? null,
     redacted: redactions.length > 0,
     enterprises: linked.enterprises,
     directives: linked.directives,

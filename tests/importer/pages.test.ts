@@ -11,7 +11,7 @@ const index = createEntityIndex(
   checkContent(loadContentFiles(join(import.meta.dirname, '..', '..', 'content'))).entries,
 );
 const importFixture = (name: string): ImportReport =>
-  importPage(readFileSync(join(FIXTURES, name)), name, { index, today: '2026-01-01' }).report;
+  importPage(readFileSync(join(FIXTURES, name)), name, { index }).report;
 
 // Pages of kinds the seeds do not show, written for these tests.
 describe('importing pages of every kind', () => {
@@ -133,7 +133,7 @@ describe('importing pages of every kind', () => {
     const english = new TextEncoder().encode(
       'Home | News | About\nThe State Council announced today, after a long meeting, that reform of state-owned enterprises will continue; details follow.\n',
     );
-    expect(importPage(english, 'english.txt', { index, today: '2026-01-01' }).report).toMatchObject({
+    expect(importPage(english, 'english.txt', { index }).report).toMatchObject({
       ok: false,
       error: expect.stringMatching(/^english\.txt: the text is not Chinese/),
     });
