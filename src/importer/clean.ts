@@ -1,6 +1,6 @@
 import { classifyChrome, INLINE_SPAM_RUN, isProse } from './chrome-patterns.ts';
 import { removeGluedPinyin } from './pinyin-glue.ts';
-import { HEADING_START, SALUTATION } from './text-patterns.ts';
+import { HEADING_START, OFFICE_AND_NAME, SALUTATION } from './text-patterns.ts';
 
 /** A page split into its text and the chrome around it. */
 export interface CleanedPage {
@@ -106,12 +106,15 @@ function extendUp(lines: readonly string[], first: number): number {
     if (isBlank(line)) continue;
     if (classifyChrome(line) !== undefined) break;
     const menuRun = [lines[i - 1], lines[i - 2]].every((l) => l !== undefined && l !== '' && isShortNavItem(l));
-    if (isShortNavItem(line) && menuRun) break;
+    if (isShortNavItem(line) && menuRun && !isContentsLine(line)) break;
     start = i;
-    taken += 1;
+    // A table of contents (目录, 一、…, （一）…) under the title does not count against the header.
+    if (!isContentsLine(line)) taken += 1;
   }
   return start;
 }
+
+const isContentsLine = (line: string): boolean => HEADING_START.test(line) || /^目\s*录$/.test(line);
 
 /** Extends the text downwards over closing lines (a signature, a date) until chrome. */
 function extendDown(lines: readonly string[], last: number, chrome: readonly boolean[]): number {
@@ -193,6 +196,9 @@ export function joinWrappedLines(lines: readonly string[], indented: readonly bo
       line !== '' &&
       !HEADING_START.test(line) &&
       !SALUTATION.test(line) &&
+      // A ——…会议上 line and the speaker line under it are lines of their own, whatever their width.
+      !/^[—─－–-]{2}/.test(previous) &&
+      !OFFICE_AND_NAME.test(line) &&
       (/[，、,]$/.test(previous) ||
         (full && !TERMINAL.test(previous)) ||
         (full && indents && !indented[i]) ||

@@ -57,7 +57,8 @@ export function chineseNumber(text: string): number {
 
 /** A date written out in a line: 2014年4月14日, 2014-4-16, 2014.04.14, 二〇一四年四月十四日. */
 export function parseDate(raw: string): string | undefined {
-  const text = toAsciiDigits(raw);
+  // Full-width digits, and digits set apart by spaces (1 9 9 8 年3 月5 日), read as plain ones.
+  const text = toAsciiDigits(raw).replace(/(?<=\d)\s+(?=[\d年月日])/g, '');
   const arabic = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*(?:[月\-/.]\s*(\d{1,2})\s*日?)?/.exec(text);
   if (arabic) {
     const date = arabic[3] === undefined ? iso(arabic[1]!, arabic[2]!) : iso(arabic[1]!, arabic[2]!, arabic[3]);
@@ -221,7 +222,8 @@ export function findPartyCongress(
     if (label?.[1]) return found(chineseNumber(label[1]), label[0]);
   }
   for (const paragraph of opening) {
-    const outgoing = /我代表第((?:二十|十)?[一二三四五六七八九十]?)届中央委员会向大会作报告/.exec(paragraph);
+    const outgoing =
+      /(?:我代表|我受)第?((?:二十|十)?[一二三四五六七八九十]?)届中央委员会(?:委托)?[，,]?向大会作报告/.exec(paragraph);
     if (outgoing?.[1]) return found(chineseNumber(outgoing[1]) + 1, outgoing[0]);
   }
   return undefined;
@@ -240,7 +242,7 @@ const LEAD_MEETING_DATE =
 
 // A year stated in a speech's or report's title: 在2025年…会议上的讲话, 2019年…政府工作报告.
 const TITLE_YEAR = [
-  /在((?:19|20)\d\d)年[^。！？]{0,40}?(?:会|會)[^。！？]{0,10}?上/,
+  /在[^。！？，,]{0,16}?((?:19|20)\d\d)年[^。！？]{0,40}?(?:会|會)[^。！？]{0,10}?上/,
   /((?:19|20)\d\d)年?[^。！？，,]{0,24}?(?:政府工作报告|政府工作報告)/,
 ];
 

@@ -137,10 +137,11 @@ export function composeNewsTitle(first: string): string | undefined {
  * title line, then a headline composed from a news report's first sentence, then the first line.
  */
 export function extractTitle(paragraphs: readonly string[], above: readonly string[]): TitleInfo {
-  const headerLength = Math.max(
-    0,
-    paragraphs.findIndex((p) => isProse(p) || SALUTATION.test(p)),
-  );
+  // A title may have commas (高举…旗帜，把…推向二十一世纪): only a line that ends a sentence, or a
+  // long one, starts the text.
+  const startsText = (p: string): boolean =>
+    (isProse(p) && (/[。！？!?；;…：:]/.test(p) || p.length > 80)) || SALUTATION.test(p);
+  const headerLength = Math.max(0, paragraphs.findIndex(startsText));
   const header = paragraphs.slice(0, headerLength);
   const pageTitle = findPageTitle(above);
   const warnings: string[] = [];
@@ -159,9 +160,10 @@ export function extractTitle(paragraphs: readonly string[], above: readonly stri
     const subtitleLines = header.slice(0, dash).filter((line) => !isDateLine(line) && !isNameLine(line));
     return withMeeting({
       title,
-      ...(subtitleLines.length > 0 ? { subtitle: subtitleLines.map(tidy).join(' / ') } : {}),
+      ...(subtitleLines.length > 0 ? { subtitle: subtitleLines.map(stripSiteSuffix).join(' / ') } : {}),
       basis: 'dash-line',
-      dropFromBody: [],
+      // A collection's page title over the text (…胜利 (十九大)) is not the text's own line.
+      dropFromBody: header.flatMap((line, i) => (stripSiteSuffix(line) !== tidy(line) ? [i] : [])),
     });
   }
   // Chapter headings (第一章 总则), addressees (各市属企业：) and a ——2019年1月15日在…会议上
@@ -192,7 +194,7 @@ export function extractTitle(paragraphs: readonly string[], above: readonly stri
       title: stripSiteSuffix(broken ? `${header[at]!}${next}` : header[at]!),
       ...(subtitle && parseDateLike(subtitle) === undefined ? { subtitle } : {}),
       basis: 'header',
-      dropFromBody: header.map((_, i) => i),
+      dropFromBody: header.flatMap((line, i) => (HEADING_START.test(line) || /^目\s*录$/.test(line) ? [] : [i])),
     });
   }
   // Bylines and notes above the text leave the body even when the title is found elsewhere.

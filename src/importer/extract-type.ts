@@ -68,7 +68,11 @@ export function classifyType(titles: readonly string[], paragraphs: readonly str
   if (/^各位代表[:：]/m.test(openingText) && /代表.{0,12}(?:人民政府|国务院|政府).{0,6}向大会报告/.test(openingText)) {
     return { type: 'report', reason: 'the text reports to a congress (各位代表：…向大会报告工作)' };
   }
-  if (/我代表.{2,20}(?:委员会|政府|国务院).{0,4}向大会(?:作|做)?报告/.test(openingText)) {
+  if (
+    /(?:我代表|我受).{2,20}(?:委员会|政府|国务院)(?:委托)?[，,]?.{0,4}向大会(?:作|做)?(?:报告|政治报告|工作报告)/.test(
+      openingText,
+    )
+  ) {
     return { type: 'report', reason: 'the text is a report to a congress (我代表…向大会作报告)' };
   }
   const first = opening.find((p) => p.length > 0) ?? '';

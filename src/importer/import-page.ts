@@ -161,6 +161,15 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
   warnings.push(...dates.warnings);
   const congress = findPartyCongress(header, bodyParagraphs.slice(0, 4));
   const meeting = titleInfo.meeting ?? congress?.meeting;
+  // The text a Party Congress is given in its opening (or that a collection labels 十二大) is its report.
+  if (
+    congress &&
+    (typeInfo.type === 'other' ||
+      (typeInfo.type === 'speech' && !/讲话|講話|致辞|致辭|发言|發言/.test(titleInfo.title)))
+  ) {
+    typeInfo.type = 'report';
+    typeInfo.reason = `the text is the report to the ${congress.meeting} ("${congress.evidence}")`;
+  }
 
   const linkText = `${titles.join('\n')}\n${bodyText}`;
   const byName = linkEntities(linkText, context.index);

@@ -143,8 +143,10 @@ describe('extractDates', () => {
     });
     expect(notice).toMatchObject({ date: '2019-05-20', precision: 'day', basis: 'stated' });
     const none = extractDates({ header: [], paragraphs: ['同志们：', '今天召开会议。'], pageLines: [] });
-    expect(none).toMatchObject({ date: '2026', basis: 'inferred' });
-    expect(none.warnings[0]).toMatch(/no date found anywhere/);
+    // Nothing states a date, so the draft has none: never the year of import.
+    expect(none.date).toBeUndefined();
+    expect(none.basis).toBeUndefined();
+    expect(none.warnings[0]).toMatch(/^no date: neither the text nor the page states one/);
   });
 });
 
@@ -163,7 +165,7 @@ describe('classifyType', () => {
     ],
     [['在2016年全市国资国企工作会议上的报告'], ['同志们：'], 'report'],
     [['关于做好市属企业退休人员社会化管理工作的通知'], ['各市属国有企业：'], 'notice'],
-    [['中华人民共和国企业国有资产法'], ['第一条 为了维护国家基本经济制度。'], 'other'],
+    [['中华人民共和国企业国有资产法'], ['第一条 为了维护国家基本经济制度。'], 'law'],
     [['二輕工作會議講話'], ['同志們:'], 'speech'],
   ])('%j → %s', (titles, paragraphs, type) => {
     expect(classifyType(titles, paragraphs).type).toBe(type);
