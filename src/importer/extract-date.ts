@@ -283,7 +283,8 @@ export function extractDates(input: {
   };
   const done = (info: Omit<DateInfo, 'warnings'>): DateInfo => withPublication({ ...info, ...pageDates, warnings });
 
-  for (const line of header) {
+  for (const [h, line] of header.entries()) {
+    const quoted = input.header[h]!.trim();
     const compact = line.replace(/[（()）\s]/g, '');
     if (/^\d{6,7}$/.test(compact)) {
       const readings = readRunTogetherDate(compact, published ?? uploaded);
@@ -299,7 +300,7 @@ export function extractDates(input: {
           precision: 'day',
           basis: 'inferred',
           note,
-          evidence: line,
+          evidence: quoted,
           defect: { text: compact, note },
         });
       }
@@ -316,26 +317,36 @@ export function extractDates(input: {
           precision: 'year',
           basis: 'inferred',
           note,
-          evidence: line,
+          evidence: quoted,
           defect: { text: compact, note },
         });
       }
     }
     const compactDate = /^(\d{4})(\d{2})(\d{2})$/.exec(compact);
     if (compactDate && isReal(iso(compactDate[1]!, compactDate[2]!, compactDate[3]!))) {
-      return done(stated(iso(compactDate[1]!, compactDate[2]!, compactDate[3]!), line));
+      return done(stated(iso(compactDate[1]!, compactDate[2]!, compactDate[3]!), quoted));
     }
     // ——2019年1月15日在…会议上: the date the text was delivered, in its meeting line.
     const dashDate = /^[—─－–-]{1,3}/.test(line) ? parseDate(line.slice(0, 20)) : undefined;
-    if (dashDate) return done(stated(dashDate, line));
+    if (dashDate) return done(stated(dashDate, quoted));
     const date = parseDate(line);
     // A date line, maybe with the weekday and the byline after it: 2020年6月30日 星期二 記者 陳大文.
     if (
       date &&
       (line.replace(/[\s（()）]/g, '').length <= 16 || /^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})/.test(line))
     ) {
-      return done(stated(date, line));
+      return done(stated(date, quoted));
     }
+  }
+
+  // A law or regulation is dated by its adoption: （2008年10月28日第十一届…会议通过）.
+  for (const line of [...header, ...paragraphs.slice(header.length, header.length + 5)]) {
+    const adopted =
+      /[（(]\s*((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^）)]{1,8}日)[^）)]{0,60}?(?:通过|通過|公布|发布|發布|修订|修訂|修正)[）)]/.exec(
+        line,
+      );
+    const date = adopted ? parseDate(adopted[1]!) : undefined;
+    if (date) return done(stated(date, adopted![0]));
   }
 
   // Notices and letters are dated at their foot, under the signature (maybe on its line).
@@ -390,9 +401,13 @@ export function extractDates(input: {
     /^[^，。]{0,16}?(\d{1,2})月(\d{1,2})日[电電]/.exec(toSimplified(opening));
   const clue = YEAR_CLUES.find((c) => c.pattern.test(body));
   if (monthDay) {
-    // A report dated 3月12日 and published on 2019-03-13 is of 2019; else an event clue decides.
-    const fromPage = published && iso(published.slice(0, 4), monthDay[1]!, monthDay[2]!) <= published;
-    const year = fromPage ? Number(published.slice(0, 4)) : clue?.year;
+    // A report dated 3月12日 and published on 2019-03-13 is of 2019, one dated 12月25日 and
+    // published on 2018-01-03 of 2017 (a page is published within months); else an event clue decides.
+    const pubYear = published ? Number(published.slice(0, 4)) : undefined;
+    const sameYear = pubYear !== undefined ? iso(pubYear, monthDay[1]!, monthDay[2]!) : undefined;
+    const monthsBefore = published ? (Number(published.slice(5, 7)) - Number(monthDay[1]) + 12) % 12 : undefined;
+    const fromPage = pubYear !== undefined && monthsBefore !== undefined && monthsBefore <= 3;
+    const year = fromPage ? (sameYear! <= published! ? pubYear : pubYear - 1) : clue?.year;
     const date = year === undefined ? undefined : iso(year, monthDay[1]!, monthDay[2]!);
     if (date && isReal(date)) {
       const reason = fromPage

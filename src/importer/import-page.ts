@@ -14,7 +14,8 @@ import { findCandidates } from './find-candidates.ts';
 import { findMojibake, looksGarbled } from './find-mojibake.ts';
 import { findRedactions } from './find-redactions.ts';
 import { ImportError } from './import-error.ts';
-import { readPage } from './read-page.ts';
+import { readBinaryFile } from './read-binary.ts';
+import { readPage, type ConvertedFile } from './read-page.ts';
 import { findMentions } from '../lib/find-mentions.ts';
 import { linkEntities, linkLocalReferences, regionFromEntities, type EntityIndex } from './link.ts';
 import { createSlug } from './slug.ts';
@@ -115,13 +116,33 @@ const EMPTY_REPORT: Omit<ImportReport, 'file'> = {
  * Imports one raw page: decode, clean, structure, extract, link, and compose the draft. Never
  * throws for a bad file: the report says `ok: false` and why, so a batch can go on.
  */
-export function importPage(bytes: Uint8Array, file: string, context: ImportContext): ImportOutcome {
+export function importPage(
+  bytes: Uint8Array,
+  file: string,
+  context: ImportContext,
+  converted?: ConvertedFile,
+): ImportOutcome {
   try {
-    return buildDraft(bytes, file, context);
+    return buildDraft(bytes, file, context, converted);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     return { report: failureReport(file, `${file}: ${error.message}`) };
   }
+}
+
+/**
+ * Imports any file the importer reads: text in any of its encodings, a saved web page, or a
+ * Word file (read first through mammoth). A PDF is refused with what to do.
+ */
+export async function importFile(bytes: Uint8Array, file: string, context: ImportContext): Promise<ImportOutcome> {
+  let converted: ConvertedFile | undefined;
+  try {
+    converted = await readBinaryFile(bytes);
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return { report: failureReport(file, `${file}: ${error.message}`) };
+  }
+  return importPage(bytes, file, context, converted);
 }
 
 /** The report of a file that could not be imported: every field empty, and the reason. */
@@ -140,8 +161,8 @@ function summarise(paragraphs: readonly string[]): string {
   return summary.length > 200 ? `${summary.slice(0, 200)}…` : summary;
 }
 
-function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): ImportOutcome {
-  const { encoding, page, warnings } = readPage(bytes);
+function buildDraft(bytes: Uint8Array, file: string, context: ImportContext, converted?: ConvertedFile): ImportOutcome {
+  const { encoding, page, warnings } = readPage(bytes, converted);
   if (page.pinyinRemoved > 0) warnings.push(`removed ${page.pinyinRemoved} pinyin syllables glued after characters`);
 
   const paragraphs = splitGluedHeader(page.paragraphs);
