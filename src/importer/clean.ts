@@ -291,10 +291,11 @@ export function joinLinkBreaks(lines: readonly string[]): string[] {
 /**
  * Where a licence or copyright notice closes the page (a Wikisource public-domain template:
  * `本作品是中华人民共和国的…`, `Public domain`, `false`): the index of its first line, or
- * undefined. Only in the second half of the page, and only when what follows names a licence.
+ * undefined. Only near the end of the page, and only when what follows names a licence.
  */
 export function findLicenceTrailer(lines: readonly string[]): number | undefined {
-  const start = Math.floor(lines.length / 2);
+  // In the page's last hundred lines, or its second half when it is longer.
+  const start = Math.max(0, Math.min(Math.floor(lines.length / 2), lines.length - 100));
   for (let i = start; i < lines.length; i += 1) {
     const line = lines[i]!;
     if (!/^(?:本作品|本作品在|此作品|这部作品|This work\b|Public domain$)/i.test(line)) continue;
