@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { directiveSchema, documentRecordSchema, enterpriseSchema, personSchema, translationSchema } from '../schema/index.ts';
+import {
+  directiveSchema,
+  documentRecordSchema,
+  enterpriseSchema,
+  personSchema,
+  translationSchema,
+} from '../schema/index.ts';
 
 /** The folders of the content tree and the schema of the files in each. */
 export const COLLECTIONS = {

@@ -148,8 +148,13 @@ export const documentRecordSchema = z
  * undated draft is left out of it). Tests, benchmarks and the editor read documents with it.
  */
 export const documentSchema = documentRecordSchema.refine(
-  (doc): doc is typeof doc & { date: string; date_precision: 'day' | 'month' | 'year'; date_basis: 'stated' | 'inferred' } =>
-    doc.date !== undefined && doc.date_precision !== undefined && doc.date_basis !== undefined,
+  (
+    doc,
+  ): doc is typeof doc & {
+    date: string;
+    date_precision: 'day' | 'month' | 'year';
+    date_basis: 'stated' | 'inferred';
+  } => doc.date !== undefined && doc.date_precision !== undefined && doc.date_basis !== undefined,
   { path: ['date'], message: 'the document has no date: give the date, its date_precision and date_basis' },
 );
 
