@@ -16,7 +16,7 @@ import { classifyType } from '../../src/importer/extract-type.ts';
 import { importFile, importPage, type ImportReport } from '../../src/importer/import-page.ts';
 import { createEntityIndex } from '../../src/importer/link.ts';
 import { findProvenance, parseManifest } from '../../src/importer/manifest.ts';
-import { isUnsupportedDate, judgePage, type DevTruth } from '../../src/importer/score-devset.ts';
+import { isUnsupportedDate, judgePage, type DevCheck, type DevTruth } from '../../src/importer/score-devset.ts';
 import { documentRecordSchema } from '../../src/schema/document.ts';
 import type { Person } from '../../src/schema/index.ts';
 
@@ -334,7 +334,7 @@ describe('the development set', () => {
     const dir = join(FIXTURES, 'importer-dev');
     const truths = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as DevTruth[];
     expect(truths.length).toBeGreaterThanOrEqual(60);
-    const checks = [];
+    const checks: DevCheck[] = [];
     let unsupported = 0;
     for (const truth of truths) {
       const { report } = importPage(readFileSync(join(dir, truth.file)), truth.file, { index });
