@@ -243,9 +243,17 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext, con
     ...(titleMention ? { entitySlug: titleMention.id, entityText: titleMention.text } : {}),
     ...(region?.city?.en ? { place: region.city.en } : {}),
   });
-  const { site, publisher } = nameSource(source, context.index);
+  const named = nameSource(source, context.index);
+  const { publisher } = named;
+  // A file taken from a public repository names its site by the repository when the page does not.
+  const repositoryName = context.provenance?.repository?.url.replace(/^https?:\/\/(?:www\.)?github\.com\//, '');
+  const site =
+    source.kind === 'unknown' && repositoryName
+      ? { zh: `代码仓库 ${repositoryName}`, en: `Repository ${repositoryName}` }
+      : named.site;
   const provenance = context.provenance ?? {};
-  if (source.kind === 'unknown') warnings.push('the page does not name its site: fill in source.site and source.url');
+  if (source.kind === 'unknown' && !repositoryName)
+    warnings.push('the page does not name its site: fill in source.site and source.url');
 
   const defects = [
     ...(dates.defect ? [dates.defect] : []),

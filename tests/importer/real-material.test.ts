@@ -321,6 +321,24 @@ describe('--manifest', () => {
     expect(findProvenance(manifest, '/data/other.txt', bytes)).toBeUndefined();
   });
 
+  test('the draft of a listed file records its repository and names its site by it', () => {
+    const raw = readFileSync(join(FIXTURES, 'importer-real', 'gwr-1997-opening.txt'));
+    const provenance = {
+      repository: {
+        url: 'https://github.com/ropensci/textworkshop17',
+        commit: 'd26f42fd17ef481855c2221b02abb7d70148a532',
+        path: 'demos/chineseDemo/govReports/',
+      },
+    };
+    const { draft, report } = importPage(raw, '1997.txt', { index, provenance });
+    expect(draft!.frontmatter.source).toMatchObject({
+      repository: provenance.repository,
+      site: { en: 'Repository ropensci/textworkshop17' },
+    });
+    expect(report.warnings.join('\n')).not.toMatch(/does not name its site/);
+    expect(documentRecordSchema.safeParse(draft!.frontmatter).success).toBe(true);
+  });
+
   test('refuses a file whose SHA-256 differs, and a record without a commit', () => {
     expect(() => findProvenance(manifest, '/data/gov-work-reports/1997.txt', new TextEncoder().encode('x'))).toThrow(
       /its SHA-256 is [0-9a-f]{64}, but the manifest lists gov-work-reports\/1997.txt/,
