@@ -1,7 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { archiveLoader } from './data/archive-loader.ts';
 import { resolveContentDir } from './lib/content-dir.ts';
-import { directiveSchema, documentSchema, enterpriseSchema, personSchema, translationSchema } from './schema/index.ts';
+import {
+  directiveSchema,
+  documentRecordSchema,
+  enterpriseSchema,
+  personSchema,
+  translationSchema,
+} from './schema/index.ts';
 
 // The same schemas as the checker (`npm run check`), which runs first in `npm run build` and
 // fails on anything Astro would only log (dangling references) or silently overwrite (duplicate ids).
@@ -16,10 +22,10 @@ const documents = defineCollection({
     folder: 'documents',
     accept: markdown,
     idOf: stem,
-    schema: documentSchema,
+    schema: documentRecordSchema,
     offeredByBuild: true,
   }),
-  schema: documentSchema,
+  schema: documentRecordSchema,
 });
 
 const translations = defineCollection({

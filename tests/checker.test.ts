@@ -54,7 +54,7 @@ describe('the checker on the fixture archive', () => {
   test('reports an unknown field and a misspelt value with suggestions', () => {
     expect(report('unknown-key')).toMatchInlineSnapshot(`
       [
-        "content/documents/2014-04-14-holding-speech.md:4:7  type  must be one of speech, report, news, exchange, notice, other; got "speach"; did you mean "speech"?",
+        "content/documents/2014-04-14-holding-speech.md:4:7  type  must be one of speech, report, news, exchange, notice, law, other; got "speach"; did you mean "speech"?",
         "content/documents/2014-04-14-holding-speech.md:5:1  titel  unknown field "titel"; did you mean "title"?",
       ]
     `);

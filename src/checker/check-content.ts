@@ -239,8 +239,11 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   checkParentCycles(entities.directives, problems);
   const aliases = checkAliases(entities, problems);
   const matcher = createMentionMatcher(aliases);
+  // The raw file a document was imported from: text, a saved page or a Word file (by its id).
   const sources = new Map(
-    files.filter((file) => /^sources\/[^/]+\.txt$/.test(file.relative)).map((file) => [file.relative, file]),
+    files
+      .filter((file) => /^sources\/[^/]+\.(?:txt|html?|docx)$/.test(file.relative))
+      .map((file) => [file.relative.replace(/\.(?:txt|html?|docx)$/, ''), file]),
   );
   // A file's result, kept by a key over what it depends on besides its own bytes and path: a
   // file whose digest is known is read only when there is no kept result for it.
@@ -277,7 +280,7 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     );
     problems.push(...facts.problems);
     resolveReferences(facts.references, ids, problems);
-    checkRawSource(file, facts, sources.get(`sources/${id}.txt`), problems);
+    checkRawSource(file, facts, sources.get(`sources/${id}`), problems);
     problems.push(...facts.mentions);
     documents.push({ file, id, declared: facts.declared, idPlace: facts.idPlace, facts });
   }

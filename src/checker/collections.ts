@@ -1,9 +1,16 @@
 import type { z } from 'zod';
-import { directiveSchema, documentSchema, enterpriseSchema, personSchema, translationSchema } from '../schema/index.ts';
+import {
+  directiveSchema,
+  documentRecordSchema,
+  enterpriseSchema,
+  personSchema,
+  translationSchema,
+} from '../schema/index.ts';
 
 /** The folders of the content tree and the schema of the files in each. */
 export const COLLECTIONS = {
-  documents: documentSchema,
+  // A draft may lack its date; the schema refuses a published document without one.
+  documents: documentRecordSchema,
   enterprises: enterpriseSchema,
   directives: directiveSchema,
   people: personSchema,

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { synthesisePages } from '../importer/synthesise-pages.ts';
+import { synthesisePages } from '../bench/synthesise-pages.ts';
 import type { ImportReport } from '../importer/import-page.ts';
 
 const argv = process.argv.slice(2);

@@ -1,12 +1,12 @@
-// `npm run import:accuracy [-- --content PATH] [--verbose]`: re-imports the raw page of every
-// curated document (content/sources/<id>.txt) and prints, field by field, how close the draft
-// comes to the document made by hand: the importer's golden test, as a table.
-import { existsSync, readFileSync } from 'node:fs';
+// `npm run import:accuracy [-- --content PATH] [--verbose]`: re-imports the raw file of every
+// curated document (content/sources/<id>.txt, .html or .docx) and prints, field by field, how
+// close the draft comes to the document made by hand: the importer's golden test, as a table.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkContent } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { compareWithCurated, type FieldComparison } from '../importer/compare-golden.ts';
-import { importPage } from '../importer/import-page.ts';
+import { importFile } from '../importer/import-page.ts';
 import { createEntityIndex } from '../importer/link.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 
@@ -18,10 +18,13 @@ const index = createEntityIndex(entries);
 const rows = new Map<string, number[]>();
 const misses: string[] = [];
 
+const sourcesDir = join(root, 'sources');
+const sources = existsSync(sourcesDir) ? readdirSync(sourcesDir) : [];
 for (const doc of entries.documents.filter((d) => d.status === 'published')) {
-  const rawPath = join(root, 'sources', `${doc.id}.txt`);
-  if (!existsSync(rawPath)) continue;
-  const outcome = importPage(readFileSync(rawPath), rawPath, { index, today: '2026-01-01' });
+  const name = ['.txt', '.html', '.htm', '.docx'].map((ext) => `${doc.id}${ext}`).find((n) => sources.includes(n));
+  if (name === undefined) continue;
+  const rawPath = join(sourcesDir, name);
+  const outcome = await importFile(readFileSync(rawPath), rawPath, { index });
   const curatedFile = readFileSync(join(root, 'documents', `${doc.id}.md`), 'utf8');
   for (const c of compareWithCurated(doc, curatedFile, outcome)) {
     rows.set(c.field, [...(rows.get(c.field) ?? []), c.score]);

@@ -1,6 +1,7 @@
-// `npm run import -- [--dry-run] [--json] [--force] [--content PATH] <files or folders…>`:
-// turns raw scraped pages into draft documents (content/documents/<id>.md) and keeps each raw
-// page as content/sources/<id>.txt. Exits 1 when any file could not be imported.
+// `npm run import -- [--dry-run] [--json] [--force] [--content PATH] [--manifest FILE] <files or folders…>`:
+// turns raw pages (text in any encoding, saved .html pages, Word .docx files) into draft
+// documents (content/documents/<id>.md) and keeps each raw file as content/sources/<id>.<ext>.
+// Exits 1 when any file could not be imported.
 import {
   copyFileSync,
   existsSync,
@@ -16,28 +17,36 @@ import { join, relative } from 'node:path';
 import { checkContent } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
-import { failureReport, importPage, type ImportOutcome, type ImportReport } from '../importer/import-page.ts';
+import { failureReport, importFile, type ImportOutcome, type ImportReport } from '../importer/import-page.ts';
+import { findProvenance, parseManifest, type Manifest } from '../importer/manifest.ts';
+import { sourceExtension } from '../importer/read-binary.ts';
 import { createEntityIndex } from '../importer/link.ts';
 import { formatSummaryTable } from '../importer/summary-table.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 
-const USAGE = `usage: npm run import -- [--dry-run] [--json] [--force] [--content PATH] <files or folders…>
+const USAGE = `usage: npm run import -- [--dry-run] [--json] [--force] [--content PATH] [--manifest FILE] <files or folders…>
   --dry-run   write nothing; show what each file would become
   --json      print one JSON array (one object per file) on stdout, nothing else
   --force     replace an existing draft or source, keeping a backup of the old file first
-  --content   the content directory (default: content/, or ARCHIVE_CONTENT)`;
+  --content   the content directory (default: content/, or ARCHIVE_CONTENT)
+  --manifest  a JSON list of {file, sha256, repository, commit, taken_from, source_url?} records:
+              a file it lists (by its path relative to the manifest's folder) gets source.repository
+              and source.url from it, and is refused if its SHA-256 differs`;
 
 const argv = process.argv.slice(2);
 const flags = new Set(argv.filter((arg) => /^--(?:dry-run|json|force|help)$/.test(arg)));
 const contentFlag = argv.indexOf('--content');
-const inputs = argv.filter((arg, i) => !arg.startsWith('--') && !(contentFlag >= 0 && i === contentFlag + 1));
+const manifestFlag = argv.indexOf('--manifest');
+const isValue = (i: number): boolean =>
+  (contentFlag >= 0 && i === contentFlag + 1) || (manifestFlag >= 0 && i === manifestFlag + 1);
+const inputs = argv.filter((arg, i) => !arg.startsWith('--') && !isValue(i));
 const unknown = argv.filter(
   (arg, i) =>
     arg.startsWith('--') &&
     !flags.has(arg) &&
-    arg !== '--content' &&
+    !['--content', '--manifest'].includes(arg) &&
     !arg.startsWith('--content=') &&
-    !(contentFlag >= 0 && i === contentFlag + 1),
+    !isValue(i),
 );
 if (unknown.length > 0) {
   console.error(`unknown option ${unknown.join(', ')}\n${USAGE}`);
@@ -51,6 +60,20 @@ const dryRun = flags.has('--dry-run');
 const json = flags.has('--json');
 const force = flags.has('--force');
 const root = resolveContentDir(argv);
+let manifest: Manifest | undefined;
+if (manifestFlag >= 0) {
+  const manifestFile = argv[manifestFlag + 1];
+  if (!manifestFile || manifestFile.startsWith('--')) {
+    console.error(`--manifest needs a file\n${USAGE}`);
+    process.exit(1);
+  }
+  try {
+    manifest = parseManifest(readFileSync(manifestFile, 'utf8'), manifestFile);
+  } catch (error) {
+    console.error(`the manifest cannot be used: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
 
 /** Every regular, non-hidden file named on the command line or inside a folder named there. */
 function listInputs(paths: readonly string[]): string[] {
@@ -118,27 +141,36 @@ function writeAll(targets: readonly { path: string; content: string | Uint8Array
 
 const checked = checkContent(loadContentFiles(root));
 const index = createEntityIndex(checked.entries);
-const today = new Date().toISOString().slice(0, 10);
 const files = listInputs(inputs);
 const reports: ImportReport[] = [];
 const written: string[] = [];
 const idsThisRun = new Set<string>();
 
-files.forEach((file, i) => {
+for (const [i, file] of files.entries()) {
   let outcome: ImportOutcome;
   if (!existsSync(file) || !statSync(file).isFile()) {
     outcome = { report: failureReport(file, `${file}: no such file: check the path`) };
   } else {
     const bytes = readFileSync(file);
     const retrieved = statSync(file).mtime.toISOString().slice(0, 10);
+    let provenance: ReturnType<typeof findProvenance>;
+    let mismatch: string | undefined;
     try {
-      outcome = importPage(bytes, file, { index, today, retrieved });
+      provenance = manifest && findProvenance(manifest, file, bytes);
+    } catch (error) {
+      mismatch = `${file}: ${(error as Error).message}`;
+    }
+    try {
+      outcome = mismatch
+        ? { report: failureReport(file, mismatch) }
+        : await importFile(bytes, file, { index, retrieved, ...(provenance ? { provenance } : {}) });
     } catch (error) {
       // A bug must not stop the batch: the file is reported, the others go on.
       outcome = {
         report: failureReport(file, `${file}: the importer failed (${String(error)}); please report it with this file`),
       };
     }
+    const extension = sourceExtension(file, bytes);
     if (outcome.draft && !dryRun) {
       try {
         const { id, markdown } = outcome.draft;
@@ -150,7 +182,7 @@ files.forEach((file, i) => {
         mkdirSync(join(root, 'sources'), { recursive: true });
         const notes = writeAll([
           { path: join(root, 'documents', `${id}.md`), content: markdown },
-          { path: join(root, 'sources', `${id}.txt`), content: bytes },
+          { path: join(root, 'sources', `${id}${extension}`), content: bytes },
         ]);
         idsThisRun.add(id);
         written.push(id);
@@ -165,7 +197,7 @@ files.forEach((file, i) => {
     const r = outcome.report;
     console.error(`[${i + 1}/${files.length}] ${r.ok ? `ok   ${file} → ${r.id}` : `FAIL ${r.error}`}`);
   }
-});
+}
 
 if (json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
 else console.log(formatSummaryTable(reports));

@@ -14,6 +14,7 @@ import {
   type TextFacts,
 } from '../lib/archive-index.ts';
 import { digest } from '../lib/build-plan.ts';
+import { isDated, type Document } from '../schema/document.ts';
 import { checkedFileDigest, offeredDocuments } from '../lib/checked-documents.ts';
 import { readResultCache, writeResultCache } from '../cli/result-cache.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
@@ -78,7 +79,10 @@ export function loadArchive(): Promise<ArchiveIndex> {
 async function loadDocuments(): Promise<DocumentSource[]> {
   const offered = offeredDocuments();
   if (offered) return offered.map(({ data, path }) => ({ ...data, file: relative(process.cwd(), resolve(path)) }));
-  return (await getCollection('documents')).map((entry) => ({ ...entry.data, file: entry.filePath! }));
+  // A draft the importer could not date waits for an editor's date before any page shows it.
+  return (await getCollection('documents'))
+    .map((entry) => ({ ...entry.data, file: entry.filePath! }))
+    .filter((doc): doc is Document & { file: string } => isDated(doc));
 }
 
 /**

@@ -51,6 +51,7 @@ export const en = {
   'type.news': 'News',
   'type.exchange': 'Experience exchange',
   'type.notice': 'Notice',
+  'type.law': 'Law or regulation',
   'type.other': 'Other',
   'kind.group': 'Group',
   'kind.company': 'Company',

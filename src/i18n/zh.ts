@@ -51,6 +51,7 @@ export const zh: Record<UiKey, string> = {
   'type.news': '新闻',
   'type.exchange': '经验交流',
   'type.notice': '通知',
+  'type.law': '法律法规',
   'type.other': '其他',
   'kind.group': '集团',
   'kind.company': '公司',

@@ -100,6 +100,10 @@ const SITE_PHRASES = [
   '原文链接',
   '投稿邮箱',
   '免责声明',
+  '本平台',
+  '自媒体平台',
+  '侵权投诉',
+  '侵权举报',
 ];
 
 // Injected spam: gambling, loans, invoices, contact handles. Matched anywhere in a line.
@@ -108,13 +112,14 @@ export const INLINE_SPAM_RUN =
   /[，,]?[^\s，。；、,;“”‘’]{0,10}(?:博彩|娱乐城|真人娱乐|百家乐|六合彩|时时彩|老虎机|代开发票|代写论文|刷单兼职|网赌|棋牌游戏)[^\s，。；、,;“”‘’]{0,10}|(?:https?:\/\/|www\.)[A-Za-z0-9./?=&_%#-]+|(?:加)?微信[号:：]\s*[A-Za-z0-9_-]{5,}|[Qq]{2}[号:：]?\s*\d{5,}/g;
 
 const SPAM = [
+  /三级片|毛片|色欲|成人视频|成人影院|黄色网站|午夜影院|av在线|婬/,
   /博彩|娱乐城|真人娱乐|百家乐|六合彩|时时彩|老虎机|代开发票|代写论文|刷单兼职|网赌|棋牌游戏/,
   /微信[号:：]\s*[A-Za-z0-9_-]{5,}|[Qq]{2}[号:：]?\s*\d{5,}|加[Vv微]|https?:\/\/|www\.[a-z0-9-]+\./i,
 ];
 
 // A label and a colon at the start of a short line: publisher, time, views, word count lines.
 const META_LABEL =
-  /^[（(【[]?(?:发布人|发布者|发布时间|发布日期|发表时间|发表日期|上传时间|上传日期|更新时间|时间|日期|来源|信息来源|文章来源|作者|编辑|编者|审核|浏览|点击|阅读|字数|下载|导语|摘要|关键词|标签|分类|栏目|责任编辑|编审|校对|广告|推广)\s*[:：]/;
+  /^[（(【[]?(?:公开范围|公开日期|公开方式|颁布时间|颁布日期|发布机构|发文机关|发文字号|索引号|[著着]录日期|组配分类|主题分类|体裁分类|服务对象|主题词|失效日期|生效日期|成文日期|实施日期|文号|原标题|发布人|发布者|发布时间|发布日期|发表时间|发表日期|上传时间|上传日期|更新时间|时间|日期|来源|信息来源|文章来源|作者|编辑|编者|审核|浏览|点击|阅读|字数|下载|导语|摘要|关键词|标签|分类|栏目|责任编辑|编审|校对|广告|推广)\s*[:：]/;
 
 // Short navigation items: a menu bar written on one line ("首页 | 登录 | 注册").
 const NAV_BAR =
@@ -172,5 +177,45 @@ export function classifyChrome(line: string): ChromeKind | undefined {
   if (/^[=\-*#~_·.。]{2,}.*[=\-*#~_·]{2,}$/.test(line) || /^(?:top|返回顶部|more|更多|>>)$/i.test(simplified))
     return 'banner';
   if (/^(?:地址|电话|联系电话|传真|邮编|邮箱|e-?mail)\s*[:：]/i.test(simplified)) return 'site';
+  return classifyPageFurniture(line, simplified);
+}
+
+// The buttons and labels of an article's toolbar: 收藏 打印 关闭 字体:[大 中 小], Font Size: A A A.
+const TOOLBAR = /收藏|打印|关闭|字体|字号|分享|纠错|font\s*size|\[\s*[大中小]\s*\]|\ba\s+a\s+a\b/gi;
+
+/**
+ * The furniture of document pages and document-sharing sites, line by line: a toolbar, a
+ * metadata table whose labels are spaced (`索 引 号`, `公开范围  公开`), a file's size, page
+ * count and price tags (`22.23KB`, `23 页`, `VIP专免`), a column name (`新闻中心`), a breadcrumb
+ * (`/ 新闻中心 / 中煤要闻`), a short line of Latin words (`Settings`, `MEDIA CENTER`), an excerpt
+ * notice (`仅展示645字，全文共4352字`) and a lone separator.
+ */
+function classifyPageFurniture(line: string, simplified: string): ChromeKind | undefined {
+  const compact = simplified.replace(/\s+/g, '');
+  if (line.length <= 60 && (simplified.match(TOOLBAR) ?? []).length >= 2) return 'site';
+  if (
+    /^(?:索引号|公开范围|公开日期|公开方式|发布机构|[著着]录日期|组配分类|主题分类|体裁分类|文号|主题词|颁布时间|发布时间|发布日期)/.test(
+      compact,
+    ) &&
+    line.length <= 160
+  )
+    return 'meta';
+  if (/(?:来源|日期|点击|浏览|作者|时间)\s*(?:source|date|hits|author)?\s*[:：]/i.test(simplified)) {
+    const labels = simplified.match(/(?:来源|日期|点击|浏览|作者|时间|source|date|hits)\s*[:：]/gi) ?? [];
+    if (labels.length >= 2 && line.length <= 120) return 'meta';
+  }
+  if (
+    /^(?:vip\S{0,4}|海报|举报|\d+(?:\.\d+)?\s*[kmg]b|\d+\s*页|\d+\+|app下载|下载app|settings|menu|search)$/i.test(
+      compact,
+    )
+  )
+    return 'site';
+  if (/已省略\d+字|仅展示\d+字|全文共\d+字|剩余\d+字/.test(compact)) return 'site';
+  if (/^\p{Script=Han}{2,6}(?:中心|要闻|新闻|动态|资讯|频道|栏目|公开|快讯|导航)$/u.test(compact) && line.length <= 10)
+    return 'nav';
+  if (/^[/／>]\s*\S.{0,40}[/／>]/.test(line) && line.length <= 60) return 'nav';
+  // One or two Latin words standing alone (a menu's English label), not an English sentence.
+  if (/^[A-Za-z]+(?:\s+[A-Za-z]+)?$/.test(line) && line.length <= 20) return 'nav';
+  if (/^[|｜/\\·•\-—_=*~#.]+$/.test(line)) return 'banner';
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { classifyChrome, INLINE_SPAM_RUN, isProse } from './chrome-patterns.ts';
 import { removeGluedPinyin } from './pinyin-glue.ts';
-import { HEADING_START, SALUTATION } from './text-patterns.ts';
+import { HEADING_START, OFFICE_AND_NAME, SALUTATION } from './text-patterns.ts';
 
 /** A page split into its text and the chrome around it. */
 export interface CleanedPage {
@@ -28,14 +28,16 @@ const TERMINAL = /[。！？；：…”’」』）)\]!?;:.>》]$/;
  */
 export function normaliseLine(line: string): string {
   return line
-    .replace(/[\u3000\u00a0\u2002-\u200b\t\uFEFF]/g, ' ')
+    .replace(/[\u200b-\u200d\u2060\uFEFF]/g, '')
+    .replace(/[\u3000\u00a0\u2002-\u200a\t]/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim()
     .replace(/([。，、；：,;])\1+/g, '$1');
 }
 
 const isBlank = (line: string | undefined): boolean => line === undefined || line === '';
-const isShortNavItem = (line: string): boolean => line.length <= 16 && !/[，。；！？,;!?:：]/.test(line);
+// A menu item is short (首页, 新闻中心, 企业改革发展); a headline's lines are longer.
+const isShortNavItem = (line: string): boolean => line.length <= 9 && !/[，。；！？,;!?:：]/.test(line);
 
 /** A line made of Latin text (an interleaved English translation), not Chinese. */
 export function isEnglishLine(line: string): boolean {
@@ -104,21 +106,24 @@ function extendUp(lines: readonly string[], first: number): number {
     if (isBlank(line)) continue;
     if (classifyChrome(line) !== undefined) break;
     const menuRun = [lines[i - 1], lines[i - 2]].every((l) => l !== undefined && l !== '' && isShortNavItem(l));
-    if (isShortNavItem(line) && menuRun) break;
+    if (isShortNavItem(line) && menuRun && !isContentsLine(line)) break;
     start = i;
-    taken += 1;
+    // A table of contents (目录, 一、…, （一）…) under the title does not count against the header.
+    if (!isContentsLine(line)) taken += 1;
   }
   return start;
 }
 
+const isContentsLine = (line: string): boolean => HEADING_START.test(line) || /^目\s*录$/.test(line);
+
 /** Extends the text downwards over closing lines (a signature, a date) until chrome. */
-function extendDown(lines: readonly string[], last: number): number {
+function extendDown(lines: readonly string[], last: number, chrome: readonly boolean[]): number {
   let end = last;
   let taken = 0;
   for (let i = last + 1; i < lines.length && taken < 4; i += 1) {
     const line = lines[i]!;
     if (isBlank(line)) continue;
-    if (classifyChrome(line) !== undefined || isProse(line) || line.length > 30) break;
+    if (chrome[i] || isProse(line) || line.length > 30) break;
     end = i;
     taken += 1;
   }
@@ -191,6 +196,9 @@ export function joinWrappedLines(lines: readonly string[], indented: readonly bo
       line !== '' &&
       !HEADING_START.test(line) &&
       !SALUTATION.test(line) &&
+      // A ——…会议上 line and the speaker line under it are lines of their own, whatever their width.
+      !/^[—─－–-]{2}/.test(previous) &&
+      !OFFICE_AND_NAME.test(line) &&
       (/[，、,]$/.test(previous) ||
         (full && !TERMINAL.test(previous)) ||
         (full && indents && !indented[i]) ||
@@ -231,8 +239,70 @@ export function removeInlineSpam(line: string): { text: string; removed: string[
  * paragraph there still starts with its two full-width spaces of indentation.
  */
 export function splitRunTogetherParagraphs(line: string): string[] {
-  if (line.length < 200 || !/[。！？”：:]\s*\u3000\u3000/.test(line)) return [line];
+  if (line.length < 200) return [line];
+  // A page whose every line break was lost: paragraphs (and header lines: the wire-service line,
+  // title, date, speaker, salutation) parted only by their two ideographic spaces.
+  if ((line.match(/\u3000{2,}/g) ?? []).length >= 4) {
+    return line.split(/\s*\u3000{2,}\s*/).filter((part) => part.trim() !== '');
+  }
+  if (!/[。！？”：:]\s*\u3000\u3000/.test(line)) return [line];
   return line.split(/(?<=[。！？”：:])\s*(?=\u3000\u3000)/);
+}
+
+const OPENER_END = /[《「『“（(\[【]$/;
+const CLOSER_START = /^[》」』”）)\]】，。、；：！？,;:!?]/;
+const SENTENCE_END = /[。！？：；!?:;…]$/;
+
+/**
+ * Joins the line breaks a wiki page leaves where its links were (`根据《` / `中华人民共和国著作权法` /
+ * `》第五条`): only on a page that shows them (at least two lines opening with closing
+ * punctuation right under another line), and only between lines with no blank line between,
+ * never after a sentence's end, a `——` line or a date line, nor before a `——` line, a heading or
+ * a salutation.
+ */
+export function joinLinkBreaks(lines: readonly string[]): string[] {
+  const trimmed = lines.map((line) => line.replace(/[\u200b-\u200d\u2060\uFEFF]/g, '').trim());
+  const breaks = trimmed.filter(
+    (line, i) =>
+      i > 0 && trimmed[i - 1] !== '' && line !== '' && (CLOSER_START.test(line) || OPENER_END.test(trimmed[i - 1]!)),
+  ).length;
+  if (breaks < 2) return [...lines];
+  const out: string[] = [];
+  let previous = '';
+  for (const [i, line] of lines.entries()) {
+    const current = trimmed[i]!;
+    const joins =
+      out.length > 0 &&
+      previous !== '' &&
+      current !== '' &&
+      !SENTENCE_END.test(previous) &&
+      !/^[—─－–-]{2}/.test(previous) &&
+      !/^[—─－–-]{2}/.test(current) &&
+      !/^[（(]?\s*\d{4}\s*年[^）)]{0,12}[）)]?$/.test(previous) &&
+      !HEADING_START.test(current) &&
+      !SALUTATION.test(current);
+    if (joins) out[out.length - 1] = `${out.at(-1)!.trimEnd()}${current}`;
+    else out.push(line);
+    previous = joins ? `${previous}${current}` : current;
+  }
+  return out;
+}
+
+/**
+ * Where a licence or copyright notice closes the page (a Wikisource public-domain template:
+ * `本作品是中华人民共和国的…`, `Public domain`, `false`): the index of its first line, or
+ * undefined. Only near the end of the page, and only when what follows names a licence.
+ */
+export function findLicenceTrailer(lines: readonly string[]): number | undefined {
+  // In the page's last hundred lines, or its second half when it is longer.
+  const start = Math.max(0, Math.min(Math.floor(lines.length / 2), lines.length - 100));
+  for (let i = start; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (!/^(?:本作品|本作品在|此作品|这部作品|This work\b|Public domain$)/i.test(line)) continue;
+    const rest = lines.slice(i, i + 60).join('\n');
+    if (/公有领域|公有領域|public domain|著作权|著作權|版权|版權|许可协议|許可協議|licen[cs]e/i.test(rest)) return i;
+  }
+  return undefined;
 }
 
 /**
@@ -243,10 +313,12 @@ export function splitRunTogetherParagraphs(line: string): string[] {
 export function cleanPage(raw: string): CleanedPage {
   const warnings: string[] = [];
   const unglued = removeGluedPinyin(raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
-  const rawLines = unglued.text.split('\n').flatMap(splitRunTogetherParagraphs);
+  const rawLines = joinLinkBreaks(unglued.text.split('\n').flatMap(splitRunTogetherParagraphs));
   const lines = rawLines.map(normaliseLine);
   const indented = rawLines.map((line) => /^(?:\u3000+|[ \t\u00a0]{2,})\S/.test(line));
-  const chrome = lines.map((line) => classifyChrome(line) !== undefined);
+  const trailer = findLicenceTrailer(lines);
+  // The licence notice closing the page is chrome, never text.
+  const chrome = lines.map((line, i) => (trailer !== undefined && i >= trailer) || classifyChrome(line) !== undefined);
   const segment = findTextSegment(lines, chrome);
   if (segment === undefined) {
     return {
@@ -263,7 +335,7 @@ export function cleanPage(raw: string): CleanedPage {
   let last = segment.end;
   while (last > first && !isProse(lines[last]!)) last -= 1;
   const start = extendUp(lines, first);
-  const end = extendDown(lines, last);
+  const end = extendDown(lines, last, chrome);
   const removedInside: string[] = [];
   const englishLines: string[] = [];
   const kept: string[] = [];

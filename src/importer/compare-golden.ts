@@ -39,7 +39,8 @@ function overlap(a: string, b: string): number {
 
 /**
  * Compares an import with the curated document made by hand from the same raw page: title,
- * date (with precision and basis), type, speaker, script, the first and last body lines
+ * date (with precision and basis), type, speaker (person, and office as the text gives it),
+ * meeting, script, the first and last body lines
  * (whitespace squashed), the share of curated paragraphs reproduced exactly, entity ids (F1)
  * and the id (word overlap: the hand-made English slug is not expected).
  */
@@ -71,6 +72,8 @@ export function compareWithCurated(curated: Document, curatedFile: string, outco
     same('date_basis', curated.date_basis, report.date_basis),
     same('type', curated.type, report.type),
     same('speaker', curated.speaker, report.speaker),
+    same('speaker_role', curated.speaker_role?.zh, report.speaker_role),
+    same('meeting', curated.meeting?.zh, report.meeting),
     same('script', curated.script, report.script),
     same('body_first_line', expectedBlocks[0], report.body_first_line),
     same('body_last_line', expectedBlocks.at(-1), report.body_last_line),

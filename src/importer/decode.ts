@@ -2,7 +2,7 @@ import { COMMON_HAN } from './common-han.ts';
 import { ImportError } from './import-error.ts';
 
 /** The encodings the importer recognises, as reported to the editor. */
-export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'docx' | 'pdf';
 
 /** A raw page turned into text. */
 export interface DecodedText {

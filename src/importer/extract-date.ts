@@ -1,7 +1,7 @@
 import { explainPartialDate } from '../schema/common.ts';
 import { toSimplified } from '../lib/script-convert.ts';
 import { isDateLine } from './extract-title.ts';
-import { NEWS_MARKER, SALUTATION } from './text-patterns.ts';
+import { NEWS_MARKER, SALUTATION, toAsciiDigits } from './text-patterns.ts';
 
 /** A note in both languages, written by the importer (not a translation of the source). */
 export interface Note {
@@ -11,10 +11,12 @@ export interface Note {
 
 /** The dates of a text, told apart. */
 export interface DateInfo {
-  /** The date of the meeting or speech: YYYY, YYYY-MM or YYYY-MM-DD. */
-  date: string;
-  precision: 'day' | 'month' | 'year';
-  basis: 'stated' | 'inferred';
+  /** The date of the meeting or speech: YYYY, YYYY-MM or YYYY-MM-DD; absent when nothing supports one. */
+  date?: string;
+  precision?: 'day' | 'month' | 'year';
+  basis?: 'stated' | 'inferred';
+  /** The words of the text (or page) the date was read from, quoted. */
+  evidence?: string;
   /** Why an inferred date is what it is. */
   note?: Note;
   /** When the source published the text. */
@@ -54,7 +56,9 @@ export function chineseNumber(text: string): number {
 }
 
 /** A date written out in a line: 2014年4月14日, 2014-4-16, 2014.04.14, 二〇一四年四月十四日. */
-export function parseDate(text: string): string | undefined {
+export function parseDate(raw: string): string | undefined {
+  // Full-width digits, and digits set apart by spaces (1 9 9 8 年3 月5 日), read as plain ones.
+  const text = toAsciiDigits(raw).replace(/(?<=\d)\s+(?=[\d年月日])/g, '');
   const arabic = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*(?:[月\-/.]\s*(\d{1,2})\s*日?)?/.exec(text);
   if (arabic) {
     const date = arabic[3] === undefined ? iso(arabic[1]!, arabic[2]!) : iso(arabic[1]!, arabic[2]!, arabic[3]);
@@ -178,25 +182,109 @@ const en = (date: string): string => {
   return [d ? String(Number(d)) : '', month, y].filter(Boolean).join(' ');
 };
 
+/** The opening days of the National Congresses of the Communist Party of China, 8th to 20th. */
+const PARTY_CONGRESSES: Record<number, string> = {
+  8: '1956-09-15',
+  9: '1969-04-01',
+  10: '1973-08-24',
+  11: '1977-08-12',
+  12: '1982-09-01',
+  13: '1987-10-25',
+  14: '1992-10-12',
+  15: '1997-09-12',
+  16: '2002-11-08',
+  17: '2007-10-15',
+  18: '2012-11-08',
+  19: '2017-10-18',
+  20: '2022-10-16',
+};
+
+const CN_ORDINAL = (n: number): string =>
+  n <= 10
+    ? '一二三四五六七八九十'[n - 1]!
+    : n < 20
+      ? `十${n === 10 ? '' : ('一二三四五六七八九'[n - 11] ?? '')}`
+      : `二十${n === 20 ? '' : ('一二三四五六七八九'[n - 21] ?? '')}`;
+
+/** A Party Congress a text is the report to, read from its title or opening, with the words that say so. */
+export function findPartyCongress(
+  header: readonly string[],
+  opening: readonly string[],
+): { number: number; evidence: string; meeting: string } | undefined {
+  const found = (number: number, evidence: string) =>
+    PARTY_CONGRESSES[number] === undefined
+      ? undefined
+      : { number, evidence, meeting: `中国共产党第${CN_ORDINAL(number)}次全国代表大会` };
+  for (const line of header) {
+    const named = /第((?:二十|十)?[一二三四五六七八九十]?)次全国代表大会/.exec(line);
+    if (named?.[1]) return found(chineseNumber(named[1]), named[0]);
+    const label = /[（(](?:党的)?((?:二十|十)?[一二三四五六七八九十]?)大[）)]$/.exec(line);
+    if (label?.[1]) return found(chineseNumber(label[1]), label[0]);
+  }
+  for (const paragraph of opening) {
+    const outgoing =
+      /(?:我代表|我受)第?((?:二十|十)?[一二三四五六七八九十]?)届中央委员会(?:委托)?[，,]?向大会作报告/.exec(paragraph);
+    if (outgoing?.[1]) return found(chineseNumber(outgoing[1]) + 1, outgoing[0]);
+  }
+  return undefined;
+}
+
+const stated = (date: string, evidence: string) => ({
+  date,
+  precision: (date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year') as 'day' | 'month' | 'year',
+  basis: 'stated' as const,
+  evidence,
+});
+
+// A meeting's date in a news lead: 2023年1月29日，集团召开…; 2019年7月12日至14日，公司在…召开.
+const LEAD_MEETING_DATE =
+  /((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:[上下]午|晚上?|早上)?(?:至\d{1,2}日)?[，,]?[^。！？]{0,30}?(?:召开|召開|举行|舉行|举办|舉辦|开幕|開幕|闭幕|閉幕|主持|出席|在)/;
+
+// A year stated in a speech's or report's title: 在2025年…会议上的讲话, 2019年…政府工作报告.
+const TITLE_YEAR = [
+  /在[^。！？，,]{0,16}?((?:19|20)\d\d)年[^。！？]{0,40}?(?:会|會)[^。！？]{0,10}?上/,
+  /((?:19|20)\d\d)年?[^。！？，,]{0,24}?(?:政府工作报告|政府工作報告)/,
+];
+
 /**
- * Tells apart the date of the meeting or speech (from the header's date line, a news report's
- * opening 8月4日, or a dated first sentence), the page's publication date and its upload date.
- * A run-together `2014414` is read with a warning; a year known only from the content is
- * `inferred` with its reason; with no date at all the publication date stands in, flagged.
+ * Tells apart the date of the meeting or speech, the page's publication date and its upload
+ * date. The date is read where a text states it: its header's date line (`——1997年3月1日在…上`,
+ * `（2017年10月18日）`, in any digits), the date under its signature, its news lead
+ * (`2023年1月29日，集团召开…`), or the year its title gives (`在2025年…会议上的讲话`). Failing
+ * those, it is inferred only from evidence the note quotes: the Party Congress the report is
+ * to, a day and month with the page's publication year, an event the text looks ahead to. With no
+ * such evidence the draft has no date, and says so: a date is never made up.
  */
 export function extractDates(input: {
   header: readonly string[];
   paragraphs: readonly string[];
   pageLines: readonly string[];
-  /** Today, YYYY-MM-DD: the last resort, always flagged. */
-  today: string;
+  /** The title (and the page's title): a year stated there counts for a speech or a report. */
+  titles?: readonly string[];
+  /** The type of the text, when known: only a speech's or a report's title dates it. */
+  type?: string;
 }): DateInfo {
-  const { published, uploaded } = findPageDates(input.pageLines);
+  const { published, uploaded } = findPageDates(input.pageLines.map(toAsciiDigits));
   const pageDates = { ...(published ? { published } : {}), ...(uploaded ? { uploaded } : {}) };
   const warnings: string[] = [];
-  const body = toSimplified(input.paragraphs.slice(input.header.length).join('\n'));
+  const header = input.header.map(toAsciiDigits);
+  const paragraphs = input.paragraphs.map(toAsciiDigits);
+  const body = toSimplified(paragraphs.slice(header.length).join('\n'));
+  const withPublication = (info: DateInfo): DateInfo => {
+    if (info.published || !info.date || info.date.length !== 10) return info;
+    // 新华社北京5月29日电 over a report delivered on 22 May: the wire published it a week later.
+    const wire = paragraphs
+      .slice(0, header.length + 2)
+      .map((p) => /(?:新华社|新華社|中新社)[^，,。\s]{0,10}?(\d{1,2})月(\d{1,2})日(?:电|電)/.exec(p))
+      .find(Boolean);
+    if (!wire) return info;
+    const day = iso(info.date.slice(0, 4), wire[1]!, wire[2]!);
+    return isReal(day) && day >= info.date ? { ...info, published: day } : info;
+  };
+  const done = (info: Omit<DateInfo, 'warnings'>): DateInfo => withPublication({ ...info, ...pageDates, warnings });
 
-  for (const line of input.header) {
+  for (const [h, line] of header.entries()) {
+    const quoted = input.header[h]!.trim();
     const compact = line.replace(/[（()）\s]/g, '');
     if (/^\d{6,7}$/.test(compact)) {
       const readings = readRunTogetherDate(compact, published ?? uploaded);
@@ -207,15 +295,14 @@ export function extractDates(input: {
           zh: `原文日期行作“${compact}”，年月日之间的分隔符丢失，读作${date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}。`,
           en: `The date line reads "${compact}": the separators between year, month and day are lost; read as ${en(date)}.`,
         };
-        return {
+        return done({
           date,
           precision: 'day',
           basis: 'inferred',
           note,
+          evidence: quoted,
           defect: { text: compact, note },
-          ...pageDates,
-          warnings,
-        };
+        });
       }
       if (readings.length > 1) {
         warnings.push(
@@ -225,149 +312,134 @@ export function extractDates(input: {
           zh: `原文日期行作“${compact}”，可读作${readings.join('或')}，只取年份。`,
           en: `The date line reads "${compact}", which can be ${readings.join(' or ')}; only the year is kept.`,
         };
-        return {
+        return done({
           date: compact.slice(0, 4),
           precision: 'year',
           basis: 'inferred',
           note,
+          evidence: quoted,
           defect: { text: compact, note },
-          ...pageDates,
-          warnings,
-        };
+        });
       }
     }
     const compactDate = /^(\d{4})(\d{2})(\d{2})$/.exec(compact);
     if (compactDate && isReal(iso(compactDate[1]!, compactDate[2]!, compactDate[3]!))) {
-      const date = iso(compactDate[1]!, compactDate[2]!, compactDate[3]!);
-      return { date, precision: 'day', basis: 'stated', ...pageDates, warnings };
+      return done(stated(iso(compactDate[1]!, compactDate[2]!, compactDate[3]!), quoted));
     }
     // ——2019年1月15日在…会议上: the date the text was delivered, in its meeting line.
     const dashDate = /^[—─－–-]{1,3}/.test(line) ? parseDate(line.slice(0, 20)) : undefined;
-    if (dashDate)
-      return {
-        date: dashDate,
-        precision: dashDate.length === 10 ? 'day' : 'month',
-        basis: 'stated',
-        ...pageDates,
-        warnings,
-      };
+    if (dashDate) return done(stated(dashDate, quoted));
     const date = parseDate(line);
     // A date line, maybe with the weekday and the byline after it: 2020年6月30日 星期二 記者 陳大文.
     if (
       date &&
       (line.replace(/[\s（()）]/g, '').length <= 16 || /^[（(]?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})/.test(line))
     ) {
-      return { date, precision: date.length === 10 ? 'day' : 'month', basis: 'stated', ...pageDates, warnings };
+      return done(stated(date, quoted));
     }
   }
 
-  // Notices and letters are dated at their foot, under the signature.
-  for (const line of input.paragraphs.slice(-3)) {
-    const date = isDateLine(line) ? parseDate(line) : undefined;
-    if (date) return { date, precision: date.length === 10 ? 'day' : 'month', basis: 'stated', ...pageDates, warnings };
+  // A law or regulation is dated by its adoption: （2008年10月28日第十一届…会议通过）.
+  for (const line of [...header, ...paragraphs.slice(header.length, header.length + 5)]) {
+    const adopted =
+      /[（(]\s*((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^）)]{1,8}日)[^）)]{0,60}?(?:通过|通過|公布|发布|發布|修订|修訂|修正)[）)]/.exec(
+        line,
+      );
+    const date = adopted ? parseDate(adopted[1]!) : undefined;
+    if (date) return done(stated(date, adopted![0]));
   }
-  const opening = input.paragraphs.slice(input.header.length).find((p) => !SALUTATION.test(p)) ?? '';
+
+  // Notices and letters are dated at their foot, under the signature (maybe on its line).
+  for (const line of paragraphs.slice(-3).reverse()) {
+    const signed =
+      /^[^。！？，,；;]{0,30}?((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年[^。！？，,]{1,8}日)[）)]?$/.exec(line);
+    const date = isDateLine(line) ? parseDate(line) : signed ? parseDate(signed[1]!) : undefined;
+    if (date) return done(stated(date, line));
+  }
+  const openingIndex = paragraphs.slice(header.length).findIndex((p) => !SALUTATION.test(p));
+  const opening = openingIndex === -1 ? '' : paragraphs[header.length + openingIndex]!;
   const first = toSimplified(opening).replace(NEWS_MARKER, '');
   const dated = parseDate(first.slice(0, 40));
-  if (dated && first.slice(0, 40).search(/\d{4}\s*年/) <= 12) {
-    return { date: dated, precision: dated.length === 10 ? 'day' : 'month', basis: 'stated', ...pageDates, warnings };
+  if (dated && first.slice(0, 40).search(/\d{4}\s*年/) <= 12) return done(stated(dated, first.slice(0, 40)));
+  const firstSentence = first.split(/[。！？]/)[0] ?? '';
+  const lead = LEAD_MEETING_DATE.exec(firstSentence);
+  if (lead) {
+    const date = iso(lead[1]!, lead[2]!, lead[3]!);
+    if (isReal(date)) return done(stated(date, lead[0]));
   }
+  const redactedYear = /^(?:[^，。]{0,6}?)((?:19|20)\d\d)年[XＸx×*＊○]{1,2}月/.exec(first);
+  if (redactedYear) return done(stated(redactedYear[1]!, redactedYear[0]));
+
+  if (input.type === 'speech' || input.type === 'report') {
+    for (const title of input.titles ?? []) {
+      const year = TITLE_YEAR.map((pattern) => pattern.exec(toAsciiDigits(title))).find(Boolean);
+      if (year) return done(stated(year[1]!, title));
+    }
+  }
+
+  const congress = findPartyCongress(input.header, input.paragraphs.slice(header.length, header.length + 4));
+  if (congress) {
+    const date = PARTY_CONGRESSES[congress.number]!;
+    warnings.push(
+      `the text gives no date: ${date} is the opening day of the Party Congress it names ("${congress.evidence}"); check it`,
+    );
+    return done({
+      date,
+      precision: 'day',
+      basis: 'inferred',
+      evidence: congress.evidence,
+      note: {
+        zh: `原文未载日期；文中“${congress.evidence}”表明这是向${congress.meeting}所作的报告，该大会于${date.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}开幕，报告在开幕当天作出。`,
+        en: `The text gives no date; "${congress.evidence}" shows it is the report to the ${ordinal(congress.number)} National Congress of the Communist Party of China, which opened on ${en(date)}, the day such a report is delivered.`,
+      },
+    });
+  }
+
   // 新华社北京3月5日电 keeps its date inside the news marker.
   const monthDay =
     /^(?:[^，。]{0,12}?)(\d{1,2})月(\d{1,2})日/.exec(first) ??
     /^[^，。]{0,16}?(\d{1,2})月(\d{1,2})日[电電]/.exec(toSimplified(opening));
-  const redactedYear = /^(?:[^，。]{0,6}?)((?:19|20)\d\d)年[XＸx×*＊○]{1,2}月/.exec(first);
-  if (redactedYear) {
-    return { date: redactedYear[1]!, precision: 'year', basis: 'stated', ...pageDates, warnings };
-  }
-
-  const inferred = inferYear(body, published);
+  const clue = YEAR_CLUES.find((c) => c.pattern.test(body));
   if (monthDay) {
-    // A report dated 3月12日 and published on 2019-03-13 is of 2019; else the content decides.
-    const fromPage = published && iso(published.slice(0, 4), monthDay[1]!, monthDay[2]!) <= published;
-    const year = fromPage ? Number(published.slice(0, 4)) : inferred?.year;
+    // A report dated 3月12日 and published on 2019-03-13 is of 2019, one dated 12月25日 and
+    // published on 2018-01-03 of 2017 (a page is published within months); else an event clue decides.
+    const pubYear = published ? Number(published.slice(0, 4)) : undefined;
+    const sameYear = pubYear !== undefined ? iso(pubYear, monthDay[1]!, monthDay[2]!) : undefined;
+    const monthsBefore = published ? (Number(published.slice(5, 7)) - Number(monthDay[1]) + 12) % 12 : undefined;
+    const fromPage = pubYear !== undefined && monthsBefore !== undefined && monthsBefore <= 3;
+    const year = fromPage ? (sameYear! <= published! ? pubYear : pubYear - 1) : clue?.year;
     const date = year === undefined ? undefined : iso(year, monthDay[1]!, monthDay[2]!);
     if (date && isReal(date)) {
       const reason = fromPage
         ? { zh: `网页发布于${published}`, en: `the page was published on ${published}` }
-        : { zh: inferred!.note.zh.replace(/。$/, ''), en: inferred!.note.en };
+        : { zh: clue!.zh, en: clue!.en };
       warnings.push(
         `the text gives ${monthDay[1]}月${monthDay[2]}日 without a year: ${year} is inferred (${reason.en}); check it`,
       );
-      return {
+      return done({
         date,
         precision: 'day',
         basis: 'inferred',
+        evidence: monthDay[0],
         note: {
           zh: `原文只写“${monthDay[1]}月${monthDay[2]}日”，未写年份；${reason.zh}，故推定为${year}年。`,
           en: `The text gives only the day and month (${en(date).replace(/ \d{4}$/, '')}); the year is inferred: ${reason.en}.`,
         },
-        ...pageDates,
-        warnings,
-      };
+      });
     }
   }
-  if (inferred) {
-    warnings.push(`no date in the text: the year ${inferred.year} is inferred (${inferred.note.en}); check it`);
-    return {
-      date: String(inferred.year),
+  if (clue) {
+    warnings.push(`no date in the text: the year ${clue.year} is inferred (${clue.en}); check it`);
+    return done({
+      date: String(clue.year),
       precision: 'year',
       basis: 'inferred',
-      note: inferred.note,
-      ...pageDates,
-      warnings,
-    };
-  }
-  const fallback = published ?? uploaded;
-  if (fallback) {
-    const label = published ? 'publication' : 'upload';
-    warnings.push(`no date in the text: the page's ${label} date ${fallback} stands in for it; check it`);
-    return {
-      date: fallback,
-      precision: 'day',
-      basis: 'inferred',
-      note: {
-        zh: `原文未载日期，暂以网页的${published ? '发布' : '上传'}日期代替。`,
-        en: `The text gives no date; the page's ${label} date stands in for it.`,
-      },
-      ...pageDates,
-      warnings,
-    };
+      evidence: clue.pattern.exec(body)?.[0],
+      note: { zh: `原文未载日期；${clue.zh}。`, en: clue.en },
+    });
   }
   warnings.push(
-    `no date found anywhere: the import year ${input.today.slice(0, 4)} is a placeholder; set the date by hand`,
+    `no date: neither the text nor the page states one, and nothing in it tells the year, so the draft has none; set date, date_precision and date_basis by hand (the checker will not publish a document without a date)`,
   );
-  return {
-    date: input.today.slice(0, 4),
-    precision: 'year',
-    basis: 'inferred',
-    note: {
-      zh: '原文和网页均未载日期；此为导入年份，仅作占位，须人工核定。',
-      en: 'Neither the text nor the page gives a date; this is the year of import, a placeholder to be replaced.',
-    },
-    ...pageDates,
-    warnings,
-  };
-}
-
-/** A year deduced from the content: an event clue, else the latest year the text mentions. */
-function inferYear(body: string, published?: string): { year: number; note: Note } | undefined {
-  const clue = YEAR_CLUES.find((c) => c.pattern.test(body));
-  if (clue) return { year: clue.year, note: { zh: `${clue.zh}。`, en: clue.en } };
-  const years = listMentionedYears(body).filter((y) => !published || y <= Number(published.slice(0, 4)));
-  const latest = years.at(-1);
-  if (latest !== undefined) {
-    return {
-      year: latest,
-      note: {
-        zh: `原文未载日期；文中提到的最晚年份是${latest}年，讲话应在当年或其后不久。`,
-        en: `the latest year the text mentions is ${latest}, so it dates from then or soon after`,
-      },
-    };
-  }
-  if (published) {
-    const year = Number(published.slice(0, 4));
-    return { year, note: { zh: `原文未载年份，取网页发布年份${year}年。`, en: `the page was published in ${year}` } };
-  }
-  return undefined;
+  return { ...pageDates, warnings };
 }

@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { listScriptForms } from '../lib/script-convert.ts';
 import { isNameLine } from './extract-title.ts';
+import { OFFICE_AND_NAME } from './text-patterns.ts';
 
 /** A known person: the id and every form of the name. */
 export interface PersonEntry {
@@ -20,10 +21,6 @@ export interface SpeakerInfo {
 }
 
 const OFFICE_END = /(?:长|長|书记|書記|主任|经理|經理|主席|委|局|会|會|部|处|處|厂|廠|司|团|團|市|省|县|縣|区|區)$/;
-
-/** An office, a space, a name: 市国资委主任 赵志刚, 集团党委书记、董事长 张三. */
-const OFFICE_AND_NAME =
-  /^([\p{Script=Han}、]{0,24}?(?:主任|书记|書記|董事长|董事長|总经理|總經理|经理|經理|市长|市長|县长|縣長|省长|省長|局长|局長|部长|部長|厅长|廳長|主席|委员|委員|会长|會長|院长|院長|行长|行長|处长|處長|秘书长|秘書長))\s+(\p{Script=Han}{2,4})$/u;
 
 /** 盛俊泰 → "Sheng Juntai": family name first, given name as one word. */
 export function romaniseName(name: string): string {
@@ -49,7 +46,7 @@ export function extractSpeaker(
     // 市长 张三 is an office and a name, not the four-character name 市长张三.
     const withOffice = OFFICE_AND_NAME.exec(line);
     if (withOffice) {
-      candidates.push(withOffice[2]!);
+      candidates.push(withOffice[2]!.replace(/\s/g, ''));
       role ??= withOffice[1];
     } else if (isNameLine(line)) candidates.push(line.replace(/\s/g, ''));
   }

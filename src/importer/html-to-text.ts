@@ -1,24 +1,8 @@
-const NAMED: Record<string, string> = {
-  nbsp: ' ',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  middot: '·',
-  copy: '©',
-  reg: '®',
-  ensp: ' ',
-  emsp: '　',
-  times: '×',
-};
+import { Readability } from '@mozilla/readability';
+import type { Element, Root, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { DOMParser } from 'linkedom';
 
 /** True when a saved "text" is really the page's HTML source. */
 export function looksLikeHtml(text: string): boolean {
@@ -29,31 +13,57 @@ export function looksLikeHtml(text: string): boolean {
   );
 }
 
+const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'object']);
+
+/** Drops what a reader never sees (scripts, styles, the head) from a hast tree, in place. */
+function dropHidden<T extends Root | Element>(node: T): T {
+  node.children = node.children.filter(
+    (child: RootContent) => !(child.type === 'element' && HIDDEN.has(child.tagName)) && child.type !== 'comment',
+  ) as T['children'];
+  for (const child of node.children) if (child.type === 'element') dropHidden(child);
+  return node;
+}
+
+/** The text a reader sees in an HTML fragment or page, one block a line (the innerText algorithm). */
+export function htmlFragmentToText(html: string): string[] {
+  const tree = dropHidden(fromHtml(html));
+  return toText(tree)
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+$/g, ''))
+    .filter((line, i, all) => line.trim() !== '' || (i > 0 && all[i - 1]!.trim() !== ''));
+}
+
 /**
- * Turns saved HTML into the text a reader saw: scripts, styles and comments go, block elements
- * and line breaks become new lines, the page title becomes the first line, tags are dropped and
- * character references decoded. Chrome stays, for the clean-up to judge like any other page.
+ * Turns a saved web page into the lines a reader saw. Mozilla's Readability (on a linkedom DOM)
+ * finds the article; hast utilities turn markup into text (entities, blocks, line breaks). The
+ * page's title comes first, then the dozen lines above the article (where the headline, its date
+ * and its source sit), the article, and a few lines below it (a signature, a footer), so that the
+ * clean-up reads the page's meta lines and chrome like those of any saved text. Without an
+ * article, the whole page's text is returned.
  */
 export function htmlToText(html: string): string {
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1]?.trim();
-  const body = html
-    .replace(/<(script|style|noscript|template|head)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(
-      /<\/?(?:p|div|h[1-6]|li|ul|ol|tr|table|section|article|header|footer|nav|blockquote|dd|dt|center)\b[^>]*>/gi,
-      '\n',
-    )
-    .replace(/<[^>]+>/g, '');
-  const text = `${title ? `${title}\n` : ''}${body}`.replace(
-    /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi,
-    (entity, code: string) => {
-      if (code.startsWith('#')) {
-        const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1));
-        return Number.isFinite(point) && point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : entity;
-      }
-      return NAMED[code.toLowerCase()] ?? entity;
-    },
-  );
-  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n');
+  const pageLines = htmlFragmentToText(html);
+  const document = new DOMParser().parseFromString(html, 'text/html');
+  const title = document.querySelector('title')?.textContent?.trim() ?? '';
+  let article: { content?: string | null } | null = null;
+  try {
+    article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+  } catch {
+    article = null;
+  }
+  const articleLines = article?.content ? htmlFragmentToText(article.content).filter((l) => l.trim() !== '') : [];
+  const key = (line: string): string => line.replace(/\s+/g, '');
+  const start = articleLines.length > 0 ? pageLines.findIndex((l) => key(l) === key(articleLines[0]!)) : -1;
+  const lastKey = articleLines.length > 0 ? key(articleLines.at(-1)!) : '';
+  let end = -1;
+  for (let i = pageLines.length - 1; i >= 0 && articleLines.length > 0; i -= 1)
+    if (key(pageLines[i]!) === lastKey) {
+      end = i;
+      break;
+    }
+  const lines =
+    start >= 0 && end >= start
+      ? [...pageLines.slice(Math.max(0, start - 12), start), ...articleLines, ...pageLines.slice(end + 1, end + 9)]
+      : pageLines;
+  return `${title ? `${title}\n` : ''}${lines.join('\n')}\n`;
 }

@@ -4,29 +4,37 @@ import type { Region } from '../schema/index.ts';
 import type { Encoding } from './decode.ts';
 import { detectScript } from './detect-script.ts';
 import { formatDraft } from './draft.ts';
-import { extractDates } from './extract-date.ts';
+import { extractDates, findPartyCongress } from './extract-date.ts';
 import { extractRegion } from './extract-region.ts';
 import { extractSource, nameSource } from './extract-source.ts';
 import { extractSpeaker } from './extract-speaker.ts';
-import { extractTitle } from './extract-title.ts';
+import { extractTitle, splitGluedHeader } from './extract-title.ts';
 import { classifyType } from './extract-type.ts';
 import { findCandidates } from './find-candidates.ts';
 import { findMojibake, looksGarbled } from './find-mojibake.ts';
 import { findRedactions } from './find-redactions.ts';
 import { ImportError } from './import-error.ts';
-import { readPage } from './read-page.ts';
+import { readBinaryFile } from './read-binary.ts';
+import { readPage, type ConvertedFile } from './read-page.ts';
 import { findMentions } from '../lib/find-mentions.ts';
 import { linkEntities, linkLocalReferences, regionFromEntities, type EntityIndex } from './link.ts';
 import { createSlug } from './slug.ts';
 import { plainText, structureBody } from './structure.ts';
 
-/** What the run knows beyond the file: the entities of the content tree and today's date. */
+/** What the run knows beyond the file: the entities of the content tree, and where the file came from. */
 export interface ImportContext {
   index: EntityIndex;
-  /** Today, YYYY-MM-DD: a last-resort year, flagged when used. */
-  today: string;
   /** The day the page was saved (e.g. the file's modification day), for source.retrieved. */
   retrieved?: string;
+  /** Where the file came from, when a manifest says so (`--manifest`): repository, original URL, licence. */
+  provenance?: Provenance;
+}
+
+/** A raw file's origin as a manifest records it. */
+export interface Provenance {
+  repository?: { url: string; commit: string; path: string };
+  url?: string;
+  licence?: { zh: string; en: string };
 }
 
 /** One line of the `--json` output: what was found in one file. */
@@ -38,13 +46,19 @@ export interface ImportReport {
   title: string | null;
   subtitle: string | null;
   type: DocumentType | null;
+  /** Why the type is what it is: the clue in the title or the text. */
+  type_reason: string | null;
   date: string | null;
   date_precision: 'day' | 'month' | 'year' | null;
   date_basis: 'stated' | 'inferred' | null;
+  /** The words of the text or page the date was read from; null when the draft has no date. */
+  date_evidence: string | null;
   published: string | null;
   uploaded: string | null;
   speaker: string | null;
   speaker_name: string | null;
+  speaker_role: string | null;
+  meeting: string | null;
   script: 'zh-Hans' | 'zh-Hant' | null;
   region: { province: string; city: string | null } | null;
   source_url: string | null;
@@ -73,13 +87,17 @@ const EMPTY_REPORT: Omit<ImportReport, 'file'> = {
   title: null,
   subtitle: null,
   type: null,
+  type_reason: null,
   date: null,
   date_precision: null,
   date_basis: null,
+  date_evidence: null,
   published: null,
   uploaded: null,
   speaker: null,
   speaker_name: null,
+  speaker_role: null,
+  meeting: null,
   script: null,
   region: null,
   source_url: null,
@@ -98,13 +116,33 @@ const EMPTY_REPORT: Omit<ImportReport, 'file'> = {
  * Imports one raw page: decode, clean, structure, extract, link, and compose the draft. Never
  * throws for a bad file: the report says `ok: false` and why, so a batch can go on.
  */
-export function importPage(bytes: Uint8Array, file: string, context: ImportContext): ImportOutcome {
+export function importPage(
+  bytes: Uint8Array,
+  file: string,
+  context: ImportContext,
+  converted?: ConvertedFile,
+): ImportOutcome {
   try {
-    return buildDraft(bytes, file, context);
+    return buildDraft(bytes, file, context, converted);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     return { report: failureReport(file, `${file}: ${error.message}`) };
   }
+}
+
+/**
+ * Imports any file the importer reads: text in any of its encodings, a saved web page, or a
+ * Word file (read first through mammoth). A PDF is refused with what to do.
+ */
+export async function importFile(bytes: Uint8Array, file: string, context: ImportContext): Promise<ImportOutcome> {
+  let converted: ConvertedFile | undefined;
+  try {
+    converted = await readBinaryFile(bytes);
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return { report: failureReport(file, `${file}: ${error.message}`) };
+  }
+  return importPage(bytes, file, context, converted);
 }
 
 /** The report of a file that could not be imported: every field empty, and the reason. */
@@ -123,22 +161,36 @@ function summarise(paragraphs: readonly string[]): string {
   return summary.length > 200 ? `${summary.slice(0, 200)}…` : summary;
 }
 
-function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): ImportOutcome {
-  const { encoding, page, warnings } = readPage(bytes);
+function buildDraft(bytes: Uint8Array, file: string, context: ImportContext, converted?: ConvertedFile): ImportOutcome {
+  const { encoding, page, warnings } = readPage(bytes, converted);
   if (page.pinyinRemoved > 0) warnings.push(`removed ${page.pinyinRemoved} pinyin syllables glued after characters`);
 
-  const titleInfo = extractTitle(page.paragraphs, page.above);
+  const paragraphs = splitGluedHeader(page.paragraphs);
+  const titleInfo = extractTitle(paragraphs, page.above);
   warnings.push(...titleInfo.warnings);
-  const header = page.paragraphs.slice(0, titleInfo.headerLength);
-  const bodyParagraphs = page.paragraphs.filter((_, i) => !titleInfo.dropFromBody.includes(i));
+  const header = paragraphs.slice(0, titleInfo.headerLength);
+  const bodyParagraphs = paragraphs.filter((_, i) => !titleInfo.dropFromBody.includes(i));
   const bodyText = bodyParagraphs.join('\n');
   const script = detectScript(bodyText);
   const pageLines = [...page.above, ...page.below];
-  const dates = extractDates({ header, paragraphs: page.paragraphs, pageLines, today: context.today });
-  warnings.push(...dates.warnings);
   const titles = [titleInfo.title, ...(titleInfo.pageTitle ? [titleInfo.pageTitle] : [])];
-  const typeInfo = classifyType(titles, page.paragraphs);
+  // A headline the importer composed from the lead says nothing of the type: the text decides.
+  const typeTitles = titleInfo.basis === 'composed' || titleInfo.basis === 'first-line' ? titles.slice(1) : titles;
+  const typeInfo = classifyType(typeTitles, bodyParagraphs);
   if (typeInfo.type === 'other') warnings.push(`type: ${typeInfo.reason}`);
+  const dates = extractDates({ header, paragraphs, pageLines, titles: [...titles, ...header], type: typeInfo.type });
+  warnings.push(...dates.warnings);
+  const congress = findPartyCongress(header, bodyParagraphs.slice(0, 4));
+  const meeting = titleInfo.meeting ?? congress?.meeting;
+  // The text a Party Congress is given in its opening (or that a collection labels 十二大) is its report.
+  if (
+    congress &&
+    (typeInfo.type === 'other' ||
+      (typeInfo.type === 'speech' && !/讲话|講話|致辞|致辭|发言|發言/.test(titleInfo.title)))
+  ) {
+    typeInfo.type = 'report';
+    typeInfo.reason = `the text is the report to the ${congress.meeting} ("${congress.evidence}")`;
+  }
 
   const linkText = `${titles.join('\n')}\n${bodyText}`;
   const byName = linkEntities(linkText, context.index);
@@ -191,8 +243,17 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     ...(titleMention ? { entitySlug: titleMention.id, entityText: titleMention.text } : {}),
     ...(region?.city?.en ? { place: region.city.en } : {}),
   });
-  const { site, publisher } = nameSource(source, context.index);
-  if (source.kind === 'unknown') warnings.push('the page does not name its site: fill in source.site and source.url');
+  const named = nameSource(source, context.index);
+  const { publisher } = named;
+  // A file taken from a public repository names its site by the repository when the page does not.
+  const repositoryName = context.provenance?.repository?.url.replace(/^https?:\/\/(?:www\.)?github\.com\//, '');
+  const site =
+    source.kind === 'unknown' && repositoryName
+      ? { zh: `代码仓库 ${repositoryName}`, en: `Repository ${repositoryName}` }
+      : named.site;
+  const provenance = context.provenance ?? {};
+  if (source.kind === 'unknown' && !repositoryName)
+    warnings.push('the page does not name its site: fill in source.site and source.url');
 
   const defects = [
     ...(dates.defect ? [dates.defect] : []),
@@ -211,9 +272,7 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     title: { zh: titleInfo.title, en: '' },
     ...(titleInfo.subtitle ? { subtitle: { zh: titleInfo.subtitle, en: '' } } : {}),
     summary: { zh: summarise(bodyParagraphs), en: '' },
-    date: dates.date,
-    date_precision: dates.precision,
-    date_basis: dates.basis,
+    ...(dates.date ? { date: dates.date, date_precision: dates.precision, date_basis: dates.basis } : {}),
     ...(dates.note ? { date_note: dates.note } : {}),
     ...(dates.published ? { published: dates.published } : {}),
     ...(dates.uploaded ? { uploaded: dates.uploaded } : {}),
@@ -223,7 +282,7 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
       : !speaker.id && speaker.name
         ? { speaker_role: { zh: speaker.name, en: speaker.nameEn ?? '' } }
         : {}),
-    ...(titleInfo.meeting ? { meeting: { zh: titleInfo.meeting, en: '' } } : {}),
+    ...(meeting ? { meeting: { zh: meeting, en: '' } } : {}),
     ...(region ? { region } : {}),
     script,
     enterprises: linked.enterprises,
@@ -231,7 +290,7 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     people,
     source: {
       site,
-      ...(source.url ? { url: source.url } : {}),
+      ...(provenance.url ? { url: provenance.url } : source.url ? { url: source.url } : {}),
       ...(publisher ? { publisher } : {}),
       ...(context.retrieved ? { retrieved: context.retrieved } : {}),
       sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -245,6 +304,8 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
           }
         : {}),
       ...(defects.length > 0 ? { defects } : {}),
+      ...(provenance.repository ? { repository: provenance.repository } : {}),
+      ...(provenance.licence ? { licence: provenance.licence } : {}),
     },
     review: {
       warnings: [`summary: the opening of the text stands in for a summary; write one (zh and en)`, ...warnings],
@@ -262,16 +323,20 @@ function buildDraft(bytes: Uint8Array, file: string, context: ImportContext): Im
     title: titleInfo.title,
     subtitle: titleInfo.subtitle ?? null,
     type: typeInfo.type,
-    date: dates.date,
-    date_precision: dates.precision,
-    date_basis: dates.basis,
+    type_reason: typeInfo.reason,
+    date: dates.date ?? null,
+    date_precision: dates.precision ?? null,
+    date_basis: dates.basis ?? null,
+    date_evidence: dates.evidence ?? null,
     published: dates.published ?? null,
     uploaded: dates.uploaded ?? null,
     speaker: speaker.id ?? null,
     speaker_name: speaker.name ?? null,
+    speaker_role: speaker.role ?? null,
+    meeting: meeting ?? null,
     script,
     region: region ? { province: region.province.zh, city: region.city?.zh ?? null } : null,
-    source_url: source.url ?? null,
+    source_url: provenance.url ?? source.url ?? null,
     redacted: redactions.length > 0,
     enterprises: linked.enterprises,
     directives: linked.directives,

@@ -3,6 +3,13 @@ import { decodeBytes, type Encoding } from './decode.ts';
 import { htmlToText, looksLikeHtml } from './html-to-text.ts';
 import { ImportError } from './import-error.ts';
 
+/** A file that is not text (a Word or PDF file), already turned into HTML or text by its reader. */
+export interface ConvertedFile {
+  encoding: Encoding;
+  text: string;
+  warnings: string[];
+}
+
 /** A raw page decoded and cleaned, with what was done to it. */
 export interface ReadPage {
   encoding: Encoding;
@@ -19,11 +26,11 @@ const notChinese = (han: number): ImportError =>
  * Decodes and cleans a raw page (text, or the HTML source saved instead), and refuses one that
  * holds no Chinese text or no paragraph of prose, saying why.
  */
-export function readPage(bytes: Uint8Array): ReadPage {
-  const decoded = decodeBytes(bytes);
+export function readPage(bytes: Uint8Array, converted?: ConvertedFile): ReadPage {
+  const decoded = converted ?? decodeBytes(bytes);
   const warnings = [...decoded.warnings];
   const html = looksLikeHtml(decoded.text);
-  if (html) warnings.push('the file is the HTML source of the page: its text was taken from the markup');
+  if (html && !converted) warnings.push('the file is the HTML source of the page: its text was taken from the markup');
   const page = cleanPage(html ? htmlToText(decoded.text) : decoded.text);
   const han = (page.paragraphs.join('').match(/\p{Script=Han}/gu) ?? []).length;
   // An English page loses its lines as "interleaved English": say what it is, not that it is empty.

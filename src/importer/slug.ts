@@ -95,7 +95,8 @@ export function pinyinWords(phrase: string, max: number): string[] {
  * the rest of the title's words are given in pinyin. At most about 70 characters.
  */
 export function createSlug(input: {
-  date: string;
+  /** The date; an undated draft's id starts with `undated`, for the editor to rename once dated. */
+  date?: string;
   title: string;
   type: DocumentType;
   entitySlug?: string;
@@ -108,10 +109,10 @@ export function createSlug(input: {
   const lead = input.entitySlug ?? input.place?.toLowerCase().replace(/\s+(?:city|district|county|prefecture)$/, '');
   const words = [...(lead ? [lead] : []), ...pinyinWords(rest, lead ? 3 : 4)];
   const typeWord = input.type === 'other' ? [] : [input.type];
-  let slug = [input.date, ...words, ...typeWord].join('-');
+  let slug = [input.date ?? 'undated', ...words, ...typeWord].join('-');
   while (slug.length > 70 && words.length > 1) {
     words.pop();
-    slug = [input.date, ...words, ...typeWord].join('-');
+    slug = [input.date ?? 'undated', ...words, ...typeWord].join('-');
   }
   return slug
     .toLowerCase()

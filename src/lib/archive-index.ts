@@ -1,4 +1,5 @@
 import type { Directive, Document, Enterprise, Person } from '../schema/index.ts';
+import { isDated } from '../schema/document.ts';
 import { createMentionMatcher, findMentions, type AliasEntry, type MentionMatcher } from './find-mentions.ts';
 import { dateSortKey } from './format-date.ts';
 import { extractContexts, type MentionContext } from './keyword-in-context.ts';
@@ -111,9 +112,14 @@ export function catalogueEntities(input: {
   };
 }
 
-/** The documents a build shows, newest first: published ones, and drafts when asked for. */
+/**
+ * The documents a build shows, newest first: published ones, and drafts when asked for (a draft
+ * the importer could not date is left out until an editor gives it a date).
+ */
 export function selectDocuments<T extends Document>(documents: readonly T[], includeDrafts = false): T[] {
-  return documents.filter((doc) => includeDrafts || doc.status === 'published').sort(compareNewestFirst);
+  return documents
+    .filter((doc) => (includeDrafts || doc.status === 'published') && isDated(doc))
+    .sort(compareNewestFirst);
 }
 
 /** What pages show of a document's text, read in one pass over it. */

@@ -41,7 +41,7 @@ export function listFacets<T extends Document>(documents: readonly T[]): Facet[]
       add('region', regionSlug(doc.region.province.en || doc.region.province.zh), doc.region.province, doc);
   }
   const order: Record<Facet['kind'], number> = { year: 0, type: 1, region: 2 };
-  const types: readonly DocumentType[] = ['speech', 'report', 'news', 'exchange', 'notice', 'other'];
+  const types: readonly DocumentType[] = ['speech', 'report', 'news', 'exchange', 'notice', 'law', 'other'];
   return [...groups.values()].sort(
     (a, b) =>
       order[a.kind] - order[b.kind] ||

@@ -8,6 +8,7 @@ const SCHEMA_TYPES: Record<IndexedDocument['type'], string> = {
   news: 'NewsArticle',
   exchange: 'CreativeWork',
   notice: 'CreativeWork',
+  law: 'Legislation',
   other: 'CreativeWork',
 };
 

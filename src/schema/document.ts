@@ -10,7 +10,7 @@ import {
 } from './common.ts';
 
 /** The kinds of text the archive keeps. */
-export const DOCUMENT_TYPES = ['speech', 'report', 'news', 'exchange', 'notice', 'other'] as const;
+export const DOCUMENT_TYPES = ['speech', 'report', 'news', 'exchange', 'notice', 'law', 'other'] as const;
 
 /** How much of `date` is known. */
 export const DATE_PRECISIONS = ['day', 'month', 'year'] as const;
@@ -23,6 +23,16 @@ export const defectSchema = z.strictObject({
   text: z.string().min(1),
   /** What the damage is and, where it can be told, what was probably meant. */
   note: bilingualSchema,
+});
+
+/** A file in a public Git repository, at one commit. */
+export const repositorySchema = z.strictObject({
+  /** The repository's address, e.g. https://github.com/owner/name. */
+  url: z.url({ protocol: /^https?$/ }),
+  /** The commit the file was taken at: 40 hexadecimal digits. */
+  commit: z.string().regex(/^[0-9a-f]{40}$/, 'commit must be 40 lowercase hexadecimal digits'),
+  /** The file's path inside the repository. */
+  path: z.string().trim().min(1),
 });
 
 /** Where the text came from. */
@@ -46,6 +56,10 @@ export const sourceSchema = z.strictObject({
   redaction_note: bilingualSchema.optional(),
   /** Damage in the source text (mojibake, lost characters, run-together dates), kept visible. */
   defects: z.array(defectSchema).default([]),
+  /** The public repository the raw file was taken from, when it came from one (see `--manifest`). */
+  repository: repositorySchema.optional(),
+  /** The text's copyright or licence status, as the source or its curator states it. */
+  licence: bilingualSchema.optional(),
 });
 
 /** A name the importer found that matches no entity yet: an editor decides what it is. */
@@ -68,8 +82,11 @@ export const reviewSchema = z.strictObject({
   candidates: z.array(reviewCandidateSchema).default([]),
 });
 
-/** The frontmatter of `content/documents/<id>.md`: one speech, report or news item. */
-export const documentSchema = z
+/**
+ * The frontmatter of `content/documents/<id>.md` as the checker reads it: one speech, report or
+ * news item. A draft may lack its date (the importer never invents one); a published one may not.
+ */
+export const documentRecordSchema = z
   .strictObject({
     /** Permalink id, equal to the file name without `.md`. */
     id: slugSchema,
@@ -83,12 +100,15 @@ export const documentSchema = z
     subtitle: bilingualSchema.optional(),
     /** What the text says, in both languages; the English summary runs 80–150 words. */
     summary: bilingualSchema,
-    /** The date of the meeting or speech: YYYY-MM-DD, YYYY-MM or YYYY, matching `date_precision`. */
-    date: partialDateSchema,
-    /** How much of the date is known: day, month or year. */
-    date_precision: z.enum(DATE_PRECISIONS),
-    /** `stated` when the text gives the date, `inferred` when it is deduced from the content. */
-    date_basis: z.enum(['stated', 'inferred']),
+    /**
+     * The date of the meeting or speech: YYYY-MM-DD, YYYY-MM or YYYY, matching `date_precision`.
+     * Only a draft may lack it (the importer never invents one); a published document must have it.
+     */
+    date: partialDateSchema.optional(),
+    /** How much of the date is known: day, month or year (with `date`). */
+    date_precision: z.enum(DATE_PRECISIONS).optional(),
+    /** `stated` when the text gives the date, `inferred` when it is deduced from the content (with `date`). */
+    date_basis: z.enum(['stated', 'inferred']).optional(),
     /** How the date was reached; required when `date_basis` is `inferred`. */
     date_note: bilingualSchema.optional(),
     /** When the source published the text, if it says so. */
@@ -123,6 +143,21 @@ export const documentSchema = z
     when: () => true,
   });
 
+/**
+ * A document with its date: every published document, and the only kind a build shows (an
+ * undated draft is left out of it). Tests, benchmarks and the editor read documents with it.
+ */
+export const documentSchema = documentRecordSchema.refine(
+  (
+    doc,
+  ): doc is typeof doc & {
+    date: string;
+    date_precision: 'day' | 'month' | 'year';
+    date_basis: 'stated' | 'inferred';
+  } => doc.date !== undefined && doc.date_precision !== undefined && doc.date_basis !== undefined,
+  { path: ['date'], message: 'the document has no date: give the date, its date_precision and date_basis' },
+);
+
 type DocumentDraft = {
   status?: unknown;
   date?: unknown;
@@ -146,6 +181,29 @@ function checkDocumentConsistency(doc: DocumentDraft, ctx: z.RefinementCtx): voi
         path: ['date_precision'],
         message: `date_precision is "${precision}" but date "${doc.date}" has ${has}; write the date as ${form} or change the precision`,
       });
+    }
+  }
+  if (doc.date === undefined && doc.status === 'published') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['date'],
+      message:
+        'published documents need a date: give the date the text states (or one inferred from evidence, with date_note), or keep status: draft',
+    });
+  }
+  if (doc.date !== undefined) {
+    for (const field of ['date_precision', 'date_basis'] as const) {
+      if (doc[field] === undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `a document with a date needs ${field}` });
+    }
+  } else {
+    for (const field of ['date_precision', 'date_basis', 'date_note'] as const) {
+      if (doc[field] !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${field} is given but date is not: add the date, or remove ${field}`,
+        });
     }
   }
   if (doc.date_basis === 'inferred' && doc.date_note === undefined) {
@@ -194,8 +252,15 @@ export const translationSchema = z.strictObject({
   note: z.string().trim().optional(),
 });
 
+/** A document as the checker reads it: a draft may lack its date. */
+export type DocumentRecord = z.output<typeof documentRecordSchema>;
+/** A document with its date: every published document, and the only kind a build shows. */
 export type Document = z.output<typeof documentSchema>;
-export type DocumentInput = z.input<typeof documentSchema>;
+/** True for a document that has its date (every published one; a draft only once an editor gives it). */
+export function isDated(doc: DocumentRecord): doc is Document {
+  return doc.date !== undefined && doc.date_precision !== undefined && doc.date_basis !== undefined;
+}
+export type DocumentInput = z.input<typeof documentRecordSchema>;
 export type DocumentSource = z.output<typeof sourceSchema>;
 export type Review = z.output<typeof reviewSchema>;
 export type ReviewCandidate = z.output<typeof reviewCandidateSchema>;

@@ -9,8 +9,6 @@ import { classifyType } from '../../src/importer/extract-type.ts';
 import { findRedactions } from '../../src/importer/find-redactions.ts';
 import { findMojibake } from '../../src/importer/find-mojibake.ts';
 
-const TODAY = '2026-01-01';
-
 describe('extractTitle', () => {
   test('reads the ——在…上的讲话 line as the title and the motto above it as the subtitle (seed 000)', () => {
     const header = [
@@ -84,7 +82,6 @@ describe('extractDates', () => {
       header: ['——在控股集团帮扶解困和改革发展工作分析总结会上的讲话', '盛俊泰', '2014414'],
       paragraphs: ['同志们:'],
       pageLines: ['发布人: 本站 发布时间: 2014-4-16 8:57:21点击数:7875'],
-      today: TODAY,
     });
     expect(dates).toMatchObject({ date: '2014-04-14', precision: 'day', basis: 'inferred', published: '2014-04-16' });
     expect(dates.defect?.text).toBe('2014414');
@@ -94,12 +91,12 @@ describe('extractDates', () => {
   test('keeps only the year when a run-together date reads two ways', () => {
     expect(readRunTogetherDate('2014111')).toEqual(['2014-01-11', '2014-11-01']);
     expect(readRunTogetherDate('2014111', '2014-05-01')).toEqual(['2014-01-11']);
-    const dates = extractDates({ header: ['2014111'], paragraphs: [], pageLines: [], today: TODAY });
+    const dates = extractDates({ header: ['2014111'], paragraphs: [], pageLines: [] });
     expect(dates).toMatchObject({ date: '2014', precision: 'year' });
   });
 
   test('reads a header date written in Chinese numerals', () => {
-    const dates = extractDates({ header: ['（二〇一四年四月十四日）'], paragraphs: [], pageLines: [], today: TODAY });
+    const dates = extractDates({ header: ['（二〇一四年四月十四日）'], paragraphs: [], pageLines: [] });
     expect(dates).toMatchObject({ date: '2014-04-14', precision: 'day', basis: 'stated' });
   });
 
@@ -118,7 +115,6 @@ describe('extractDates', () => {
         '確保按期完成任務,以優異的成績迎接黨的十九大勝利召開。',
       ],
       pageLines: [],
-      today: TODAY,
     });
     expect(dates).toMatchObject({ date: '2017-08-04', precision: 'day', basis: 'inferred' });
     expect(dates.note?.en).toMatch(/19th Party Congress/);
@@ -129,14 +125,12 @@ describe('extractDates', () => {
       header: [],
       paragraphs: ['同志們:', '今年是全面實現“十五”計劃的最后一年,總結回顧**年工作。'],
       pageLines: [],
-      today: TODAY,
     });
     expect(redacted).toMatchObject({ date: '2005', precision: 'year', basis: 'inferred' });
     const stated = extractDates({
       header: [],
       paragraphs: ['同志们：', '2020年X月X日至X月X日，省国资委党委第X巡察组对集团公司党委进行了为期两个月的巡察。'],
       pageLines: [],
-      today: TODAY,
     });
     expect(stated).toMatchObject({ date: '2020', precision: 'year', basis: 'stated' });
   });
@@ -146,12 +140,13 @@ describe('extractDates', () => {
       header: [],
       paragraphs: ['各市属国有企业：', '现将有关事项通知如下。', '某市国资委', '2019年5月20日'],
       pageLines: [],
-      today: TODAY,
     });
     expect(notice).toMatchObject({ date: '2019-05-20', precision: 'day', basis: 'stated' });
-    const none = extractDates({ header: [], paragraphs: ['同志们：', '今天召开会议。'], pageLines: [], today: TODAY });
-    expect(none).toMatchObject({ date: '2026', basis: 'inferred' });
-    expect(none.warnings[0]).toMatch(/no date found anywhere/);
+    const none = extractDates({ header: [], paragraphs: ['同志们：', '今天召开会议。'], pageLines: [] });
+    // Nothing states a date, so the draft has none: never the year of import.
+    expect(none.date).toBeUndefined();
+    expect(none.basis).toBeUndefined();
+    expect(none.warnings[0]).toMatch(/^no date: neither the text nor the page states one/);
   });
 });
 
@@ -170,7 +165,7 @@ describe('classifyType', () => {
     ],
     [['在2016年全市国资国企工作会议上的报告'], ['同志们：'], 'report'],
     [['关于做好市属企业退休人员社会化管理工作的通知'], ['各市属国有企业：'], 'notice'],
-    [['中华人民共和国企业国有资产法'], ['第一条 为了维护国家基本经济制度。'], 'other'],
+    [['中华人民共和国企业国有资产法'], ['第一条 为了维护国家基本经济制度。'], 'law'],
     [['二輕工作會議講話'], ['同志們:'], 'speech'],
   ])('%j → %s', (titles, paragraphs, type) => {
     expect(classifyType(titles, paragraphs).type).toBe(type);

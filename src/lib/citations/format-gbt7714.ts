@@ -9,6 +9,7 @@ const TYPE_CODES: Record<DocumentType, string> = {
   report: 'R/OL',
   news: 'N/OL',
   notice: 'EB/OL',
+  law: 'EB/OL',
   other: 'EB/OL',
 };
 

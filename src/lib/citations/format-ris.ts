@@ -11,6 +11,7 @@ const TYPES: Record<DocumentType, string> = {
   report: 'RPRT',
   news: 'NEWS',
   notice: 'GEN',
+  law: 'STAT',
   other: 'GEN',
 };
 

@@ -7,6 +7,7 @@ const LABELS: Record<DocumentType, string | undefined> = {
   report: 'Report',
   news: 'News report',
   notice: 'Notice',
+  law: 'Law or regulation',
   other: undefined,
 };
 

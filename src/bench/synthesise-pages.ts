@@ -1,3 +1,5 @@
+// Benchmark material, not the importer: it lives with the benchmarks so that src/importer
+// depends on nothing in src/corpus (the generator of the synthetic archive).
 import iconv from 'iconv-lite';
 import { createRandom } from '../corpus/create-random.ts';
 import { toTraditional } from '../lib/script-convert.ts';
