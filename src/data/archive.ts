@@ -168,6 +168,8 @@ export function selectMetadataPages<T>(paths: T[]): T[] {
 export interface TranslationEntry {
   translator: string;
   note?: string;
+  /** What a partial translation translates (absent in a full one). */
+  scope?: { zh: string; en: string };
   file: string;
 }
 

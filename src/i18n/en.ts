@@ -38,6 +38,8 @@ export const en = {
   'doc.original': 'Original text',
   'doc.translation': 'English translation',
   'doc.translator': 'Translated by {translator}.',
+  'doc.partialTranslation': 'English translation of {translated} of {paragraphs} paragraphs: {scope}.',
+  'doc.contents': 'Contents',
   'doc.noTranslation': 'No English translation yet.',
   'doc.enterprises': 'Enterprises and agencies',
   'doc.directives': 'Directives',

@@ -38,6 +38,8 @@ export const zh: Record<UiKey, string> = {
   'doc.original': '原文',
   'doc.translation': '英文译文',
   'doc.translator': '译者：{translator}。',
+  'doc.partialTranslation': '英文译文：共 {paragraphs} 段，已译 {translated} 段（{scope}）。',
+  'doc.contents': '目录',
   'doc.noTranslation': '暂无英文译文。',
   'doc.enterprises': '企业与机构',
   'doc.directives': '政策与提法',
