@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { catalogueEntities } from '../src/lib/archive-index.ts';
+import { catalogueEntities, type Citation } from '../src/lib/archive-index.ts';
+import { blockNumberAt, listBlockStarts } from '../src/lib/block-starts.ts';
+import { groupCitations } from '../src/lib/citation-groups.ts';
+import { extractContexts } from '../src/lib/keyword-in-context.ts';
 import { translationCells } from '../src/lib/data-export.ts';
 import { createMentionMatcher } from '../src/lib/find-mentions.ts';
 import { buildReadingView } from '../src/lib/reading-view.ts';
@@ -141,5 +144,80 @@ describe('a partial translation in the English index and the data', () => {
       paragraphs: 152,
     });
     expect(translationCells({ paragraphs: 3, translated: 3 }).translation).toBe('full');
+  });
+});
+
+describe('paragraph numbers of mentions', () => {
+  test('block starts match the Markdown parser, on plain texts and on lists', async () => {
+    const { fromMarkdown } = await import('mdast-util-from-markdown');
+    const parsed = (text: string) => fromMarkdown(text).children.map((node) => node.position!.start.offset);
+    const report = `${ORIGINAL}\n\n同志们：\n第二行接着第一段。\n## 二、今年的任务\n紧接标题的一段。`;
+    expect(listBlockStarts(report)).toEqual(parsed(report));
+    expect(listBlockStarts(report)).toHaveLength(8);
+    const withList = '一、总则\n\n- 第一条\n- 第二条\n\n> 引文\n\n末段。';
+    expect(listBlockStarts(withList)).toEqual(parsed(withList));
+    expect(blockNumberAt(listBlockStarts(report), report.indexOf('三改一加强'))).toBe(4);
+    expect(blockNumberAt(listBlockStarts(report), report.indexOf('紧接标题'))).toBe(8);
+  });
+
+  test('contexts carry the paragraph of their mention', () => {
+    const text = '## 一、总则\n\n国有企业要改革。\n\n民营企业。\n\n国有企业要发展。';
+    const mentions = [...text.matchAll(/国有企业/g)].map((m) => ({ start: m.index, end: m.index + 4 }));
+    expect(extractContexts(text, mentions, listBlockStarts(text)).map((context) => context.paragraph)).toEqual([2, 4]);
+  });
+});
+
+describe('citing documents on an entity page', () => {
+  const citation = (date: string, contexts = 1) =>
+    ({
+      document: { id: `d${date}`, date },
+      contexts: Array.from({ length: contexts }, (_, i) => ({
+        before: '',
+        match: '国务院',
+        after: '',
+        paragraph: i + 10,
+      })),
+    }) as unknown as Citation;
+
+  test('a short list stays undivided', () => {
+    const groups = groupCitations([citation('2020-03-05'), citation('1997-03-01')]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.period).toBeUndefined();
+    expect(groupCitations([])).toEqual([]);
+  });
+
+  test('dozens of documents over seventy years are divided by decade, newest first', () => {
+    const years = [2025, 2024, 2021, 2019, 2008, 1997, 1996, 1985, 1979, 1978, 1960, 1955, 1954];
+    const groups = groupCitations(years.map((year) => citation(`${year}-03-05`)));
+    expect(groups.map((group) => [group.period?.kind, group.period?.start, group.citations.length])).toEqual([
+      ['decade', 2020, 3],
+      ['decade', 2010, 1],
+      ['decade', 2000, 1],
+      ['decade', 1990, 2],
+      ['decade', 1980, 1],
+      ['decade', 1970, 2],
+      ['decade', 1960, 1],
+      ['decade', 1950, 2],
+    ]);
+  });
+
+  test('eleven documents within a few years are divided by year', () => {
+    const groups = groupCitations(
+      Array.from({ length: 11 }, (_, i) => citation(`${2020 - (i % 3)}-01-0${1 + (i % 9)}`)).sort((a, b) =>
+        b.document.date.localeCompare(a.document.date),
+      ),
+    );
+    expect(groups.map((group) => group.period)).toEqual([
+      { kind: 'year', start: 2020 },
+      { kind: 'year', start: 2019 },
+      { kind: 'year', start: 2018 },
+    ]);
+  });
+
+  test('shows three mentions per document and points to the rest', () => {
+    const [group] = groupCitations([citation('2020-03-05', 7)]);
+    expect(group!.citations[0]!.shown).toHaveLength(3);
+    expect(group!.citations[0]!.more).toEqual({ count: 4, paragraph: 13 });
+    expect(groupCitations([citation('2020-03-05', 3)])[0]!.citations[0]!.more).toBeUndefined();
   });
 });
