@@ -127,7 +127,7 @@ export const en = {
   'entity.contexts': 'Where it is named',
   'entity.moreMentions': '{count} more in this document, from ¶{paragraph}',
   'entity.moreMentionsNoParagraph': '{count} more in this document',
-  'entity.decade': 'the {decade}s',
+  'period.decade': '{decade}s',
   'entity.year': '{year}',
   'entity.periods': 'By period',
   'entity.paragraphRef': 'Paragraph {n} of the document',

@@ -125,7 +125,7 @@ export const zh: Record<UiKey, string> = {
   'entity.contexts': '文中提及之处',
   'entity.moreMentions': '本文另有 {count} 处提及，自第 {paragraph} 段起',
   'entity.moreMentionsNoParagraph': '本文另有 {count} 处提及',
-  'entity.decade': '{decade}年代',
+  'period.decade': '{decade}年代',
   'entity.year': '{year}年',
   'entity.periods': '按时期',
   'entity.paragraphRef': '该文第 {n} 段',
