@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PAGE_BUDGETS, overBudget, weighPage } from '../src/bench/page-weight.ts';
 import { buildSite } from './helpers/build-site.ts';
@@ -81,6 +82,25 @@ describe('npm run build with a partial translation', () => {
     expect(page('en/enterprises/sasac')).toMatch(
       /<a class="para-ref" href="\/en\/documents\/2017-08-04-jinduicheng-meeting\/#p2"[^>]*>¶2<\/a>/,
     );
+  });
+
+  test('the document and entity pages are valid HTML (html-validate, recommended rules)', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const messages: string[] = [];
+    for (const path of [
+      'en/documents/2017-08-04-jinduicheng-meeting',
+      'zh/documents/2017-08-04-jinduicheng-meeting',
+      'en/enterprises/sasac',
+      'zh/timeline',
+      'en',
+    ]) {
+      const report = await validator.validateFile(join(out, path, 'index.html'));
+      for (const result of report.results) {
+        for (const message of result.messages)
+          messages.push(`${path}:${message.line} ${message.ruleId} ${message.message}`);
+      }
+    }
+    expect(messages).toEqual([]);
   });
 
   test('no page is over its gzipped budget', () => {
