@@ -8,7 +8,12 @@ import { createMentionMatcher } from '../src/lib/find-mentions.ts';
 import { buildReadingView } from '../src/lib/reading-view.ts';
 import { buildEnglishEntry } from '../src/lib/search-index/entry.ts';
 import { findParagraph } from '../src/lib/search-query.ts';
-import { findMisalignment, measureCoverage, outlineBlocks } from '../src/lib/translation-blocks.ts';
+import {
+  composeTranslationBody,
+  findMisalignment,
+  measureCoverage,
+  outlineBlocks,
+} from '../src/lib/translation-blocks.ts';
 import type { Document } from '../src/schema/index.ts';
 
 // From the 1997 Report on the Work of the Government (corpora/gov-work-reports/1997.txt).
@@ -219,5 +224,30 @@ describe('citing documents on an entity page', () => {
     expect(group!.citations[0]!.shown).toHaveLength(3);
     expect(group!.citations[0]!.more).toEqual({ count: 4, paragraph: 13 });
     expect(groupCitations([citation('2020-03-05', 3)])[0]!.citations[0]!.more).toBeUndefined();
+  });
+});
+
+describe('composing a partial translation', () => {
+  test('puts the English at its paragraphs and the marker everywhere else, aligned', () => {
+    const body = composeTranslationBody(
+      ORIGINAL,
+      new Map([
+        [3, '(2) Deepening the reform of state-owned enterprises'],
+        [4, 'The reform of state-owned enterprises is the central link.'],
+      ]),
+    );
+    expect(body).toBe(
+      '## [untranslated]\n\n[untranslated]\n\n### (2) Deepening the reform of state-owned enterprises\n\nThe reform of state-owned enterprises is the central link.\n\n[untranslated]\n',
+    );
+    expect(findMisalignment(outlineBlocks(ORIGINAL), outlineBlocks(body))).toBeUndefined();
+  });
+
+  test('refuses English for a paragraph that does not exist or that is two blocks', () => {
+    expect(() => composeTranslationBody(ORIGINAL, new Map([[6, 'Too far.']]))).toThrow(
+      '¶6: the original has paragraphs ¶1 to ¶5',
+    );
+    expect(() => composeTranslationBody(ORIGINAL, new Map([[2, 'One.\n\nTwo.']]))).toThrow(
+      '¶2: the English must be one block, found 2',
+    );
   });
 });

@@ -74,3 +74,30 @@ export function findMisalignment(
   }
   return undefined;
 }
+
+/**
+ * The body of a partial translation of `original`: for each block, the English given for its
+ * ¶ number, else the untranslated marker (a heading's marker at the heading's level). English
+ * for a heading is written as a heading of the same level unless it is one already. Throws on a
+ * ¶ number the original does not have, or English that is not a single block.
+ */
+export function composeTranslationBody(original: string, english: ReadonlyMap<number, string>): string {
+  const blocks = outlineBlocks(original);
+  for (const n of english.keys()) {
+    if (!Number.isInteger(n) || n < 1 || n > blocks.length) {
+      throw new Error(`¶${n}: the original has paragraphs ¶1 to ¶${blocks.length}`);
+    }
+  }
+  return `${blocks
+    .map((block, i) => {
+      const level = block.kind.startsWith('heading-') ? Number(block.kind.slice(8)) : 0;
+      const hashes = level ? `${'#'.repeat(level)} ` : '';
+      const text = english.get(i + 1)?.trim();
+      if (!text) return `${hashes}${UNTRANSLATED_MARKER}`;
+      const written = level && !/^#{1,6}\s/.test(text) ? `${hashes}${text}` : text;
+      const parsed = outlineBlocks(written);
+      if (parsed.length !== 1) throw new Error(`¶${i + 1}: the English must be one block, found ${parsed.length}`);
+      return written;
+    })
+    .join('\n\n')}\n`;
+}
