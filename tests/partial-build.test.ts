@@ -35,6 +35,9 @@ describe('npm run build with a partial translation', () => {
     expect(page('zh/documents/2017-08-04-jinduicheng-meeting')).toContain(
       '英文译文：共 4 段，已译 2 段（有关“三供一业”分离移交的段落）。',
     );
+    expect(page('en/documents/2017-08-04-jinduicheng-meeting')).toMatch(
+      /<nav class="coverage-links"[^>]*>.*<a href="#p2">¶2<\/a><\/li><li><a href="#p3">¶3<\/a><\/li><\/ul><\/nav>/s,
+    );
     // A full translation says nothing of the kind.
     expect(page('en/documents/2014-04-14-holding-speech')).not.toContain('English translation of');
   });

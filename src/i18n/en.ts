@@ -39,6 +39,7 @@ export const en = {
   'doc.translation': 'English translation',
   'doc.translator': 'Translated by {translator}.',
   'doc.partialTranslation': 'English translation of {translated} of {paragraphs} paragraphs: {scope}.',
+  'doc.translatedParagraphs': 'Paragraphs in English',
   'doc.contents': 'Contents',
   'doc.noTranslation': 'No English translation yet.',
   'doc.enterprises': 'Enterprises and agencies',

@@ -39,6 +39,7 @@ export const zh: Record<UiKey, string> = {
   'doc.translation': '英文译文',
   'doc.translator': '译者：{translator}。',
   'doc.partialTranslation': '英文译文：共 {paragraphs} 段，已译 {translated} 段（{scope}）。',
+  'doc.translatedParagraphs': '有英文译文的段落',
   'doc.contents': '目录',
   'doc.noTranslation': '暂无英文译文。',
   'doc.enterprises': '企业与机构',

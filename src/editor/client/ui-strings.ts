@@ -154,6 +154,7 @@ export const FIELD_LABELS: Record<string, Both> = {
   organisation: { zh: '所属单位', en: 'Organisation' },
   as_of: { zh: '任职时间', en: 'As of' },
   translator: { zh: '译者', en: 'Translator' },
+  scope: { zh: '译文范围（部分译文）', en: 'What is translated (partial translations)' },
 };
 
 /** Looks up an interface string and fills its `{placeholders}`. */
