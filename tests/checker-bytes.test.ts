@@ -68,7 +68,7 @@ describe('the checker on raw bytes', () => {
       encoder.encode(speechText() + paragraph.repeat(Math.ceil((megabytes * 1024 * 1024) / 80)));
     expect(reportWith(SPEECH, big(1.5))).toMatchInlineSnapshot(`
       [
-        "content/documents/2014-04-14-holding-speech.en.md:5:1  translation is not aligned with the original: the original has 19663 blocks, the translation 3; they first differ at block 4 (original: paragraph, translation: nothing). Give each original paragraph and heading exactly one counterpart",
+        "content/documents/2014-04-14-holding-speech.en.md:10:1  translation is not aligned with the original: the original has 19663 blocks, the translation 3; they first differ at block 4 (content/documents/2014-04-14-holding-speech.md:44): original paragraph, translation nothing. Give each original paragraph and heading exactly one counterpart, translated or [untranslated].",
         "content/documents/2014-04-14-holding-speech.md  warning: file is 1.5 MB; files over 1 MB slow every build: is it one document?",
       ]
     `);

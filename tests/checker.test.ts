@@ -145,8 +145,45 @@ describe('the checker on the fixture archive', () => {
   test('rejects a translation that is not paragraph-aligned or has no original', () => {
     expect(report('translation-misaligned')).toMatchInlineSnapshot(`
       [
-        "content/documents/2014-04-14-holding-speech.en.md:5:1  translation is not aligned with the original: the original has 3 blocks, the translation 2; they first differ at block 3 (original: paragraph, translation: nothing). Give each original paragraph and heading exactly one counterpart",
+        "content/documents/2014-04-14-holding-speech.en.md:8:1  translation is not aligned with the original: the original has 3 blocks, the translation 2; they first differ at block 3 (content/documents/2014-04-14-holding-speech.md:41): original paragraph, translation nothing. Give each original paragraph and heading exactly one counterpart, translated or [untranslated].",
         "content/documents/2099-01-01-missing.en.md  translation of a document that does not exist: add content/documents/2099-01-01-missing.md or rename this file",
+      ]
+    `);
+  });
+
+  test('accepts a partial translation whose untranslated blocks are marked and whose scope is given', () => {
+    expect(report('translation-partial')).toEqual([]);
+  });
+
+  test('names the line where a partial translation stops lining up, and asks for scope', () => {
+    expect(report('translation-partial-misaligned')).toMatchInlineSnapshot(`
+      [
+        "content/documents/2014-04-14-holding-speech.en.md:8:1  this translation leaves 1 of 3 blocks [untranslated] (the first here): say which part it translates in the frontmatter, e.g. scope: { zh: 有关国有企业的段落, en: the passages on state-owned enterprises }",
+        "content/documents/2017-08-04-jinduicheng-meeting.en.md:9:1  translation is not aligned with the original: the original has 4 blocks, the translation 4; they first differ at block 1 (content/documents/2017-08-04-jinduicheng-meeting.md:27): original heading-2, translation paragraph [untranslated]. Give each original paragraph and heading exactly one counterpart, translated or [untranslated]. An untranslated heading is a heading of the same level: ## [untranslated].",
+      ]
+    `);
+  });
+
+  test('rejects scope on a full translation and a translation that translates nothing', () => {
+    const path = 'documents/2014-04-14-holding-speech.en.md';
+    const tree = readTree(BASE_ARCHIVE);
+    const full = new TextDecoder().decode(tree.get(path));
+    const scoped = full.replace('translator:', 'scope: { zh: 全文, en: the whole text }\ntranslator:');
+    tree.set(path, new TextEncoder().encode(scoped));
+    expect(checkContent(toContentFiles(tree)).problems.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "content/documents/2014-04-14-holding-speech.en.md:3:1  scope  scope is for partial translations, but every block here is translated: remove scope (or mark the blocks left out [untranslated])",
+      ]
+    `);
+    const body = full.slice(full.indexOf('---', 4) + 3);
+    const nothing = full.replace(body, '\n\n[untranslated]\n\n[untranslated]\n\n[untranslated]\n');
+    tree.set(
+      path,
+      new TextEncoder().encode(nothing.replace('translator:', 'scope: { zh: 无, en: nothing }\ntranslator:')),
+    );
+    expect(checkContent(toContentFiles(tree)).problems.map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "content/documents/2014-04-14-holding-speech.en.md:6:1  every block of this translation is [untranslated]: translate at least one paragraph, or delete the file",
       ]
     `);
   });

@@ -151,8 +151,8 @@ describe('the archive index', () => {
     const citations = index.citations.get('enterprises/x')!;
     expect(citations.map((citation) => citation.document.id)).toEqual(['b', 'a']);
     expect(citations[1]!.contexts).toEqual([
-      { before: '', match: '甲集团', after: '和乙集团。' },
-      { before: '', match: '甲集团', after: '' },
+      { before: '', match: '甲集团', after: '和乙集团。', paragraph: 1 },
+      { before: '', match: '甲集团', after: '', paragraph: 1 },
     ]);
     expect(index.citations.get('enterprises/z')![0]!.contexts).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { listScriptForms } from '../lib/script-convert.ts';
 import { SLUG_PATTERN } from '../schema/common.ts';
 import type { Directive, Document, Enterprise, Person } from '../schema/index.ts';
-import { listBlockKinds } from './blocks.ts';
+import { findMisalignment, outlineBlocks, UNTRANSLATED_MARKER, type BlockOutline } from '../lib/translation-blocks.ts';
 import { classifyContentPath, COLLECTIONS, translationSchema, type CollectionName } from './collections.ts';
 import { MAX_BYTES, readEntry, type ReadEntry } from './read-entry.ts';
 import { formatFieldPath, sortProblems, type Problem } from './problem.ts';
@@ -89,8 +89,8 @@ export interface DocumentFacts {
   data?: Document;
   /** Whether the frontmatter could be parsed at all. */
   parsed: boolean;
-  /** The kinds of its top-level blocks, which a translation must repeat (when it has one). */
-  blocks: string[];
+  /** The kinds and lines of its top-level blocks, which a translation must repeat (when it has one). */
+  blocks: Pick<BlockOutline, 'kind' | 'line'>[];
   /** Characters of the body. */
   characters: number;
   /** Its references, in the order their problems are reported. */
@@ -107,8 +107,8 @@ export interface TranslationFacts {
   /** Whether the frontmatter could be parsed, and whether it passed its schema. */
   parsed: boolean;
   valid: boolean;
-  /** The kinds of its top-level blocks, when it could be parsed. */
-  blocks: string[];
+  /** Its top-level blocks (kind, line in the body, untranslated marker), when it could be parsed. */
+  blocks: BlockOutline[];
   bodyLine: number;
 }
 
@@ -333,7 +333,10 @@ function checkDocument(entry: Loaded, matcher: MentionMatcher, hasTranslation: b
     idPlace: claim.idPlace,
     data: entry.data as Document | undefined,
     parsed: entry.raw !== undefined,
-    blocks: entry.raw && hasTranslation ? listBlockKinds(entry.body) : [],
+    blocks:
+      entry.raw && hasTranslation
+        ? outlineBlocks(entry.body).map(({ kind, line }) => ({ kind, line: line + entry.bodyLine - 1 }))
+        : [],
     characters: entry.body.length,
     references: listReferences('documents', entry),
     source: entry.yaml && {
@@ -347,13 +350,52 @@ function checkDocument(entry: Loaded, matcher: MentionMatcher, hasTranslation: b
 
 /** Checks a translation on its own and keeps what the alignment check needs. */
 function checkTranslationFile(entry: Loaded): TranslationFacts {
+  const blocks = entry.raw ? outlineBlocks(entry.body) : [];
+  const problems = [...entry.problems];
+  if (entry.raw && entry.yaml) checkTranslationScope(entry, blocks, problems);
   return {
-    problems: entry.problems,
+    problems,
     parsed: entry.raw !== undefined,
     valid: entry.data !== undefined,
-    blocks: entry.raw ? listBlockKinds(entry.body) : [],
+    blocks,
     bodyLine: entry.bodyLine,
   };
+}
+
+/**
+ * A translation that leaves blocks untranslated says in `scope` which part it translates; a
+ * full one has no `scope`; one that translates nothing is no translation.
+ */
+function checkTranslationScope(entry: Loaded, blocks: readonly BlockOutline[], problems: Problem[]): void {
+  const untranslated = blocks.filter((block) => block.untranslated).length;
+  const hasScope = entry.raw?.scope !== undefined;
+  const file = entry.file.display;
+  if (blocks.length > 0 && untranslated === blocks.length) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: entry.bodyLine,
+      column: 1,
+      message: `every block of this translation is ${UNTRANSLATED_MARKER}: translate at least one paragraph, or delete the file`,
+    });
+  } else if (untranslated > 0 && !hasScope) {
+    const first = blocks.find((block) => block.untranslated)!;
+    problems.push({
+      severity: 'error',
+      file,
+      line: first.line + entry.bodyLine - 1,
+      column: 1,
+      message: `this translation leaves ${untranslated} of ${blocks.length} blocks ${UNTRANSLATED_MARKER} (the first here): say which part it translates in the frontmatter, e.g. scope: { zh: 有关国有企业的段落, en: the passages on state-owned enterprises }`,
+    });
+  } else if (untranslated === 0 && hasScope) {
+    problems.push({
+      severity: 'error',
+      file,
+      ...entry.yaml!.locate(['scope'], 'key'),
+      field: 'scope',
+      message: `scope is for partial translations, but every block here is translated: remove scope (or mark the blocks left out ${UNTRANSLATED_MARKER})`,
+    });
+  }
 }
 
 type EntityCollectionName = Exclude<CollectionName, 'documents'>;
@@ -610,15 +652,25 @@ function checkTranslation(
   if (!original.parsed || !translation.parsed) return;
   const source = original.blocks;
   const target = translation.blocks;
-  const first = source.findIndex((kind, i) => kind !== target[i]);
-  if (source.length === target.length && first === -1) return;
-  const at = first === -1 ? Math.min(source.length, target.length) : first;
+  const found = findMisalignment(source, target);
+  if (!found) return;
+  const at = found.index;
+  // A block the translation lacks is reported at its last block.
+  const lineInFile = (block: BlockOutline | undefined) =>
+    (block ?? target.at(-1) ?? { line: 1 }).line + translation.bodyLine - 1;
+  const describe = (block: { kind: string; untranslated?: boolean } | undefined) =>
+    !block ? 'nothing' : block.untranslated ? `${block.kind} ${UNTRANSLATED_MARKER}` : block.kind;
+  const hint =
+    found.original?.kind.startsWith('heading') && found.translation?.untranslated
+      ? ` An untranslated heading is a heading of the same level: ${'#'.repeat(Number(found.original.kind.slice(8)))} ${UNTRANSLATED_MARKER}.`
+      : '';
+  const originalAt = found.original ? ` (${file.display.replace(/\.en\.md$/, '.md')}:${found.original.line})` : '';
   problems.push({
     severity: 'error',
     file: file.display,
-    line: translation.bodyLine,
+    line: lineInFile(found.translation),
     column: 1,
-    message: `translation is not aligned with the original: the original has ${source.length} blocks, the translation ${target.length}; they first differ at block ${at + 1} (original: ${source[at] ?? 'nothing'}, translation: ${target[at] ?? 'nothing'}). Give each original paragraph and heading exactly one counterpart`,
+    message: `translation is not aligned with the original: the original has ${source.length} blocks, the translation ${target.length}; they first differ at block ${at + 1}${originalAt}: original ${describe(found.original)}, translation ${describe(found.translation)}. Give each original paragraph and heading exactly one counterpart, translated or ${UNTRANSLATED_MARKER}.${hint}`,
   });
 }
 

@@ -18,6 +18,7 @@ import { isDated, type Document } from '../schema/document.ts';
 import { checkedFileDigest, offeredDocuments } from '../lib/checked-documents.ts';
 import { readResultCache, writeResultCache } from '../cli/result-cache.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
+import { measureCoverage, type TranslationCoverage } from '../lib/translation-blocks.ts';
 import {
   claimView,
   offeredReadingViews,
@@ -41,6 +42,7 @@ function forgetCaches(): void {
   cached = undefined;
   translations = undefined;
   views.clear();
+  coverages.clear();
 }
 
 /** The whole archive and its link graph, built once per build. Drafts only with ARCHIVE_DRAFTS=1. */
@@ -172,6 +174,8 @@ export function selectMetadataPages<T>(paths: T[]): T[] {
 export interface TranslationEntry {
   translator: string;
   note?: string;
+  /** What a partial translation translates (absent in a full one). */
+  scope?: { zh: string; en: string };
   file: string;
 }
 
@@ -261,9 +265,23 @@ export async function loadDocumentRows(site: URL): Promise<ReturnType<typeof doc
     documentRow(doc, {
       urlZh: siteUrl(site, pagePath('zh', 'documents', doc.id)),
       urlEn: siteUrl(site, pagePath('en', 'documents', doc.id)),
-      translated: translations.has(doc.id),
+      translation: loadTranslationCoverage(doc.id, translations),
     }),
   );
+}
+
+const coverages = new Map<string, TranslationCoverage>();
+
+/** How much of a document its translation covers (undefined without one), counted once per build. */
+export function loadTranslationCoverage(
+  id: string,
+  translations: Map<string, TranslationEntry>,
+): TranslationCoverage | undefined {
+  const translation = translations.get(id);
+  if (!translation) return undefined;
+  let coverage = coverages.get(id);
+  if (!coverage) coverages.set(id, (coverage = measureCoverage(readBody(translation.file))));
+  return coverage;
 }
 
 /** The facts a citation of a document needs, with the archive's permalinks for it. */

@@ -2,6 +2,7 @@ import type { Directive, Document, Enterprise, Person } from '../schema/index.ts
 import { isDated } from '../schema/document.ts';
 import { createMentionMatcher, findMentions, type AliasEntry, type MentionMatcher } from './find-mentions.ts';
 import { dateSortKey } from './format-date.ts';
+import { listBlockStarts } from './block-starts.ts';
 import { extractContexts, type MentionContext } from './keyword-in-context.ts';
 
 /** The entity collections a document links to. */
@@ -140,6 +141,7 @@ export function readTextFacts(body: string, matcher: MentionMatcher, listed: rea
     const key: EntityKey = `${mention.collection}/${mention.id}`;
     mentions[key] = (mentions[key] ?? 0) + 1;
   }
+  const starts = listed.length > 0 ? listBlockStarts(body) : [];
   return {
     characters: countCharacters(body),
     mentions,
@@ -147,6 +149,7 @@ export function readTextFacts(body: string, matcher: MentionMatcher, listed: rea
       extractContexts(
         body,
         found.filter((mention) => `${mention.collection}/${mention.id}` === key),
+        starts,
       ),
     ),
   };

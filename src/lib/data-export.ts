@@ -1,6 +1,7 @@
 import { listDocumentEntities, type ArchiveIndex, type IndexedDocument } from './archive-index.ts';
 import { defOf, type AnySchema } from './zod-def.ts';
 import { documentSchema } from '../schema/index.ts';
+import { isPartial, type TranslationCoverage } from './translation-blocks.ts';
 
 /** The column of a flat table, derived from a schema field. */
 export interface Column {
@@ -51,19 +52,39 @@ export const DOCUMENT_COLUMNS: Column[] = [
   { name: 'url.zh', type: 'string' },
   { name: 'url.en', type: 'string' },
   { name: 'translated', type: 'boolean' },
+  { name: 'translation', type: 'string' },
+  { name: 'translated_paragraphs', type: 'integer' },
+  { name: 'paragraphs', type: 'integer' },
   { name: 'characters', type: 'integer' },
 ];
+
+/**
+ * The translation columns of a document: `translated` is true for a full or partial one;
+ * `translation` says which (`full`, `partial`, or empty for none); the counts are of ¶-numbered
+ * blocks, empty without a translation.
+ */
+export function translationCells(
+  coverage: TranslationCoverage | undefined,
+): Record<'translated' | 'translation' | 'translated_paragraphs' | 'paragraphs', string | boolean | number> {
+  if (!coverage) return { translated: false, translation: '', translated_paragraphs: '', paragraphs: '' };
+  return {
+    translated: true,
+    translation: isPartial(coverage) ? 'partial' : 'full',
+    translated_paragraphs: coverage.translated,
+    paragraphs: coverage.paragraphs,
+  };
+}
 
 /** One row per document, in the order of DOCUMENT_COLUMNS. */
 export function documentRow(
   doc: IndexedDocument,
-  extra: { urlZh: string; urlEn: string; translated: boolean },
+  extra: { urlZh: string; urlEn: string; translation?: TranslationCoverage },
 ): Record<string, string | boolean | number> {
   const row: Record<string, string | boolean | number> = {};
   for (const column of SCHEMA_COLUMNS) row[column.name] = cellValue(doc, column.name);
   row['url.zh'] = extra.urlZh;
   row['url.en'] = extra.urlEn;
-  row.translated = extra.translated;
+  Object.assign(row, translationCells(extra.translation));
   row.characters = doc.characters;
   return row;
 }

@@ -20,7 +20,13 @@ export function buildDocumentJsonLd(
   doc: IndexedDocument,
   lang: Lang,
   archive: ArchiveIndex,
-  options: { site: URL; base: string; translated: boolean },
+  options: {
+    site: URL;
+    base: string;
+    translated: boolean;
+    /** For a partial translation, what it covers, in English ("14 of 152 paragraphs: …"). */
+    partial?: string;
+  },
 ): Record<string, unknown> {
   const url = (language: Lang) =>
     new URL(`${options.base.replace(/\/$/, '')}${pagePath(language, 'documents', doc.id)}`, options.site).href;
@@ -59,7 +65,9 @@ export function buildDocumentJsonLd(
       const directive = archive.directives.get(id);
       return directive ? [{ '@type': 'CreativeWork', name: directive.name.zh, alternateName: directive.name.en }] : [];
     }),
-    workTranslation: options.translated ? { '@type': 'CreativeWork', inLanguage: 'en', url: url('en') } : undefined,
+    workTranslation: options.translated
+      ? { '@type': 'CreativeWork', inLanguage: 'en', url: url('en'), description: options.partial }
+      : undefined,
     sameAs: url(lang === 'zh' ? 'en' : 'zh'),
   };
 }

@@ -1,3 +1,4 @@
+import { blockNumberAt } from './block-starts.ts';
 import type { Mention } from './find-mentions.ts';
 
 /** A mention with the sentence around it, for "keyword in context" lists. */
@@ -8,6 +9,8 @@ export interface MentionContext {
   match: string;
   /** Text of the sentence after the mention. */
   after: string;
+  /** The paragraph (¶n, as the document page numbers blocks) that holds the mention, when known. */
+  paragraph?: number;
 }
 
 const SENTENCE_END = /[。！？!?；;]/;
@@ -44,7 +47,11 @@ function sentenceBounds(text: string, start: number, end: number): [number, numb
  * The sentence around each mention (a sentence ends at 。！？； or a line break), cut to a
  * readable length around the mention. Identical contexts are returned once.
  */
-export function extractContexts(text: string, mentions: readonly Pick<Mention, 'start' | 'end'>[]): MentionContext[] {
+export function extractContexts(
+  text: string,
+  mentions: readonly Pick<Mention, 'start' | 'end'>[],
+  blockStarts?: readonly number[],
+): MentionContext[] {
   const seen = new Set<string>();
   const contexts: MentionContext[] = [];
   for (const mention of mentions) {
@@ -55,11 +62,12 @@ export function extractContexts(text: string, mentions: readonly Pick<Mention, '
     if (after.length > MAX_SIDE) after = `${after.slice(0, MAX_SIDE)}…`;
     // Copies, not slices: V8 keeps a whole text alive for a slice of it, and an archive index
     // holding contexts of every document would otherwise hold every document's text.
-    const context = {
+    const context: MentionContext = {
       before: detach(before),
       match: detach(text.slice(mention.start, mention.end)),
       after: detach(after),
     };
+    if (blockStarts) context.paragraph = blockNumberAt(blockStarts, mention.start);
     const key = `${context.before}\u0000${context.match}\u0000${context.after}`;
     if (seen.has(key)) continue;
     seen.add(key);

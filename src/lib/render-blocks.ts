@@ -14,6 +14,14 @@ export interface RenderedBlock {
   tag: string;
   /** The block's HTML. */
   html: string;
+  /** A heading's text without markup (for a table of contents); other blocks have none. */
+  text?: string;
+}
+
+/** The text of a HAST node and its descendants. */
+function textOf(node: HastRoot['children'][number]): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map(textOf).join('') : '';
 }
 
 // GitHub's sanitising rules (no scripts, styles, frames or event handlers; only http(s),
@@ -42,5 +50,11 @@ export function renderBlocks(markdown: string, links?: EntityLinkOptions): Rende
   const mdast = unified().use(remarkParse).use(remarkCjkFriendly).parse(markdown) as MdastRoot;
   if (links) remarkEntityLinks(links)(mdast);
   const hast = sanitize(unified().use(remarkRehype).runSync(mdast), SCHEMA) as HastRoot;
-  return hast.children.flatMap((node) => (node.type === 'element' ? [{ tag: node.tagName, html: toHtml(node) }] : []));
+  return hast.children.flatMap((node) =>
+    node.type !== 'element'
+      ? []
+      : /^h[1-6]$/.test(node.tagName)
+        ? [{ tag: node.tagName, html: toHtml(node), text: textOf(node).trim() }]
+        : [{ tag: node.tagName, html: toHtml(node) }],
+  );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  bilingualRequiredSchema,
   bilingualSchema,
   datePartCount,
   fullDateSchema,
@@ -242,12 +243,21 @@ export function findMissingEnglish(value: unknown, path: (string | number)[] = [
   return Object.entries(record).flatMap(([key, item]) => findMissingEnglish(item, [...path, key]));
 }
 
-/** The frontmatter of `content/documents/<id>.en.md`: a full English translation. */
+/**
+ * The frontmatter of `content/documents/<id>.en.md`: an English translation, block for block
+ * with the original. A partial translation writes `[untranslated]` for each block it leaves out
+ * (a heading of the same level for a heading) and says in `scope` which part it translates.
+ */
 export const translationSchema = z.strictObject({
   /** The id of the document translated; equal to the file name without `.en.md`. */
   id: slugSchema,
   /** Who translated the text. */
   translator: z.string().trim().min(1),
+  /**
+   * Only in a partial translation (required there): which part is translated, as a phrase that
+   * follows "14 of 152 paragraphs:", e.g. "the passages on state-owned enterprises".
+   */
+  scope: bilingualRequiredSchema.optional(),
   /** How the translation was made and what a reader should know about it. */
   note: z.string().trim().optional(),
 });

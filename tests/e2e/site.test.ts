@@ -77,8 +77,14 @@ describe('reading the archive in a browser', () => {
     const citation = page
       .locator('.citations li')
       .filter({ has: page.getByRole('link', { name: /金堆城獨立工礦區/ }) });
-    await expect.poll(() => citation.locator('.contexts li').first().textContent()).toBe('金鉬集團將進一步統一思想。');
+    await expect
+      .poll(() => citation.locator('.contexts li').first().textContent())
+      .toBe('¶2 金鉬集團將進一步統一思想。');
     expect(await citation.locator('mark').first().textContent()).toBe('金鉬集團');
+    // The quotation links to the paragraph it comes from.
+    await citation.locator('.para-ref').first().click();
+    await page.waitForURL('**/soe/zh/documents/2017-08-04-jinduicheng-meeting/#p2');
+    expect(await page.locator('.row:target .block--original').textContent()).toContain('金鉬集團將進一步統一思想');
     await page.close();
   });
 

@@ -160,6 +160,7 @@ export const FIELD_LABELS: Record<string, Both> = {
   until: { zh: '任职截止', en: 'Until' },
   as_of: { zh: '在任时间', en: 'As of' },
   translator: { zh: '译者', en: 'Translator' },
+  scope: { zh: '译文范围（部分译文）', en: 'What is translated (partial translations)' },
 };
 
 /** Looks up an interface string and fills its `{placeholders}`. */

@@ -5,6 +5,7 @@ import { formatDate } from '../format-date.ts';
 import { useTranslations, type Lang } from '../../i18n/index.ts';
 import { simplifyCharacters, toSimplified } from '../script-convert.ts';
 import { listBlockTexts } from '../search-records.ts';
+import { UNTRANSLATED_MARKER } from '../translation-blocks.ts';
 import { pagePath } from '../urls.ts';
 import type { SearchFragment } from './format.ts';
 import { readTokens, type TokenSink } from './tokens.ts';
@@ -60,6 +61,11 @@ function buildEntry(
   let text = joinText([...texts.title, ...texts.about], spaced);
   const paras: number[] = [];
   for (const block of texts.blocks) {
+    // An empty block (one a partial translation leaves out) keeps its ¶ number and holds nothing.
+    if (!block) {
+      paras.push(text.length);
+      continue;
+    }
     length += readTokens(block, FIELD_WEIGHTS.body, sink);
     text = joinText([text, block], spaced);
     paras.push(text.length - block.length);
@@ -132,7 +138,11 @@ export function buildEnglishEntry(
   const texts = {
     title: [doc.title.en, doc.subtitle?.en].map(clean),
     about: [doc.summary.en, doc.meeting?.en, doc.speaker_role?.en, ...names].map(clean),
-    blocks: translation === undefined ? [] : listBlockTexts(translation).map(clean),
+    // A partial translation's `[untranslated]` blocks are not English to find.
+    blocks:
+      translation === undefined
+        ? []
+        : listBlockTexts(translation).map((block) => (block === UNTRANSLATED_MARKER ? '' : clean(block))),
   };
   return buildEntry(doc, 'en', texts, catalogue, sink);
 }
