@@ -27,6 +27,7 @@ export const en = {
   'doc.type': 'Type',
   'doc.speaker': 'Speaker',
   'doc.meeting': 'Meeting',
+  'doc.national': 'National (the whole country)',
   'doc.region': 'Region',
   'doc.script': 'Script',
   'doc.source': 'Source',

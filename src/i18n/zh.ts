@@ -27,6 +27,7 @@ export const zh: Record<UiKey, string> = {
   'doc.type': '类型',
   'doc.speaker': '讲话人',
   'doc.meeting': '会议',
+  'doc.national': '全国',
   'doc.region': '地区',
   'doc.script': '字体',
   'doc.source': '来源',

@@ -12,6 +12,9 @@ export interface Facet {
   documents: Document[];
 }
 
+/** The region facet of texts that speak for the whole country. */
+export const NATIONAL = { zh: '全国', en: 'National' } as const;
+
 /** A URL segment for a region name: `Shandong` → `shandong`, `Inner Mongolia` → `inner-mongolia`. */
 export function regionSlug(english: string): string {
   return english
@@ -39,6 +42,7 @@ export function listFacets<T extends Document>(documents: readonly T[]): Facet[]
     add('type', doc.type, { zh: doc.type, en: doc.type }, doc);
     if (doc.region)
       add('region', regionSlug(doc.region.province.en || doc.region.province.zh), doc.region.province, doc);
+    else if (doc.national) add('region', 'national', NATIONAL, doc);
   }
   const order: Record<Facet['kind'], number> = { year: 0, type: 1, region: 2 };
   const types: readonly DocumentType[] = ['speech', 'report', 'news', 'exchange', 'notice', 'law', 'other'];

@@ -5,6 +5,7 @@ import { useTranslations, type Lang } from '../i18n/index.ts';
 import type { EntityCatalogue } from './archive-index.ts';
 import type { Document } from '../schema/index.ts';
 import { pick } from './bilingual.ts';
+import { NATIONAL } from './document-facets.ts';
 import { toSimplified } from './script-convert.ts';
 
 /** The plain text of each top-level block of a Markdown body (the ¶ numbering of the site). */
@@ -24,7 +25,11 @@ export function searchFilters(doc: Document, lang: Lang, catalogue: EntityCatalo
     directive: doc.directives.flatMap((id) => catalogue.directives.get(id) ?? []).map(name),
     speaker: speaker ? [name(speaker)] : [],
     // A traditional document's Chinese metadata is in traditional: one facet value per place.
-    region: doc.region ? [lang === 'zh' ? toSimplified(doc.region.province.zh) : doc.region.province.en] : [],
+    region: doc.region
+      ? [lang === 'zh' ? toSimplified(doc.region.province.zh) : doc.region.province.en]
+      : doc.national
+        ? [NATIONAL[lang]]
+        : [],
     script: [t(`script.${doc.script}`)],
   };
   return Object.fromEntries(Object.entries(filters).filter(([, values]) => values.length > 0));

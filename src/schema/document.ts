@@ -124,6 +124,11 @@ export const documentRecordSchema = z
     meeting: bilingualSchema.optional(),
     /** Where the text belongs. */
     region: regionSchema.optional(),
+    /**
+     * True for a text of the central state or Party that speaks for the whole country (a report
+     * to the National People's Congress or to a Party Congress); such a text has no `region`.
+     */
+    national: z.boolean().optional(),
     /** Script of the original text, which is kept as it is. */
     script: z.enum(['zh-Hans', 'zh-Hant']),
     /** Enterprises and agencies the text concerns (ids in content/enterprises). */
@@ -161,6 +166,8 @@ export const documentSchema = documentRecordSchema.refine(
 
 type DocumentDraft = {
   status?: unknown;
+  national?: unknown;
+  region?: unknown;
   date?: unknown;
   date_precision?: unknown;
   date_basis?: unknown;
@@ -170,6 +177,13 @@ type DocumentDraft = {
 
 /** Cross-field rules: precision matches the date, inferred dates explain themselves, published is bilingual. */
 function checkDocumentConsistency(doc: DocumentDraft, ctx: z.RefinementCtx): void {
+  if (doc.national === true && doc.region !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['national'],
+      message: 'a national document has no region: remove `region`, or `national` if the text is local',
+    });
+  }
   const precision = doc.date_precision;
   if (typeof doc.date === 'string' && typeof precision === 'string' && precision in PRECISION_PARTS) {
     const parts = datePartCount(doc.date);

@@ -118,6 +118,7 @@ export const FIELD_LABELS: Record<string, Both> = {
   speaker_role: { zh: '讲话人职务', en: "Speaker's office" },
   meeting: { zh: '会议', en: 'Meeting' },
   region: { zh: '地区', en: 'Region' },
+  national: { zh: '全国性文本（无地区）', en: 'National text (no region)' },
   province: { zh: '省', en: 'Province' },
   city: { zh: '市', en: 'City' },
   district: { zh: '区县', en: 'District' },
