@@ -157,13 +157,18 @@ export function extractTitle(paragraphs: readonly string[], above: readonly stri
   const dash = header.findIndex((line) => DASH_LINE.test(line) && MEETING.test(DASH_LINE.exec(line)![1]!));
   if (dash !== -1) {
     const title = tidy(DASH_LINE.exec(header[dash]!)![1]!);
-    const subtitleLines = header.slice(0, dash).filter((line) => !isDateLine(line) && !isNameLine(line));
+    const labelled = header.slice(0, dash).findIndex((line) => stripSiteSuffix(line) !== tidy(line));
+    const subtitleLines =
+      labelled === -1
+        ? header.slice(0, dash).filter((line) => !isDateLine(line) && !isNameLine(line))
+        : [header[labelled]!];
     return withMeeting({
       title,
       ...(subtitleLines.length > 0 ? { subtitle: subtitleLines.map(stripSiteSuffix).join(' / ') } : {}),
       basis: 'dash-line',
-      // A collection's page title over the text (…胜利 (十九大)) is not the text's own line.
-      dropFromBody: header.flatMap((line, i) => (stripSiteSuffix(line) !== tidy(line) ? [i] : [])),
+      // A collection's page title over the text (…胜利 (十九大)) is not the text's own line, nor
+      // are the lines a page shows it in again under it (决胜全面建成小康社会 / 为夺取…).
+      dropFromBody: labelled === -1 ? [] : header.flatMap((_, i) => (i >= labelled && i < dash ? [i] : [])),
     });
   }
   // Chapter headings (第一章 总则), addressees (各市属企业：) and a ——2019年1月15日在…会议上
