@@ -160,7 +160,7 @@ export const en = {
   'doc.history': 'History of this file',
   'feed.title': 'New documents (Atom feed)',
   'feed.entity': 'Follow new documents citing it (Atom feed)',
-  'footer.downloads': 'Data for download',
+  'footer.downloads': 'Data for download: ',
   'footer.feed': 'Atom feed',
   'cite.title': 'Cite this document',
   'cite.chicago': 'Chicago author-date.',
@@ -170,6 +170,7 @@ export const en = {
   'cite.collection': 'Citations of all these documents',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. Try the list of documents.',
+  'notFound.section': 'In English',
 } as const;
 
 /** A key of the UI dictionary. */

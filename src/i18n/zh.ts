@@ -158,7 +158,7 @@ export const zh: Record<UiKey, string> = {
   'doc.history': '本文件的修改历史',
   'feed.title': '新收文献（Atom 订阅）',
   'feed.entity': '订阅引用它的新文献（Atom）',
-  'footer.downloads': '数据下载',
+  'footer.downloads': '数据下载：',
   'footer.feed': 'Atom 订阅',
   'cite.title': '引用本文献',
   'cite.chicago': 'Chicago 作者-日期格式（英文页面提供此格式）。',
@@ -168,4 +168,5 @@ export const zh: Record<UiKey, string> = {
   'cite.collection': '以上全部文献的引用',
   'notFound.title': '找不到页面',
   'notFound.body': '此地址没有页面。请从文献列表查找。',
+  'notFound.section': '中文',
 };
