@@ -1,0 +1,16 @@
+// citeproc (citeproc-js in CommonJS) ships no types: the part of its API the archive uses.
+declare module 'citeproc' {
+  interface CslSystem {
+    retrieveLocale(lang: string): string;
+    retrieveItem(id: string): unknown;
+  }
+  interface CslEngine {
+    setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
+    updateItems(ids: string[]): void;
+    makeBibliography(): [{ bibstart: string; bibend: string; entry_ids: string[][] }, string[]] | false;
+  }
+  const CSL: {
+    Engine: new (sys: CslSystem, style: string, lang?: string, forceLang?: boolean) => CslEngine;
+  };
+  export default CSL;
+}
