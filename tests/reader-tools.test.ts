@@ -119,7 +119,9 @@ describe('the built site, as other tools read it', () => {
       expect(meta(path, 'citation_publisher')[0]![1]).toBe(lang === 'en' ? doc.source.site.en : doc.source.site.zh);
       expect(meta(path, 'citation_public_url')[0]![1]).toBe(url);
       expect(meta(path, 'DC.identifier')[0]![1]).toBe(url);
-      expect(meta(path, 'DC.source')[0]![1]).toBe(doc.source.url);
+      expect(meta(path, 'DC.source')[0]![1]).toBe(lang === 'en' ? doc.source.site.en : doc.source.site.zh);
+      // Zotero's item type for a speech, ahead of its journal-article guess.
+      expect(meta(path, 'DC.type')[0]![1]).toBe('presentation');
       // The canonical link is the same address.
       const canonical = elements(page(path)).find(
         (element) => element.tagName === 'link' && attr(element, 'rel') === 'canonical',
@@ -132,6 +134,8 @@ describe('the built site, as other tools read it', () => {
     expect(meta(path, 'citation_author')).toEqual([]);
     expect(meta(path, 'citation_title')).toEqual([['citation_title', news.title.zh, 'zh-Hant']]);
     expect(meta(path, 'citation_language')[0]![1]).toBe('zh-Hant');
+    expect(meta(path, 'DC.type')[0]![1]).toBe('newspaperArticle');
+    expect(meta(path, 'DC.source')[0]![1]).toBe(news.source.site.zh);
   });
 
   test('schema.org data: a news item has an author, a publisher; entity and person pages have their own', () => {

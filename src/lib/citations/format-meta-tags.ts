@@ -1,4 +1,5 @@
 import type { Bilingual } from '../../schema/common.ts';
+import type { DocumentType } from '../../schema/document.ts';
 import type { CitationAuthor, CitationInput } from './citation-input.ts';
 import { splitChineseName } from './split-chinese-name.ts';
 
@@ -26,8 +27,13 @@ export interface MetaTag {
  * - `citation_language` and `DC.language` are the language of the text (`zh-Hans`, `zh-Hant`),
  *   which both pages carry; the English page adds a translation, not another work.
  * - There is no PDF: the full text is the page itself (`citation_fulltext_html_url`).
- * - A report names its publisher as `citation_technical_report_institution`, which makes Zotero
- *   save a report rather than its default, a journal article.
+ * - What kind of item it is: Zotero takes a Highwire `citation_title` alone for a journal
+ *   article, but reads a `DC.type` that names one of its item types (its RDF translator) before
+ *   that guess: `presentation` for a speech, `newspaperArticle`, `report`, `document`.
+ *   `DCTERMS.type` gives the DCMI type, `Text`. A report also names its publisher as
+ *   `citation_technical_report_institution`, Highwire's own sign of a report.
+ * - `DC.source` is the site or publication the text was taken from, by name: Zotero reads it as
+ *   a news item's newspaper (its "publication").
  */
 export function formatMetaTags(input: CitationInput, lang: 'zh' | 'en', summary: Bilingual): MetaTag[] {
   const other = lang === 'en' ? 'zh' : 'en';
@@ -67,13 +73,24 @@ export function formatMetaTags(input: CitationInput, lang: 'zh' | 'en', summary:
     { name: 'DC.date', content: input.date.value },
     { name: 'DC.language', content: input.script },
     withLang({ name: 'DC.publisher', ...pickText(publisher, lang) }),
-    { name: 'DC.type', content: 'Text' },
+    { name: 'DC.type', content: ZOTERO_TYPES[input.type] },
+    { name: 'DCTERMS.type', content: 'Text' },
     { name: 'DC.identifier', content: permalink },
-    input.source.url ? { name: 'DC.source', content: input.source.url } : undefined,
+    withLang({ name: 'DC.source', ...pickText(input.source.site, lang) }),
     ...input.keywords.map((keyword) => ({ name: 'DC.subject', content: keyword, lang: 'zh' })),
   ];
   return tags.filter((tag): tag is MetaTag => tag !== undefined).map(withLang);
 }
+
+/** Zotero's item type for each kind of document (its RDF translator reads it from `DC.type`). */
+const ZOTERO_TYPES: Record<DocumentType, string> = {
+  speech: 'presentation',
+  exchange: 'presentation',
+  news: 'newspaperArticle',
+  report: 'report',
+  notice: 'document',
+  other: 'document',
+};
 
 function pickText(text: Bilingual, lang: 'zh' | 'en'): { content: string; lang: string } {
   return lang === 'en' && text.en.trim() !== '' ? { content: text.en, lang: 'en' } : { content: text.zh, lang: 'zh' };
