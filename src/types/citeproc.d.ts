@@ -9,8 +9,19 @@ declare module 'citeproc' {
     updateItems(ids: string[]): void;
     makeBibliography(): [{ bibstart: string; bibend: string; entry_ids: string[][] }, string[]] | false;
   }
+  /** A node of citeproc's parsed style (its `XmlJSON` form). */
+  interface XmlJsonNode {
+    name: string;
+    attrs: Record<string, string>;
+    children: (XmlJsonNode | string)[];
+  }
   const CSL: {
     Engine: new (sys: CslSystem, style: string, lang?: string, forceLang?: boolean) => CslEngine;
+    XmlJSON: {
+      prototype: {
+        getNodesByName(root: XmlJsonNode, name: string, nameattrval?: string, ret?: XmlJsonNode[]): XmlJsonNode[];
+      };
+    };
   };
   export default CSL;
 }
