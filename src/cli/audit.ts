@@ -73,13 +73,20 @@ try {
   for (const page of pages) {
     for (const formFactor of ['mobile', 'desktop'] as const) {
       const url = `${server.url}${page}`;
-      const result = await lighthouse(
-        url,
-        { port, output: 'json', logLevel: 'error' },
-        formFactor === 'desktop' ? desktopConfig : undefined,
-      );
-      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-      const { lhr } = result;
+      // Lighthouse now and then fails to record a trace (NO_NAVSTART): such a run is tried again, twice at most.
+      let lhr;
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const result = await lighthouse(
+          url,
+          { port, output: 'json', logLevel: 'error' },
+          formFactor === 'desktop' ? desktopConfig : undefined,
+        );
+        if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+        lhr = result.lhr;
+        if (!lhr.runtimeError) break;
+        console.error(`${url} (${formFactor}): ${lhr.runtimeError.code}, trying again`);
+      }
+      if (!lhr) continue;
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const audit = (id: string) => lhr.audits[id]?.numericValue;
       console.log(
