@@ -242,10 +242,10 @@ describe('formatCitationStyles (citeproc-js with the official CSL styles)', () =
   test('a named speaker: each style from the same CSL-JSON item', () => {
     expect(styles(jinan)).toMatchInlineSnapshot(`
       {
-        "apa": "盛俊泰. (2014, April 14). <i>在控股集团帮扶解困和改革发展工作分析总结会上的讲话</i> [Speech]. 济南市投资控股集团有限公司. 控股集团帮扶解困和改革发展工作分析总结会, 山东省济南市. https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/",
-        "chicago": "盛俊泰. 2014. “在控股集团帮扶解困和改革发展工作分析总结会上的讲话.” Speech. 控股集团帮扶解困和改革发展工作分析总结会, 山东省济南市. 济南市投资控股集团有限公司, April 14. https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/.",
-        "gbt7714": "盛俊泰, 2014. 在控股集团帮扶解困和改革发展工作分析总结会上的讲话[Z/OL]. 济南市投资控股集团有限公司[2026-11-21]. https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/.",
-        "mla": "盛俊泰. “在控股集团帮扶解困和改革发展工作分析总结会上的讲话.” Speech. 济南市投资控股集团有限公司, 控股集团帮扶解困和改革发展工作分析总结会, 山东省济南市. 国企改革文献库, https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/.",
+        "apa": "盛俊泰. (2014, April 14). <i>在控股集团帮扶解困和改革发展工作分析总结会上的讲话</i> [Speech]. 济南市投资控股集团有限公司. 控股集团帮扶解困和改革发展工作分析总结会, 山东省济南市. <a href="https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/">https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/</a>",
+        "chicago": "盛俊泰. 2014. “在控股集团帮扶解困和改革发展工作分析总结会上的讲话.” Speech. 控股集团帮扶解困和改革发展工作分析总结会, 山东省济南市. 济南市投资控股集团有限公司, April 14. <a href="https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/">https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/</a>.",
+        "gbt7714": "盛俊泰, 2014. 在控股集团帮扶解困和改革发展工作分析总结会上的讲话[Z/OL]. 济南市投资控股集团有限公司[2026-11-21]. <a href="https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/">https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/</a>.",
+        "mla": "盛俊泰. “在控股集团帮扶解困和改革发展工作分析总结会上的讲话.” Speech. 济南市投资控股集团有限公司, 控股集团帮扶解困和改革发展工作分析总结会, 山东省济南市. 国企改革文献库, <a href="https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/">https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/</a>.",
       }
     `);
   });
@@ -253,10 +253,10 @@ describe('formatCitationStyles (citeproc-js with the official CSL styles)', () =
   test('an unnamed speaker known by office, a year inferred from the content, a traditional title', () => {
     expect(styles(yueqing)).toMatchInlineSnapshot(`
       {
-        "apa": "樂清市二輕總公司負責人. (ca. 2005). <i>二輕工作會議講話</i> [Speech]. 全市二輕工作會議, 浙江省樂清市. https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/",
-        "chicago": "樂清市二輕總公司負責人. [2005?]. “二輕工作會議講話.” Speech. 全市二輕工作會議, 浙江省樂清市. https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/.",
-        "gbt7714": "樂清市二輕總公司負責人, [2005]. 二輕工作會議講話[Z/OL]. (2005). https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/.",
-        "mla": "樂清市二輕總公司負責人. “二輕工作會議講話.” Speech. 全市二輕工作會議, 浙江省樂清市. 国企改革文献库, https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/.",
+        "apa": "樂清市二輕總公司負責人. (ca. 2005). <i>二輕工作會議講話</i> [Speech]. 全市二輕工作會議, 浙江省樂清市. <a href="https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/">https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/</a>",
+        "chicago": "樂清市二輕總公司負責人. [2005?]. “二輕工作會議講話.” Speech. 全市二輕工作會議, 浙江省樂清市. <a href="https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/">https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/</a>.",
+        "gbt7714": "樂清市二輕總公司負責人, [2005]. 二輕工作會議講話[Z/OL]. (2005). <a href="https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/">https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/</a>.",
+        "mla": "樂清市二輕總公司負責人. “二輕工作會議講話.” Speech. 全市二輕工作會議, 浙江省樂清市. 国企改革文献库, <a href="https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/">https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/</a>.",
       }
     `);
   });
@@ -268,10 +268,10 @@ describe('formatCitationStyles (citeproc-js with the official CSL styles)', () =
     expect(chicago.match(/August 4/g)).toHaveLength(1);
     expect(styles(jinduicheng)).toMatchInlineSnapshot(`
       {
-        "apa": "<i>金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議</i>. (2017, August 4). [News report]. 金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組第一次全體會議, 陝西省渭南市華州區. https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/",
-        "chicago": "金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議. 2017. News report. August 4. https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/.",
-        "gbt7714": "佚名, 2017. 金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議[N/OL]. 2017-08-04. https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/.",
-        "mla": "金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議. News report. 4 Aug. 2017. 国企改革文献库, https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/.",
+        "apa": "<i>金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議</i>. (2017, August 4). [News report]. 金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組第一次全體會議, 陝西省渭南市華州區. <a href="https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/">https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/</a>",
+        "chicago": "金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議. 2017. News report. August 4. <a href="https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/">https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/</a>.",
+        "gbt7714": "佚名, 2017. 金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議[N/OL]. 2017-08-04. <a href="https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/">https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/</a>.",
+        "mla": "金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議. News report. 4 Aug. 2017. 国企改革文献库, <a href="https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/">https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/</a>.",
       }
     `);
   });
@@ -297,7 +297,7 @@ describe('formatCitationStyles (citeproc-js with the official CSL styles)', () =
 
   test("escapes markup in the data: the HTML holds no element but the style's own", () => {
     for (const html of Object.values(styles(awkward))) {
-      expect(html).not.toMatch(/<(?!\/?(?:i|b|span)\b)/);
+      expect(html).not.toMatch(/<(?!\/?(?:i|b|span|a)\b)/);
       expect(html).not.toContain('<script');
     }
   });

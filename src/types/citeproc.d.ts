@@ -5,6 +5,7 @@ declare module 'citeproc' {
     retrieveItem(id: string): unknown;
   }
   interface CslEngine {
+    opt: { development_extensions: { wrap_url_and_doi: boolean } };
     setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
     updateItems(ids: string[]): void;
     makeBibliography(): [{ bibstart: string; bibend: string; entry_ids: string[][] }, string[]] | false;

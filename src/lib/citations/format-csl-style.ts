@@ -62,6 +62,8 @@ export function createCslFormatter(files: CslStyleFiles): (item: CslItem) => str
       files.style,
     );
     created.setOutputFormat('html');
+    // URLs as links (citeproc-js's own option; the text stays the same).
+    created.opt.development_extensions.wrap_url_and_doi = true;
     return created;
   };
   return (item) => {
