@@ -123,6 +123,7 @@ const state: BuildState = { version: 1, code, ...content };
 const plan: BuildPlan = full ? { kind: 'full', reason: '--full' } : planBuild(readBuildState(project, outDir), state);
 if (plan.kind === 'incremental' && plan.changed.length === 0) {
   console.log(`nothing changed since the last build of ${outDir} (npm run build -- --full builds it again)`);
+  warnIfNoSite();
   process.exit(0);
 }
 console.log(
