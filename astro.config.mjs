@@ -3,9 +3,12 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { defineConfig } from 'astro/config';
 import { readSiteAddress } from './src/lib/site-config.ts';
+import { applyCommittedSite } from './src/cli/site-address.ts';
 
-// Deployment is configured once, here, from the environment: the public origin and an optional
-// sub-path (GitHub Pages project sites live under /<repo>/). Every link goes through `withBase`.
+// Deployment is configured once, in package.json's `homepage` (the public origin and an
+// optional sub-path: GitHub Pages project sites live under /<repo>/), which ARCHIVE_SITE_URL and
+// ARCHIVE_BASE override. Every link goes through `withBase`.
+applyCommittedSite(process.cwd());
 const { site, base } = readSiteAddress();
 
 export default defineConfig({

@@ -218,7 +218,7 @@ describe('npm run build on a fixture archive', () => {
     expect(all.entries.map((entry) => entry.key)).toEqual(['2017-08-04-jinduicheng-meeting']);
     const page = readFileSync(join(out, 'en', 'documents', '2014-04-14-holding-speech', 'index.html'), 'utf8');
     expect(page).toContain('href="/soe/cite/2014-04-14-holding-speech.bib"');
-    expect(page).toMatch(/Sheng Juntai <span lang="zh-Hans">盛俊泰<\/span>\./);
+    expect(page).toContain('盛俊泰. 2014. “在控股集团帮扶解困和改革发展工作分析总结会上的讲话.” Speech.');
   });
 
   test('feeds are well-formed Atom and list the right documents', () => {

@@ -8,9 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import { buildCitationInput, type CitationInput } from '../src/lib/citations/citation-input.ts';
 import { listCitationFiles } from '../src/lib/citations/citation-files.ts';
 import { formatBibtex } from '../src/lib/citations/format-bibtex.ts';
-import { formatChicago, formatChicagoHtml } from '../src/lib/citations/format-chicago.ts';
+import { formatCitationStyles } from '../src/lib/citations/csl-styles.ts';
 import { formatCslJson } from '../src/lib/citations/format-csl-json.ts';
-import { formatGbt7714 } from '../src/lib/citations/format-gbt7714.ts';
 import { formatParagraphCitation } from '../src/lib/citations/format-paragraph-citation.ts';
 import { formatRis } from '../src/lib/citations/format-ris.ts';
 import { stripGloss } from '../src/lib/citations/strip-gloss.ts';
@@ -237,115 +236,70 @@ describe('stripGloss', () => {
   });
 });
 
-describe('formatChicago', () => {
-  test('a named speaker, a day inferred from a damaged date line, an access date', () => {
-    expect(formatChicago(jinan)).toMatchInlineSnapshot(
-      `"Sheng Juntai 盛俊泰. [2014]. "在控股集团帮扶解困和改革发展工作分析总结会上的讲话" [Speech at the Holding Group's Meeting to Analyse and Review the Work of Assistance and Relief and of Reform and Development]. Speech, Jinan Investment Holding Group meeting to analyse and review the work of assistance and relief and of reform and development, [Jinan, Shandong], [14 April 2014]. SOE Reform Archive. Accessed 21 November 2026. https://soe-archive.example/en/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/."`,
-    );
+describe('formatCitationStyles (citeproc-js with the official CSL styles)', () => {
+  const styles = (input: CitationInput) => formatCitationStyles(formatCslJson(input));
+
+  test('a named speaker: each style from the same CSL-JSON item', () => {
+    expect(styles(jinan)).toMatchInlineSnapshot(`
+      {
+        "apa": "盛俊泰. (2014, April 14). <i>在控股集团帮扶解困和改革发展工作分析总结会上的讲话</i> [Speech]. 济南市投资控股集团有限公司. 控股集团帮扶解困和改革发展工作分析总结会, 山东省济南市. <a href="https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/">https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/</a>",
+        "chicago": "盛俊泰. 2014. “在控股集团帮扶解困和改革发展工作分析总结会上的讲话.” Speech. 控股集团帮扶解困和改革发展工作分析总结会, 山东省济南市. 济南市投资控股集团有限公司, April 14. <a href="https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/">https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/</a>.",
+        "gbt7714": "盛俊泰, 2014. 在控股集团帮扶解困和改革发展工作分析总结会上的讲话[Z/OL]. 济南市投资控股集团有限公司[2026-11-21]. <a href="https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/">https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/</a>.",
+        "mla": "盛俊泰. “在控股集团帮扶解困和改革发展工作分析总结会上的讲话.” Speech. 济南市投资控股集团有限公司, 控股集团帮扶解困和改革发展工作分析总结会, 山东省济南市. 国企改革文献库, <a href="https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/">https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/</a>.",
+      }
+    `);
   });
 
   test('an unnamed speaker known by office, a year inferred from the content, a traditional title', () => {
-    expect(formatChicago(yueqing)).toMatchInlineSnapshot(
-      `"[Leader of the Yueqing Second Light Industry Corporation, speaking on behalf of its Party committee]. [2005?]. "二輕工作會議講話" [Speech at the Second Light Industry Work Conference]. Speech, Yueqing City Second Light Industry work conference, [Yueqing City, Zhejiang]. SOE Reform Archive. https://soe-archive.example/en/documents/2005-yueqing-second-light-industry-work-conference-speech/."`,
-    );
+    expect(styles(yueqing)).toMatchInlineSnapshot(`
+      {
+        "apa": "樂清市二輕總公司負責人. (ca. 2005). <i>二輕工作會議講話</i> [Speech]. 全市二輕工作會議, 浙江省樂清市. <a href="https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/">https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/</a>",
+        "chicago": "樂清市二輕總公司負責人. [2005?]. “二輕工作會議講話.” Speech. 全市二輕工作會議, 浙江省樂清市. <a href="https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/">https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/</a>.",
+        "gbt7714": "樂清市二輕總公司負責人, [2005]. 二輕工作會議講話[Z/OL]. (2005). <a href="https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/">https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/</a>.",
+        "mla": "樂清市二輕總公司負責人. “二輕工作會議講話.” Speech. 全市二輕工作會議, 浙江省樂清市. 国企改革文献库, <a href="https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/">https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/</a>.",
+      }
+    `);
   });
 
-  test('an unsigned news item from an unnamed newspaper: the title comes first', () => {
-    expect(formatChicago(jinduicheng)).toMatchInlineSnapshot(
-      `""金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議" [Working Group for the Jinduicheng Independent Industrial and Mining District Pilot on Divesting Social Functions Holds Its First Plenary Meeting]. [2017]. News report, [4 August 2017]. SOE Reform Archive. https://soe-archive.example/en/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/."`,
-    );
+  test('an unsigned news item gives its date once (Chicago wrote "2017, August 4, 2017" by hand)', () => {
+    // The year once, the day once, outside the URL (whose id starts with the date).
+    const chicago = styles(jinduicheng).chicago.replace(/https?:\S+/g, '');
+    expect(chicago.match(/2017/g)).toHaveLength(1);
+    expect(chicago.match(/August 4/g)).toHaveLength(1);
+    expect(styles(jinduicheng)).toMatchInlineSnapshot(`
+      {
+        "apa": "<i>金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議</i>. (2017, August 4). [News report]. 金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組第一次全體會議, 陝西省渭南市華州區. <a href="https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/">https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/</a>",
+        "chicago": "金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議. 2017. News report. August 4. <a href="https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/">https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/</a>.",
+        "gbt7714": "佚名, 2017. 金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議[N/OL]. 2017-08-04. <a href="https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/">https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/</a>.",
+        "mla": "金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議. News report. 4 Aug. 2017. 国企改革文献库, <a href="https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/">https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/</a>.",
+      }
+    `);
   });
 
-  test('a stated date, no place, the publisher as author, a draft without an English title', () => {
-    const draft = inputFor({
-      ...JINAN,
-      status: 'draft',
-      title: { zh: JINAN.title.zh, en: '' },
-      speaker: undefined,
-      date_basis: 'stated',
-      region: undefined,
-    });
-    expect(formatChicago(draft)).toMatchInlineSnapshot(
-      `"Jinan Investment Holding Group Co., Ltd. 济南市投资控股集团有限公司. 2014. "在控股集团帮扶解困和改革发展工作分析总结会上的讲话." Speech, Jinan Investment Holding Group meeting to analyse and review the work of assistance and relief and of reform and development, 14 April 2014. SOE Reform Archive. https://soe-archive.example/en/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/."`,
-    );
-    expect(formatGbt7714(draft)).toMatchInlineSnapshot(
-      `"济南市投资控股集团有限公司. 在控股集团帮扶解困和改革发展工作分析总结会上的讲话[EB/OL]. (2014-04-16). https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/."`,
-    );
-  });
-});
-
-describe('formatChicagoHtml', () => {
-  test('marks Chinese runs with their script and links the URL', () => {
-    expect(formatChicagoHtml(yueqing)).toMatchInlineSnapshot(
-      `"[Leader of the Yueqing Second Light Industry Corporation, speaking on behalf of its Party committee]. [2005?]. &quot;<span lang="zh-Hant">二輕工作會議講話</span>&quot; [Speech at the Second Light Industry Work Conference]. Speech, Yueqing City Second Light Industry work conference, [Yueqing City, Zhejiang]. SOE Reform Archive. <a href="https://soe-archive.example/en/documents/2005-yueqing-second-light-industry-work-conference-speech/">https://soe-archive.example/en/documents/2005-yueqing-second-light-industry-work-conference-speech/</a>."`,
-    );
-  });
-
-  test('sets an unsigned news item under its newspaper, in italics', () => {
-    const paper = { zh: '渭南日報', en: 'Weinan Daily' };
-    const news = inputFor({ ...JINDUICHENG, source: { ...JINDUICHENG.source, publisher: paper } });
-    expect(formatChicagoHtml(news)).toMatchInlineSnapshot(
-      `"<i>Weinan Daily</i> <span lang="zh-Hant">渭南日報</span>. [2017]. &quot;<span lang="zh-Hant">金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議</span>&quot; [Working Group for the Jinduicheng Independent Industrial and Mining District Pilot on Divesting Social Functions Holds Its First Plenary Meeting]. [4 August 2017]. SOE Reform Archive. <a href="https://soe-archive.example/en/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/">https://soe-archive.example/en/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/</a>."`,
-    );
-  });
-
-  test('escapes markup and reads back as the plain entry', () => {
-    const html = formatChicagoHtml(awkward);
-    expect(html).not.toMatch(/<(?!\/?(?:span|i|a)\b)/);
-    const text = html
-      .replace(/<[^>]+>/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&');
-    expect(text).toBe(formatChicago(awkward));
-  });
-});
-
-describe('formatGbt7714', () => {
-  test('a named speaker, the publication date and the access date', () => {
-    expect(formatGbt7714(jinan)).toMatchInlineSnapshot(
-      `"盛俊泰. 在控股集团帮扶解困和改革发展工作分析总结会上的讲话[EB/OL]. (2014-04-16)[2026-11-21]. https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/."`,
-    );
-  });
-
-  test('an unnamed speaker known by office, the upload date, a traditional title', () => {
-    expect(formatGbt7714(yueqing)).toMatchInlineSnapshot(
-      `"樂清市二輕總公司負責人. 二輕工作會議講話[EB/OL]. (2022-08-27). https://soe-archive.example/zh/documents/2005-yueqing-second-light-industry-work-conference-speech/."`,
-    );
-  });
-
-  test('a news item from an unnamed newspaper, with a date the archive inferred', () => {
-    expect(formatGbt7714(jinduicheng)).toMatchInlineSnapshot(
-      `"金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議[N/OL]. [报纸名不详], [2017-08-04]. https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/."`,
-    );
-  });
-
-  test('names a known newspaper and its publication date', () => {
+  test('GB/T 7714 marks the kind of text: speech, news, report', () => {
     const paper = { zh: '渭南日報', en: 'Weinan Daily' };
     const news = inputFor({
       ...JINDUICHENG,
       published: '2017-08-07',
       source: { ...JINDUICHENG.source, publisher: paper },
     });
-    expect(formatGbt7714(news)).toMatchInlineSnapshot(
-      `"金堆城獨立工礦區剝離辦社會職能綜合改革試點工作小組召開第一次全體會議[N/OL]. 渭南日報, 2017-08-07. https://soe-archive.example/zh/documents/2017-08-04-jinduicheng-divestiture-pilot-working-group-meeting/."`,
-    );
-  });
-
-  test('a report with no publication date and a stated month', () => {
     const report = inputFor({
       ...JINAN,
       type: 'report',
       date: '2014-04',
       date_precision: 'month',
       date_basis: 'stated',
-      published: undefined,
     });
-    expect(formatGbt7714(report)).toMatchInlineSnapshot(
-      `"济南市投资控股集团有限公司. 在控股集团帮扶解困和改革发展工作分析总结会上的讲话[R/OL]. (2014-04). https://soe-archive.example/zh/documents/2014-04-14-jinan-holding-assistance-and-reform-speech/."`,
-    );
+    expect(styles(news).gbt7714).toContain('[N/OL]');
+    expect(styles(news).gbt7714).toContain('渭南日報');
+    expect(styles(report).gbt7714).toContain('[R/OL]');
+  });
+
+  test("escapes markup in the data: the HTML holds no element but the style's own", () => {
+    for (const html of Object.values(styles(awkward))) {
+      expect(html).not.toMatch(/<(?!\/?(?:i|b|span|a)\b)/);
+      expect(html).not.toContain('<script');
+    }
   });
 });
 
@@ -685,6 +639,7 @@ describe('formatCslJson', () => {
         },
         "event-place": "山东省济南市",
         "event-title": "控股集团帮扶解困和改革发展工作分析总结会",
+        "genre": "Speech",
         "id": "2014-04-14-jinan-holding-assistance-and-reform-speech",
         "issued": {
           "date-parts": [
@@ -762,8 +717,9 @@ describe('every document in content/', () => {
     expect(parseBibtex(formatBibtex(input)).errors).toEqual([]);
     expect(new Cite(formatRis(input), { forceType: '@ris/file' }).data).toHaveLength(1);
     expect(validateCslData([formatCslJson(input)])).toBe(true);
-    expect(formatChicago(input)).toMatch(/\/\.$/);
-    expect(formatGbt7714(input)).toMatch(/^[^\n]+\[(EB|N|R)\/OL\]\. [^\n]+\/\.$/);
+    const formatted = formatCitationStyles(formatCslJson(input));
+    for (const html of Object.values(formatted)) expect(html).toContain(input.permalink.zh);
+    expect(formatted.gbt7714).toMatch(/\[(Z|N|R)\/OL\]/);
     expect(formatParagraphCitation(input, 1, 'zh')).toContain('第1段');
   });
 });

@@ -38,6 +38,7 @@ import { resolveContentDir } from '../lib/content-dir.ts';
 import { renderSitemap } from '../lib/sitemap.ts';
 import { readPartBudget } from './write-search-index.ts';
 import { readSiteAddress } from '../lib/site-config.ts';
+import { applyCommittedSite, warnIfNoSite } from './site-address.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -54,6 +55,7 @@ if (!existsSync(contentDir)) {
 }
 
 const project = process.cwd();
+applyCommittedSite(project);
 const code = fingerprintCode(project);
 // Node keeps the compiled code of Astro, Vite and the site's bundle between builds (checked
 // against each file's contents), so they load faster than on a first build: about half a
@@ -121,6 +123,7 @@ const state: BuildState = { version: 1, code, ...content };
 const plan: BuildPlan = full ? { kind: 'full', reason: '--full' } : planBuild(readBuildState(project, outDir), state);
 if (plan.kind === 'incremental' && plan.changed.length === 0) {
   console.log(`nothing changed since the last build of ${outDir} (npm run build -- --full builds it again)`);
+  warnIfNoSite();
   process.exit(0);
 }
 console.log(
@@ -303,6 +306,7 @@ console.log(
     ? `built in ${seconds(started)} s → ${outDir}`
     : `built ${pageCount} pages in ${seconds(started)} s → ${outDir}`,
 );
+warnIfNoSite();
 // --timings FILE: the phases' times as JSON, for `npm run bench` (src/cli/bench.ts). Site and
 // index overlap in time, so total_s is less than their sum.
 const timings = option('--timings');

@@ -171,16 +171,21 @@ export const en = {
   'doc.history': 'History of this file',
   'feed.title': 'New documents (Atom feed)',
   'feed.entity': 'Follow new documents citing it (Atom feed)',
-  'footer.downloads': 'Data for download',
+  'footer.downloads': 'Data for download: ',
   'footer.feed': 'Atom feed',
   'cite.title': 'Cite this document',
-  'cite.chicago': 'Chicago author-date.',
-  'cite.gbt': 'GB/T 7714-2015 (the Chinese page gives this form).',
+  'cite.style.chicago': 'Chicago (author-date, 18th edition)',
+  'cite.style.gbt7714': 'GB/T 7714-2015 (author-date)',
+  'cite.style.apa': 'APA (7th edition)',
+  'cite.style.mla': 'MLA (9th edition)',
+  'cite.styles':
+    'Formatted by citeproc-js with the Citation Style Language’s official styles (CC BY-SA 3.0), from the CSL-JSON below.',
   'cite.paragraph': 'A paragraph: use its ¶ number, as in',
   'cite.download': 'For reference managers',
   'cite.collection': 'Citations of all these documents',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. Try the list of documents.',
+  'notFound.section': 'In English',
 } as const;
 
 /** A key of the UI dictionary. */

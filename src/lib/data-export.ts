@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { listDocumentEntities, type ArchiveIndex, type IndexedDocument } from './archive-index.ts';
 import { defOf, type AnySchema } from './zod-def.ts';
 import { documentSchema } from '../schema/index.ts';
@@ -122,4 +123,41 @@ export function buildGraph(archive: ArchiveIndex): {
     }
   }
   return { nodes, edges };
+}
+
+/** What makes a spreadsheet program read a cell as a formula: its first character (OWASP's list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell as spreadsheet programs should show it: one that would start a formula (`=`, `+`,
+ * `-`, `@`, tab, carriage return: `=HYPERLINK(…)` in a title) gets a leading apostrophe, which
+ * Excel, LibreOffice and Google Sheets read as "text, not a formula" (OWASP, "CSV Injection").
+ * Everything else is unchanged. The JSON downloads keep the value as written.
+ */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** How documents.csv tells readers about the apostrophes (the data package's resource description). */
+export const CSV_FORMULA_NOTE =
+  "A text cell that would begin with =, +, -, @, a tab or a carriage return starts with an apostrophe (') so that spreadsheet programs do not run it as a formula; documents.json has every value unchanged.";
+
+/**
+ * The document table as CSV (RFC 4180: CRLF, quoted where needed), UTF-8. With `bom`, a
+ * byte-order mark first: Excel reads a CSV without one in the system's legacy code page, so the
+ * Chinese would be garbled, while the Frictionless libraries (and the data package standard,
+ * whose encodings are the registered names: `utf-8`, not `utf-8-sig`) read the mark as part of
+ * the first column's name. Hence two files: `documents.csv` without it, for data tools and the
+ * data package, `documents-excel.csv` with it.
+ */
+export function formatDocumentCsv(rows: ReturnType<typeof documentRow>[], options: { bom: boolean }): string {
+  return stringify(rows, {
+    header: true,
+    bom: options.bom,
+    columns: DOCUMENT_COLUMNS.map((column) => column.name),
+    cast: { boolean: (value) => (value ? 'true' : 'false'), string: neutraliseFormula },
+    // OWASP also asks for neutralised cells to be quoted.
+    quoted_match: /^'[=+\-@\t\r]/,
+    record_delimiter: 'windows',
+  });
 }

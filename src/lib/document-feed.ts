@@ -8,15 +8,22 @@ import { pagePath } from './urls.ts';
 /** How many documents a feed lists. */
 export const FEED_SIZE = 50;
 
-/** A partial date as an RFC 3339 date-time at midnight UTC (missing parts as the first). */
+/**
+ * A partial date as an RFC 3339 date-time: the start of that day in China Standard Time, where
+ * the texts were published (missing parts as the first: `2005` is 2005-01-01).
+ */
 export function toDateTime(date: string): string {
   const [year, month = '01', day = '01'] = date.split('-');
-  return `${year}-${month}-${day}T00:00:00Z`;
+  return `${year}-${month}-${day}T00:00:00+08:00`;
 }
 
 /**
  * An Atom feed of documents in one language: newest additions first when Git history is
- * available (a feed is about what is new in the archive), by document date otherwise.
+ * available (a feed is about what is new in the archive), by document date otherwise. Each
+ * entry's `published` is when its source put the text out (its publication date, else the day
+ * it was uploaded, else the text's own date), which feed readers show, and `updated` when the
+ * archive last changed its file (Git): texts added in one commit share that instant, but no two
+ * texts of different days share a `published`.
  */
 export function renderDocumentFeed(options: {
   lang: Lang;
@@ -34,18 +41,20 @@ export function renderDocumentFeed(options: {
   const absolute = (path: string) => new URL(path.replace(/^\//, ''), root).href;
   const dated = options.documents.map((doc) => {
     const history = options.history.get(`documents/${doc.id}.md`);
-    return { doc, added: history?.added ?? toDateTime(doc.date), updated: history?.updated ?? toDateTime(doc.date) };
+    const own = toDateTime(doc.published ?? doc.uploaded ?? doc.date);
+    return { doc, own, added: history?.added ?? own, updated: history?.updated ?? own };
   });
   dated.sort(
     (a, b) =>
       b.added.localeCompare(a.added) || b.doc.date.localeCompare(a.doc.date) || a.doc.id.localeCompare(b.doc.id),
   );
-  const entries: FeedEntry[] = dated.slice(0, FEED_SIZE).map(({ doc, added, updated }) => ({
+  const entries: FeedEntry[] = dated.slice(0, FEED_SIZE).map(({ doc, own, updated }) => ({
     id: absolute(pagePath('en', 'documents', doc.id)),
     title: pick(doc.title, lang),
     link: absolute(pagePath(lang, 'documents', doc.id)),
-    updated,
-    published: added,
+    // Atom wants `updated` no earlier than `published`.
+    updated: Date.parse(updated) < Date.parse(own) ? own : updated,
+    published: own,
     summary: pick(doc.summary, lang),
     lang: lang === 'en' && doc.title.en ? 'en' : doc.script,
     categories: [t(`type.${doc.type}`)],

@@ -71,6 +71,17 @@ export interface SearchState {
 /** The filters a search can be narrowed by, in the order the page shows them. */
 export const SEARCH_FILTERS = ['type', 'year', 'enterprise', 'directive', 'speaker', 'region', 'script'] as const;
 
+/**
+ * A filter's values as the page lists them: years newest first, the others by how many documents
+ * have them, then alphabetically in the page's language. One order for the counts the page is
+ * built with and those the script shows, so replacing one with the other moves nothing.
+ */
+export function orderFacetValues(name: string, counts: Record<string, number>, lang: string): [string, number][] {
+  return Object.entries(counts).sort(([a, x], [b, y]) =>
+    name === 'year' ? b.localeCompare(a) : y - x || a.localeCompare(b, lang),
+  );
+}
+
 /** Reads a search state from URL parameters (`?q=…&type=…&year=…&sort=date`). */
 export function parseSearchState(params: URLSearchParams): SearchState {
   const filters: Record<string, string[]> = {};

@@ -9,6 +9,7 @@ import {
   containsPhrases,
   findMarkOffset,
   findParagraph,
+  orderFacetValues,
   parseCharacterPairs,
   parseSearchState,
   prepareChineseQuery,
@@ -85,10 +86,9 @@ if (form) {
 
   const renderFilters = (counts: Record<string, Record<string, number>>) => {
     const fieldsets = SEARCH_FILTERS.flatMap((name) => {
-      const values = Object.entries(counts[name] ?? {});
+      const values = orderFacetValues(name, counts[name] ?? {}, lang);
       const chosen = new Set(state.filters[name] ?? []);
       if (values.length === 0 && chosen.size === 0) return [];
-      values.sort(([a, x], [b, y]) => (name === 'year' ? b.localeCompare(a) : y - x || a.localeCompare(b, lang)));
       const fieldset = element('fieldset', { className: 'filter-group' });
       fieldset.append(element('legend', { textContent: messages.filters[name] ?? name }));
       for (const [value, count] of values) {

@@ -1,5 +1,6 @@
 import type { DocumentType } from '../../schema/document.ts';
 import type { CitationInput } from './citation-input.ts';
+import { genreLabel } from './genre-label.ts';
 import { listNotes } from './list-notes.ts';
 import { splitChineseName } from './split-chinese-name.ts';
 
@@ -21,6 +22,7 @@ export interface CslItem {
   issued: CslDate;
   'available-date'?: CslDate;
   accessed?: CslDate;
+  genre?: string;
   'event-title'?: string;
   'event-place'?: string;
   'publisher-place'?: string;
@@ -74,6 +76,7 @@ export function formatCslJson(input: CitationInput): CslItem {
     },
     ...(input.posted && { 'available-date': toDate(input.posted.value) }),
     ...(input.accessed && { accessed: toDate(input.accessed) }),
+    ...(genreLabel(input.type) && { genre: genreLabel(input.type) }),
     ...(input.meeting && { 'event-title': input.meeting.zh }),
     ...(input.place && { [placeField]: input.place.zh }),
     ...(input.publisher && (isNews ? { 'container-title': input.publisher.zh } : { publisher: input.publisher.zh })),

@@ -1,4 +1,4 @@
-import { DOCUMENT_COLUMNS } from '../../lib/data-export.ts';
+import { CSV_FORMULA_NOTE, DOCUMENT_COLUMNS } from '../../lib/data-export.ts';
 
 /** `/data/datapackage.json`: a Frictionless Data package describing the downloads. */
 export function GET(): Response {
@@ -16,7 +16,8 @@ export function GET(): Response {
         path: 'documents.csv',
         format: 'csv',
         mediatype: 'text/csv',
-        encoding: 'utf-8-sig',
+        encoding: 'utf-8',
+        description: CSV_FORMULA_NOTE,
         schema: {
           fields: DOCUMENT_COLUMNS.map((column) => ({ name: column.name, type: column.type })),
           primaryKey: ['id'],
