@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planChromium } from '../src/dev/require-chromium.ts';
+import { planChromium, planPackages } from '../src/dev/require-chromium.ts';
 
 const machine = { path: '/usr/bin/chromium', custom: false, root: false, aptGet: true };
 
@@ -24,5 +24,16 @@ describe('npm test on a machine without Chromium', () => {
   it('never installs over a CHROMIUM_PATH that points nowhere', () => {
     const plan = planChromium({ ...machine, path: '/opt/none', custom: true, root: true, executable: () => false });
     expect(plan).toMatchObject({ action: 'stop', message: expect.stringMatching(/CHROMIUM_PATH is \/opt\/none/) });
+  });
+
+  it('asks for Java, which the HTML checker needs, the same way', () => {
+    const java = [{ what: 'Java for the Nu Html Checker', package: 'default-jre-headless' }];
+    expect(planPackages([], false, true)).toEqual({ action: 'ready' });
+    expect(planPackages(java, true, true)).toEqual({ action: 'install' });
+    expect(planPackages(java, false, true)).toEqual({
+      action: 'stop',
+      message:
+        "npm test needs Java for the Nu Html Checker: install Debian's default-jre-headless (sudo apt-get install default-jre-headless)",
+    });
   });
 });

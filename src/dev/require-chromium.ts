@@ -1,7 +1,7 @@
 // The first step of `npm test`: the browser tests need Debian's Chromium (never a downloaded
-// browser). Where it is missing, install it when this process may (root, with apt-get, as on CI
-// machines and containers), otherwise stop at once with one line saying what to install, rather
-// than letting the browser tests fail or skip an hour later.
+// browser) and the Nu Html Checker needs Java. Where one is missing, install it when this process
+// may (root, with apt-get, as on CI machines and containers), otherwise stop at once with one line
+// saying what to install, rather than letting the tests fail or skip minutes later.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { CHROMIUM } from './browser.ts';
@@ -31,6 +31,22 @@ export function planChromium(facts: {
   };
 }
 
+/** What to do about other Debian packages the tests need, given which are missing. */
+export function planPackages(
+  missing: readonly { what: string; package: string }[],
+  root: boolean,
+  aptGet: boolean,
+): ChromiumPlan {
+  if (missing.length === 0) return { action: 'ready' };
+  if (root && aptGet) return { action: 'install' };
+  const packages = missing.map((item) => item.package).join(' ');
+  const what = missing.map((item) => item.what).join(' and ');
+  return {
+    action: 'stop',
+    message: `npm test needs ${what}: install Debian's ${packages} (sudo apt-get install ${packages})`,
+  };
+}
+
 function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
@@ -40,34 +56,51 @@ function isExecutable(path: string): boolean {
   }
 }
 
-function main(): void {
-  const hasAptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  const plan = planChromium({
-    path: CHROMIUM,
-    custom: process.env.CHROMIUM_PATH !== undefined,
-    executable: isExecutable,
-    root: process.getuid?.() === 0,
-    aptGet: hasAptGet,
-  });
-  if (plan.action === 'ready') return;
-  if (plan.action === 'stop') {
-    console.error(plan.message);
-    process.exit(1);
-  }
-  console.error("npm test: installing Debian's chromium for the browser tests (apt-get install chromium)");
+function install(packages: readonly string[]): void {
+  console.error(`npm test: installing Debian's ${packages.join(' ')} (apt-get install)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [
     ['update', '-qq'],
-    ['install', '-y', '-qq', 'chromium'],
+    ['install', '-y', '-qq', ...packages],
   ]) {
     const run = spawnSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env });
     if (run.status !== 0) {
       console.error(
-        `npm test: apt-get ${args.join(' ')} failed: install Debian's chromium yourself (apt-get install chromium)`,
+        `npm test: apt-get ${args.join(' ')} failed: install ${packages.join(' ')} yourself (apt-get install)`,
       );
       process.exit(1);
     }
   }
+}
+
+function main(): void {
+  const hasAptGet = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  const root = process.getuid?.() === 0;
+  const browser = planChromium({
+    path: CHROMIUM,
+    custom: process.env.CHROMIUM_PATH !== undefined,
+    executable: isExecutable,
+    root,
+    aptGet: hasAptGet,
+  });
+  const hasJava = spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+  const others = planPackages(
+    hasJava ? [] : [{ what: 'Java for the Nu Html Checker', package: 'default-jre-headless' }],
+    root,
+    hasAptGet,
+  );
+  for (const plan of [browser, others]) {
+    if (plan.action === 'stop') {
+      console.error(plan.message);
+      process.exit(1);
+    }
+  }
+  const packages = [
+    ...(browser.action === 'install' ? ['chromium'] : []),
+    ...(others.action === 'install' ? ['default-jre-headless'] : []),
+  ];
+  if (packages.length === 0) return;
+  install(packages);
   if (!isExecutable(CHROMIUM)) {
     console.error(`npm test: chromium was installed but ${CHROMIUM} is still missing: set CHROMIUM_PATH to its binary`);
     process.exit(1);
