@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { digest as digestParts } from '../lib/build-plan.ts';
+import { digest as digestParts } from '../lib/digest.ts';
 import { createMentionMatcher, findMentions, type AliasEntry, type MentionMatcher } from '../lib/find-mentions.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { listScriptForms } from '../lib/script-convert.ts';

@@ -38,7 +38,7 @@ import {
 import type { TokenSink } from '../lib/search-index/tokens.ts';
 import type { Lang } from '../i18n/index.ts';
 import { joinSections, PartPostingsBuilder, readSectionOffsets } from '../lib/search-index/postings.ts';
-import { digest } from '../lib/build-plan.ts';
+import { digest } from '../lib/digest.ts';
 import { searchFilters } from '../lib/search-records.ts';
 import { SEARCH_FILTERS } from '../lib/search-query.ts';
 

@@ -15,10 +15,10 @@ import {
   storedViewPath,
   writeStoredView,
   type ReadingViewStore,
-} from '../lib/reading-view-store.ts';
+} from './reading-views.ts';
 import { listCitationFiles, type SiteAddress } from '../lib/citations/citation-files.ts';
 import { readContentBody, type CheckedEntry, type CheckResult } from '../checker/check-content.ts';
-import { digest } from '../lib/build-plan.ts';
+import { digest } from '../lib/digest.ts';
 import { buildChineseEntry, buildEnglishEntry } from '../lib/search-index/entry.ts';
 import { indexLanguage, type IndexResult as LanguageResult } from './write-search-index.ts';
 
