@@ -86,7 +86,7 @@ export async function writeCitationFiles(
 /**
  * Makes the reading views that `views` does not hold yet, from the last of the documents given
  * (in Astro's order of the document pages) backwards, until it meets one a page has claimed
- * (src/lib/reading-view-store.ts): the pages, going forwards, make the rest. Removes the views
+ * (src/build/reading-views.ts): the pages, going forwards, make the rest. Removes the views
  * no document uses any more.
  */
 export async function writeReadingViews(
@@ -119,7 +119,7 @@ export async function writeReadingViews(
 export type IndexResult = Record<Lang, Omit<LanguageResult, 'keys'>>;
 
 /**
- * Writes both search indexes (src/cli/write-search-index.ts) and the citation files. Chinese:
+ * Writes both search indexes (src/build/write-search-index.ts) and the citation files. Chinese:
  * every text of a document in simplified, its body paragraph by paragraph. English: English
  * titles, summaries, names and translations, not the Chinese a second time. Parts found in
  * `job.cache` are used again; the cache keeps only what this build used.
