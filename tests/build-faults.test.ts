@@ -50,8 +50,8 @@ describe('builds under faults', () => {
     expect(result.divergences).toEqual([]);
   }, 300_000);
 
-  test('a build interrupted while it replaces the output folder is finished by the next', async () => {
-    const result = await bench.interrupt(/^phase: commit/, 'SIGINT', false);
+  test('a build killed while it replaces the output folder leaves a site the next build completes', async () => {
+    const result = await bench.interrupt(/^phase: commit/, 'SIGKILL', false);
     expect(result.reached).toBe(true);
     expect(result.divergences).toEqual([]);
   }, 300_000);

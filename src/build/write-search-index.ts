@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import {
   closeSync,
   copyFileSync,
-  existsSync,
   linkSync,
   mkdirSync,
   openSync,
