@@ -44,6 +44,7 @@ import {
   pruneCacheLeftovers,
   readResultCache,
   resultCachePath,
+  openSearchCache,
   searchCacheDir,
   writeFileAtomically,
   writeResultCache,
@@ -144,14 +145,14 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
       ? `full build: ${plan.reason}`
       : `incremental build: the text of ${plan.changed.length} of ${plan.changed.length + plan.unchanged} documents changed; only the pages that show what changed are rendered (--full renders all)`,
   );
-  const searchCache = searchCacheDir(project, outDir);
   const textCache = resultCachePath(project, 'texts', contentDir);
   if (full) {
     // --full trusts nothing kept from earlier builds: the search index's parts, the reading
     // views and the texts' facts are made again.
-    rmSync(searchCache, { recursive: true, force: true });
+    rmSync(searchCacheDir(project, outDir), { recursive: true, force: true });
     rmSync(textCache, { force: true });
   }
+  const searchCache = openSearchCache(project, outDir);
   const planSeconds = (performance.now() - started) / 1000;
 
   // ── stage ──

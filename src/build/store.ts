@@ -5,7 +5,7 @@
 // checksum of its contents: a file that is missing, cut short, emptied, altered or written by
 // other code is ignored and its results computed again, as without it.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { threadId } from 'node:worker_threads';
@@ -28,6 +28,17 @@ export function resultCachePath(project: string, name: string, scope: string): s
 /** Where the search index's parts and the reading views are kept between builds of one output folder. */
 export function searchCacheDir(project: string, outDir: string): string {
   return join(cacheRoot(project), `search-${digest([resolve(outDir)]).slice(0, 16)}`);
+}
+
+/** The file in a search cache folder that names its output folder, so that `pruneCacheLeftovers` can tell it is orphaned. */
+export const CACHE_OWNER = 'owner.txt';
+
+/** Creates the search cache folder of `outDir` (if need be), labelled with the folder it serves. */
+export function openSearchCache(project: string, outDir: string): string {
+  const dir = searchCacheDir(project, outDir);
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomically(join(dir, CACHE_OWNER), resolve(outDir));
+  return dir;
 }
 
 /** A temporary name beside `path`, unique to this process and thread. */
@@ -81,8 +92,10 @@ export function writeResultCache<T>(path: string, salt: string, entries: Readonl
 }
 
 /**
- * Deletes the temporary files of writers that are gone (a build killed while writing a cache
- * file) from `dir`; a live process's are left alone, as it may be about to rename them.
+ * Deletes what no build can use any more from the cache folder `dir`: the temporary files of
+ * writers that are gone (a build killed while writing a cache file; a live process's are left
+ * alone, as it may be about to rename them), and the search caches of output folders that no
+ * longer exist and are not being built (each test build into a temporary folder leaves one).
  */
 export function pruneCacheLeftovers(dir: string): void {
   let names: string[];
@@ -91,13 +104,25 @@ export function pruneCacheLeftovers(dir: string): void {
   } catch {
     return;
   }
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+    }
+  };
   for (const name of names) {
     const pid = /\.(\d+)-\d+\.partial$/.exec(name)?.[1];
-    if (pid === undefined) continue;
-    try {
-      process.kill(Number(pid), 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(join(dir, name), { force: true });
+    if (pid !== undefined && !alive(Number(pid))) rmSync(join(dir, name), { force: true });
+    if (name.startsWith('search-')) {
+      let owner: string;
+      try {
+        owner = readFileSync(join(dir, name, CACHE_OWNER), 'utf8');
+      } catch {
+        continue; // made by an earlier version: left alone
+      }
+      if (!existsSync(owner) && !existsSync(`${owner}.lock`)) rmSync(join(dir, name), { recursive: true, force: true });
     }
   }
 }
