@@ -3,14 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, test } from 'vitest';
-import { claimView, createViewClaims } from '../src/lib/reading-view-store.ts';
+import { claimView, createViewClaims } from '../src/build/reading-views.ts';
 import type { ContentFile } from '../src/checker/check-content.ts';
 import { loadContentFiles } from '../src/checker/load-content.ts';
-import { fingerprintFile, keepPrints, takeKeptPrints, type FilePrint, type KeptPrint } from '../src/cli/build-state.ts';
-import { digest, planBuild, type BuildState } from '../src/lib/build-plan.ts';
+import {
+  fingerprintFile,
+  keepPrints,
+  takeKeptPrints,
+  type FilePrint,
+  type KeptPrint,
+} from '../src/build/fingerprints.ts';
+import { planBuild, type BuildState } from '../src/build/plan.ts';
+import { digest } from '../src/lib/digest.ts';
 
 const state = (documents: Record<string, string>, change: Partial<BuildState> = {}): BuildState => ({
-  version: 1,
+  version: 2,
   code: 'code',
   metadata: 'metadata',
   documents,

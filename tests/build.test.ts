@@ -377,7 +377,8 @@ describe('incremental builds', () => {
     const metadata = runBuild(content, out);
     expect(metadata.status).toBe(0);
     expect(metadata.log).toContain('full build: frontmatter, entities or the set of files changed');
-  });
+    // Five builds: on two shared cores each can take half a minute.
+  }, 400_000);
 });
 
 describe('npm run build on broken content', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkContent, type CheckCache } from '../src/checker/check-content.ts';
-import { readResultCache, resultCachePath, writeResultCache } from '../src/cli/result-cache.ts';
+import { readResultCache, resultCachePath, writeResultCache } from '../src/build/store.ts';
 import { BASE_ARCHIVE, CASES, readCase, readTree, toContentFiles } from './helpers/content-tree.ts';
 
 const cases = readdirSync(CASES).sort();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
-import { assembleIndex, planIndexParts, writeIndexPart } from '../src/cli/write-search-index.ts';
+import { assembleIndex, planIndexParts, writeIndexPart } from '../src/build/write-search-index.ts';
 import type { CheckedEntry } from '../src/checker/check-content.ts';
 import { catalogueEntities } from '../src/lib/archive-index.ts';
 import { buildChineseEntry, joinText } from '../src/lib/search-index/entry.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { digest as digestParts } from '../lib/build-plan.ts';
+import { digest as digestParts } from '../lib/digest.ts';
 import { createMentionMatcher, findMentions, type AliasEntry, type MentionMatcher } from '../lib/find-mentions.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { listScriptForms } from '../lib/script-convert.ts';
@@ -32,11 +32,16 @@ export interface ContentFile {
   /** What `stat` said of the file when it was listed (`loadContentFiles`). */
   stat?: FileStat;
   /**
-   * `digest([bytes])` (src/lib/build-plan.ts) of the file, when it is known without reading it
+   * `digest([bytes])` (src/lib/digest.ts) of the file, when it is known without reading it
    * (`npm run build` keeps it between builds for files whose `stat` has not changed): then the
    * checker reads the file only if it has no kept result for it.
    */
   digest?: string;
+  /**
+   * Why the file is not read (`loadContentFiles`: a symbolic link that loops, points nowhere,
+   * or leaves the content folder): the checker reports it as an error and goes on.
+   */
+  refused?: string;
 }
 
 /** A file's stat, as much as tells whether it may have changed. */
@@ -50,6 +55,8 @@ export interface FileStat {
 /** A content file's bytes, read from disk if they are not in memory (and not kept). */
 export function contentBytes(file: ContentFile): Uint8Array {
   if (file.bytes) return file.bytes;
+  // A refused file (a symbolic link that loops, points nowhere or leaves the tree) is never read.
+  if (file.refused !== undefined) return new Uint8Array(0);
   if (file.path === undefined) throw new Error(`${file.display}: no bytes and no path`);
   if (file.size !== undefined && file.size > MAX_BYTES) return new Uint8Array(0);
   return readFileSync(file.path);
@@ -208,6 +215,10 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   };
 
   for (const file of files) {
+    if (file.refused !== undefined) {
+      problems.push({ severity: 'error', file: file.display, message: file.refused });
+      continue;
+    }
     const kind = classifyContentPath(file.relative);
     if (kind.kind === 'other') {
       if (file.relative.endsWith('.md') && file.relative.includes('/')) {

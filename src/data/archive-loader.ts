@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'zod';
 import { readEntry } from '../checker/read-entry.ts';
-import { checkedFileDigest, offeredDocuments } from '../lib/checked-documents.ts';
+import { checkedFileDigest, offeredBuild } from '../build/handoff.ts';
 import { formatProblem } from '../checker/problem.ts';
 
 /**
@@ -25,14 +25,14 @@ export function archiveLoader(options: {
   schema: z.core.$ZodType;
   /**
    * True for the documents: in `npm run build` the pages take their frontmatter from the
-   * checker (`offeredDocuments`), and the collection is left empty.
+   * checker (`offeredBuild`), and the collection is left empty.
    */
   offeredByBuild?: boolean;
 }): Loader {
   return {
     name: 'archive-loader',
     async load({ store, parseData, generateDigest, watcher, logger }) {
-      if (options.offeredByBuild && offeredDocuments()) {
+      if (options.offeredByBuild && offeredBuild()) {
         for (const id of store.keys()) store.delete(id);
         return;
       }

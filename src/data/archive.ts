@@ -13,19 +13,13 @@ import {
   type IndexedDocument,
   type TextFacts,
 } from '../lib/archive-index.ts';
-import { digest } from '../lib/build-plan.ts';
+import { digest } from '../lib/digest.ts';
 import { isDated, type Document } from '../schema/document.ts';
-import { checkedFileDigest, offeredDocuments } from '../lib/checked-documents.ts';
-import { readResultCache, writeResultCache } from '../cli/result-cache.ts';
+import { checkedFileDigest, offeredBuild } from '../build/handoff.ts';
+import { readResultCache, writeResultCache } from '../build/store.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 import { measureCoverage, type TranslationCoverage } from '../lib/translation-blocks.ts';
-import {
-  claimView,
-  offeredReadingViews,
-  readStoredView,
-  storedViewPath,
-  writeStoredView,
-} from '../lib/reading-view-store.ts';
+import { claimView, readStoredView, storedViewPath, writeStoredView } from '../build/reading-views.ts';
 import { resolveContentDir } from '../lib/content-dir.ts';
 import { GIT_LOG_ARGS, parseGitLog, type FileHistory } from '../lib/git-history.ts';
 import type { CitationInput } from '../lib/citations/citation-input.ts';
@@ -76,10 +70,10 @@ export function loadArchive(): Promise<ArchiveIndex> {
 
 /**
  * Every document's frontmatter and file (relative to the working directory): in `npm run build`
- * as the checker validated it (src/lib/checked-documents.ts), elsewhere from the collection.
+ * as the checker validated it (src/build/handoff.ts), elsewhere from the collection.
  */
 async function loadDocuments(): Promise<DocumentSource[]> {
-  const offered = offeredDocuments();
+  const offered = offeredBuild()?.documents;
   if (offered) return offered.map(({ data, path }) => ({ ...data, file: relative(process.cwd(), resolve(path)) }));
   // A draft the importer could not date waits for an editor's date before any page shows it.
   return (await getCollection('documents'))
@@ -89,15 +83,14 @@ async function loadDocuments(): Promise<DocumentSource[]> {
 
 /**
  * What the archive index read from texts in the last build (`TextFacts`), when the build keeps
- * it: ARCHIVE_TEXT_CACHE names the file (src/cli/build.ts), ARCHIVE_TEXT_SALT the code and
- * settings it is valid for. Each text's facts are found by a key over its file's path and bytes,
+ * it (src/build/handoff.ts: the file, and the build key it is valid for). Each text's facts are found by a key over its file's path and bytes,
  * every entity's names and the entities it lists: an unchanged text is neither decoded nor
  * searched for mentions, nor, in `npm run build`, read (the checker's digest stands for its bytes).
  */
 function openTextCache(input: Parameters<typeof listAliases>[0]) {
-  const path = process.env.ARCHIVE_TEXT_CACHE;
-  const salt = process.env.ARCHIVE_TEXT_SALT;
-  if (!path || !salt || import.meta.env.DEV) return undefined;
+  const texts = offeredBuild()?.texts;
+  if (!texts || import.meta.env.DEV) return undefined;
+  const { path, key: salt } = texts;
   const kept = readResultCache<TextFacts>(path, salt);
   const next = new Map<string, TextFacts>();
   const names = digest([JSON.stringify(listAliases(input))]);
@@ -125,18 +118,12 @@ export function readBody(file: string): string {
   return split.body;
 }
 
-let changedDocuments: Set<string> | undefined;
-
 /**
- * In an incremental build, the documents whose text or Git dates changed (src/cli/build.ts
- * lists their ids in the JSON file named by ARCHIVE_ONLY_DOCUMENTS); undefined in a full build.
- * The other pages stay as the previous build wrote them.
+ * In an incremental build, the documents whose text or Git dates changed (src/build/handoff.ts);
+ * undefined in a full build. The other pages stay as the previous build wrote them.
  */
-function readChangedDocuments(): Set<string> | undefined {
-  const list = process.env.ARCHIVE_ONLY_DOCUMENTS;
-  if (!list) return undefined;
-  changedDocuments ??= new Set(JSON.parse(readFileSync(list, 'utf8')) as string[]);
-  return changedDocuments;
+function readChangedDocuments(): ReadonlySet<string> | undefined {
+  return offeredBuild()?.changed;
 }
 
 /** The documents whose pages this build renders: all of them, or only those that changed. */
@@ -202,8 +189,8 @@ const views = new Map<string, Promise<ReadingView>>();
 export function loadReadingView(doc: IndexedDocument): Promise<ReadingView> {
   let view = views.get(doc.id);
   if (!view) {
-    // In `npm run build` the worker thread may have made it already (src/lib/reading-view-store.ts).
-    const store = offeredReadingViews();
+    // In `npm run build` the worker thread may have made it already (src/build/reading-views.ts).
+    const store = offeredBuild()?.views;
     const path = store && storedViewPath(store, doc.id);
     const stored = path && readStoredView(path);
     if (stored) store.read = (store.read ?? 0) + 1;

@@ -7,7 +7,7 @@
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import citeprocPackage from 'citeproc/package.json' with { type: 'json' };
-import { digest } from '../lib/build-plan.ts';
+import { digest } from '../lib/digest.ts';
 import { CITATION_STYLES, formatCitationStyles, type CitationStyleId } from '../lib/citations/csl-styles.ts';
 import type { CslItem } from '../lib/citations/format-csl-json.ts';
 

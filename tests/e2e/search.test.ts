@@ -11,7 +11,7 @@ import { parseHeadersFile } from '../../src/lib/security-headers.ts';
 // The five seed documents, frozen in tests/fixtures/search-archive, served under a base path
 // with the headers of public/_headers (the Content-Security-Policy the site is meant to run under).
 // Both indexes are made in several parts of consecutive pages joined by the build, as a large
-// archive's are (src/cli/write-search-index.ts), so every query below also checks that the
+// archive's are (src/build/write-search-index.ts), so every query below also checks that the
 // joined indexes find, filter and sort like one.
 const ARCHIVE = join(import.meta.dirname, '..', 'fixtures', 'search-archive');
 const BASE = '/archive/';

@@ -9,10 +9,10 @@
 // thread waited 14 s for it at the end). A view's file is named after a digest of everything
 // it is made from (the code, the entities, the document's and its translation's files), so a
 // file that exists is right.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
-import type { ReadingView } from './reading-view.ts';
+import type { ReadingView } from '../lib/reading-view.ts';
+import { readChecked, writeChecked } from './store.ts';
 
 /** The folder of the search cache that holds reading views (see `ReadingViewStore`). */
 export const READING_VIEWS = 'views';
@@ -54,45 +54,25 @@ export function createViewClaims(ids: readonly string[]): NonNullable<ReadingVie
 /** The file of a document's view, if the store knows the document. */
 export function storedViewPath(store: ReadingViewStore, id: string): string | undefined {
   const key = store.keys[id];
-  return key ? join(store.dir, `${key}.json`) : undefined;
+  return key ? join(store.dir, `${key}.v8`) : undefined;
 }
 
-/** A stored view, or undefined if there is none (or it cannot be read). */
+/** A stored view, or undefined if there is none (or it is damaged: its checksum fails). */
 export function readStoredView(path: string): ReadingView | undefined {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as ReadingView;
-  } catch {
-    return undefined;
-  }
+  return readChecked<ReadingView>(path);
 }
 
 /**
- * Stores a view: written under a temporary name of this thread's and renamed, so a reader never
- * sees half of one (the worker and the pages write views in the same process).
+ * Stores a view, with a checksum, under a temporary name of this thread's and renamed, so a
+ * reader never sees half of one (the worker and the pages write views in the same process).
  */
 export function writeStoredView(path: string, view: ReadingView): void {
-  const partial = `${path}.${process.pid}-${threadId}.partial`;
-  writeFileSync(partial, JSON.stringify(view));
-  renameSync(partial, path);
+  writeChecked(path, view);
 }
 
 /** Removes the stored views no document of `store` uses any more. */
 export function pruneStoredViews(store: ReadingViewStore): void {
   mkdirSync(store.dir, { recursive: true });
-  const used = new Set(Object.values(store.keys).map((key) => `${key}.json`));
+  const used = new Set(Object.values(store.keys).map((key) => `${key}.v8`));
   for (const name of readdirSync(store.dir)) if (!used.has(name)) rmSync(join(store.dir, name), { force: true });
-}
-
-// Kept on the global object: the pages run inside Astro's module graph, which has an instance
-// of this module of its own, in the same process as the build command.
-const KEY = Symbol.for('soe-archive.reading-views');
-
-/** Tells the pages of this process where the build's worker leaves reading views. */
-export function offerReadingViews(store: ReadingViewStore): void {
-  (globalThis as Record<symbol, unknown>)[KEY] = store;
-}
-
-/** The store the build offered, if any (none in `astro dev` or `astro check`). */
-export function offeredReadingViews(): ReadingViewStore | undefined {
-  return (globalThis as Record<symbol, ReadingViewStore | undefined>)[KEY];
 }

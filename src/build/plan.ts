@@ -7,13 +7,15 @@
 // feeds carry Git dates) and the few files made from every document (data downloads, the
 // feeds of the whole archive); pages of metadata only are kept. When anything shared changed,
 // everything is rendered.
-import { createHash } from 'node:crypto';
 
-/** What a finished build was made from. */
+/**
+ * What a finished build was made from: the build record, written into the site last
+ * (src/build/transaction.ts), so a site that has one is whole and was made from it.
+ */
 export interface BuildState {
   /** Bumped when the meaning of the fingerprints changes. */
-  version: 1;
-  /** The code, dependencies and settings the site was built with. */
+  version: 2;
+  /** The code, dependencies and settings the site was built with (`buildKey`). */
   code: string;
   /** Every frontmatter and entity file, and which files exist. */
   metadata: string;
@@ -25,20 +27,9 @@ export interface BuildState {
 export type BuildPlan =
   { kind: 'full'; reason: string } | { kind: 'incremental'; changed: string[]; unchanged: number };
 
-/** A short hex digest of some parts, each length-prefixed so that no two lists collide. */
-export function digest(parts: Iterable<string | Uint8Array>): string {
-  const hash = createHash('sha256');
-  for (const part of parts) {
-    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-    hash.update(`${bytes.length}:`);
-    hash.update(bytes);
-  }
-  return hash.digest('hex').slice(0, 32);
-}
-
 /**
- * Decides between a full and an incremental build. `previous` is the state the output folder
- * was last built from (undefined if unknown, or if the folder changed since).
+ * Decides between a full and an incremental build. `previous` is the record of the output
+ * folder (undefined if it has none that can be read).
  */
 export function planBuild(previous: BuildState | undefined, current: BuildState): BuildPlan {
   if (!previous) return { kind: 'full', reason: 'no earlier build of this output folder' };

@@ -15,10 +15,11 @@ import {
   storedViewPath,
   writeStoredView,
   type ReadingViewStore,
-} from '../lib/reading-view-store.ts';
+} from './reading-views.ts';
 import { listCitationFiles, type SiteAddress } from '../lib/citations/citation-files.ts';
 import { readContentBody, type CheckedEntry, type CheckResult } from '../checker/check-content.ts';
-import { digest } from '../lib/build-plan.ts';
+import { digest } from '../lib/digest.ts';
+import { CACHE_OWNER } from './store.ts';
 import { buildChineseEntry, buildEnglishEntry } from '../lib/search-index/entry.ts';
 import { indexLanguage, type IndexResult as LanguageResult } from './write-search-index.ts';
 
@@ -86,7 +87,7 @@ export async function writeCitationFiles(
 /**
  * Makes the reading views that `views` does not hold yet, from the last of the documents given
  * (in Astro's order of the document pages) backwards, until it meets one a page has claimed
- * (src/lib/reading-view-store.ts): the pages, going forwards, make the rest. Removes the views
+ * (src/build/reading-views.ts): the pages, going forwards, make the rest. Removes the views
  * no document uses any more.
  */
 export async function writeReadingViews(
@@ -119,7 +120,7 @@ export async function writeReadingViews(
 export type IndexResult = Record<Lang, Omit<LanguageResult, 'keys'>>;
 
 /**
- * Writes both search indexes (src/cli/write-search-index.ts) and the citation files. Chinese:
+ * Writes both search indexes (src/build/write-search-index.ts) and the citation files. Chinese:
  * every text of a document in simplified, its body paragraph by paragraph. English: English
  * titles, summaries, names and translations, not the Chinese a second time. Parts found in
  * `job.cache` are used again; the cache keeps only what this build used.
@@ -171,7 +172,7 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
   await citations;
   if (cache) {
     // Only what this build used is kept: the cache never grows past one index per language.
-    const used = new Set([...zh.keys, ...en.keys, READING_VIEWS]);
+    const used = new Set([...zh.keys, ...en.keys, READING_VIEWS, CACHE_OWNER]);
     for (const name of readdirSync(cache.dir)) {
       if (!used.has(name)) rmSync(join(cache.dir, name), { recursive: true, force: true });
     }

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import {
   closeSync,
   copyFileSync,
-  existsSync,
   linkSync,
   mkdirSync,
   openSync,
@@ -38,7 +37,7 @@ import {
 import type { TokenSink } from '../lib/search-index/tokens.ts';
 import type { Lang } from '../i18n/index.ts';
 import { joinSections, PartPostingsBuilder, readSectionOffsets } from '../lib/search-index/postings.ts';
-import { digest } from '../lib/build-plan.ts';
+import { digest } from '../lib/digest.ts';
 import { searchFilters } from '../lib/search-records.ts';
 import { SEARCH_FILTERS } from '../lib/search-query.ts';
 
@@ -122,16 +121,34 @@ export async function writeIndexPart(
   }
   const postings = builder.encode(buckets);
   hash.update(postings);
+  const encodedLengths = encodePageLengths(lengths);
+  hash.update(encodedLengths);
   writeFileSync(join(partial, PART_FILES.postings), postings);
-  writeFileSync(join(partial, PART_FILES.lengths), encodePageLengths(lengths));
+  writeFileSync(join(partial, PART_FILES.lengths), encodedLengths);
   writeFileSync(join(partial, PART_FILES.digest), hash.digest('hex'));
   rmSync(folder, { recursive: true, force: true });
   renameSync(partial, folder);
 }
 
-/** True when `folder` holds a part written by `writeIndexPart`. */
-export function isIndexPart(folder: string): boolean {
-  return existsSync(join(folder, PART_FILES.digest));
+/**
+ * True when `folder` holds a whole part of `pages` pages as `writeIndexPart` wrote it: its
+ * digest is computed again from its files, so a file cut short, emptied or changed (a part's
+ * fragments are hard links to the published site's, which other tools may edit) is noticed
+ * and the part written again rather than published.
+ */
+export function isIndexPart(folder: string, pages: number): boolean {
+  try {
+    const expected = readFileSync(join(folder, PART_FILES.digest), 'utf8');
+    const lengths = readFileSync(join(folder, PART_FILES.lengths));
+    if (decodePageLengths(lengths).length !== pages) return false;
+    const hash = createHash('sha256');
+    for (let n = 0; n < pages; n += 1) hash.update(readFileSync(join(folder, PART_FILES.fragments, `${n}.json`)));
+    hash.update(readFileSync(join(folder, PART_FILES.postings)));
+    hash.update(lengths);
+    return hash.digest('hex') === expected;
+  } catch {
+    return false;
+  }
 }
 
 /** Every page's filter values in the index's form (value lists in order of first use). */
@@ -155,13 +172,17 @@ export function collectPageFacets(
   return { names, values: values.map((own) => [...own.keys()]), pages };
 }
 
-/** Reads `length` bytes at `position` of an open file. */
-function readAt(fd: number, position: number, length: number): Uint8Array {
+/** Reads `length` bytes at `position` of an open file (`path`, for the message if it is cut short). */
+function readAt(fd: number, path: string, position: number, length: number): Uint8Array {
   const bytes = new Uint8Array(length);
   let done = 0;
   while (done < length) {
     const read = readSync(fd, bytes, done, length - done, position + done);
-    if (read === 0) throw new Error('postings file is cut short');
+    if (read === 0) {
+      throw new Error(
+        `the search index part's postings file ${path} is cut short (changed since it was checked); build again with --full`,
+      );
+    }
     done += read;
   }
   return bytes;
@@ -248,17 +269,18 @@ export function assembleIndex(
   const words: [string, number][] = [];
   const common: [string, number][] = [];
   const files = parts.map(({ folder, start }) => {
-    const fd = openSync(join(folder, PART_FILES.postings), 'r');
-    const head = readSectionOffsets(readAt(fd, 0, 4 * (buckets + 2)));
+    const path = join(folder, PART_FILES.postings);
+    const fd = openSync(path, 'r');
+    const head = readSectionOffsets(readAt(fd, path, 0, 4 * (buckets + 2)));
     if (head.buckets !== buckets) throw new Error(`part ${folder} has ${head.buckets} buckets, not ${buckets}`);
-    return { fd, start, offsets: head.offsets };
+    return { fd, path, start, offsets: head.offsets };
   });
   try {
     for (let from = 0; from < buckets; from += BUCKETS_PER_READ) {
       const to = Math.min(buckets, from + BUCKETS_PER_READ);
-      const batches = files.map(({ fd, offsets }) => ({
+      const batches = files.map(({ fd, path, offsets }) => ({
         base: offsets[from]!,
-        bytes: readAt(fd, offsets[from]!, offsets[to]! - offsets[from]!),
+        bytes: readAt(fd, path, offsets[from]!, offsets[to]! - offsets[from]!),
       }));
       for (let b = from; b < to; b += 1) {
         const sections = files.map(({ start, offsets }, p) => {
@@ -347,7 +369,7 @@ export async function indexLanguage(job: IndexJob): Promise<IndexResult> {
     const key = job.cache?.key(part.documents, buckets);
     const folder = key ? join(job.cache!.dir, key) : join(scratch, String(p));
     if (key) keys.push(key);
-    if (key && isIndexPart(folder)) reused += part.documents.length;
+    if (key && isIndexPart(folder, part.documents.length)) reused += part.documents.length;
     else {
       await writeIndexPart(folder, part.documents, buckets, job.makeEntry);
       indexed += part.documents.length;
@@ -361,22 +383,17 @@ export async function indexLanguage(job: IndexJob): Promise<IndexResult> {
   // otherwise its unchanged files are linked into the new one.
   const joined = job.cache && join(job.cache.dir, joinedFolder(job.lang));
   const source = digest([String(buckets), ...keys, encodeFacets(facets)]);
-  const whole = joined !== undefined && keys.length === plan.length && readKept(joined, 'source.txt') === source;
+  const kept = joined ? readJoined(joined) : undefined;
+  const whole = kept !== undefined && kept.whole && keys.length === plan.length && kept.source === source;
   if (whole) {
-    linkTree(join(joined, 'index'), target);
+    linkTree(join(joined!, 'index'), target);
   } else {
-    const { sums } = assembleIndex(
-      job.site,
-      job.lang,
-      folders,
-      buckets,
-      facets,
-      joined ? readJoined(joined) : undefined,
-    );
+    const { sums } = assembleIndex(job.site, job.lang, folders, buckets, facets, kept);
     if (joined) {
       rmSync(joined, { recursive: true, force: true });
       linkTree(target, join(joined, 'index'));
       writeFileSync(join(joined, 'sums.json'), JSON.stringify(sums));
+      writeFileSync(join(joined, 'files.json'), JSON.stringify(hashTree(join(joined, 'index'))));
       writeFileSync(join(joined, 'source.txt'), source);
     }
   }
@@ -405,13 +422,39 @@ function readKept(joined: string, name: string): string | undefined {
   }
 }
 
-/** The kept joined index, for `assembleIndex` to take unchanged files from. */
-function readJoined(joined: string): JoinedIndex | undefined {
-  const manifest = readKept(join(joined, 'index'), 'index.json');
-  const sums = readKept(joined, 'sums.json');
-  if (!manifest || !sums) return undefined;
-  const { folder } = JSON.parse(manifest) as IndexManifest;
-  return { folder: join(joined, 'index', folder), sums: JSON.parse(sums) as Record<string, string> };
+/** The SHA-1 of every file under `dir`, by path relative to it. */
+function hashTree(dir: string): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    hashes[relative(dir, path)] = createHash('sha1').update(readFileSync(path)).digest('base64');
+  }
+  return hashes;
+}
+
+/**
+ * The kept joined index, for `assembleIndex` to take unchanged files from: only the files whose
+ * bytes are still those written (they are hard links to the published site's, which other tools
+ * may edit), and whether all of them are, with what it was made from (`source`).
+ */
+function readJoined(joined: string): (JoinedIndex & { whole: boolean; source?: string }) | undefined {
+  try {
+    const index = join(joined, 'index');
+    const { folder } = JSON.parse(readFileSync(join(index, 'index.json'), 'utf8')) as IndexManifest;
+    const sums = JSON.parse(readFileSync(join(joined, 'sums.json'), 'utf8')) as Record<string, string>;
+    const written = JSON.parse(readFileSync(join(joined, 'files.json'), 'utf8')) as Record<string, string>;
+    const found = hashTree(index);
+    const sound = (path: string) => written[path] !== undefined && found[path] === written[path];
+    const whole =
+      Object.keys(found).length === Object.keys(written).length && Object.keys(written).every((path) => sound(path));
+    const verified = Object.fromEntries(
+      Object.entries(sums).filter(([path]) => sound(relative(index, join(index, folder, path)))),
+    );
+    return { folder: join(index, folder), sums: verified, whole, source: readKept(joined, 'source.txt') };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Puts every file under `from` at the same place under `to` (hard links where possible). */

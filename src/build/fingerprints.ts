@@ -1,61 +1,14 @@
-// The file-system side of incremental builds (src/lib/build-plan.ts): fingerprints of the code
-// and the content, and the state of the last build of each output folder, kept in
-// node_modules/.cache so that it is never published with the site.
+// Fingerprints of the content for incremental builds (src/build/plan.ts): what each file
+// contributes, taken from the bytes the checker reads, and kept between builds by the files'
+// stat so that an unchanged file is not read at all.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
 import { contentBytes, type ContentFile } from '../checker/check-content.ts';
 import { classifyContentPath } from '../checker/collections.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
-import { digest, type BuildState } from '../lib/build-plan.ts';
+import { digest } from '../lib/digest.ts';
+import type { BuildState } from './plan.ts';
 import { readFrontmatterBytes } from '../lib/frontmatter.ts';
 import { GIT_LOG_ARGS, parseGitLog } from '../lib/git-history.ts';
-
-/** What the site's HTML depends on besides the content: code, dependencies, settings. */
-const CODE_PATHS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
-/** Settings read from the environment that change pages. */
-const SETTINGS = [
-  'ARCHIVE_SITE_URL',
-  'ARCHIVE_BASE',
-  'ARCHIVE_REPO_URL',
-  'ARCHIVE_REPO_BRANCH',
-  'ARCHIVE_DRAFTS',
-  'ARCHIVE_INDEX_PART_CHARS',
-];
-
-function listFiles(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => listFiles(join(path, name)));
-}
-
-/** The fingerprint of the files under `paths` of `project`, and of some other parts. */
-function fingerprintFiles(project: string, paths: readonly string[], others: readonly string[]): string {
-  const files = paths.flatMap((path) => listFiles(join(project, path)));
-  return digest([
-    ...files.flatMap((file) => [relative(project, file).split(sep).join('/'), readFileSync(file)]),
-    ...others,
-  ]);
-}
-
-/** The fingerprint of the code and settings a build in `project` would use. */
-export function fingerprintCode(project: string, env: NodeJS.ProcessEnv = process.env): string {
-  return fingerprintFiles(
-    project,
-    CODE_PATHS,
-    SETTINGS.map((name) => `${name}=${env[name] ?? ''}`),
-  );
-}
-
-/**
- * The fingerprint of the checker's code (its own, the schemas, the helpers it shares with the
- * site, the locked dependencies and Node): what the checker cache's results are valid for.
- */
-export function fingerprintChecker(project: string): string {
-  return fingerprintFiles(project, ['src/checker', 'src/schema', 'src/lib', 'package-lock.json'], [process.version]);
-}
 
 /** What the search records of a content tree are made from, for the shard cache (`SearchCache`). */
 export interface SearchInputs {
@@ -193,45 +146,4 @@ export function fingerprintContent(
       ),
     },
   };
-}
-
-interface StoredState {
-  outDir: string;
-  /** When the output folder's sitemap was written by that build: another writer changes it. */
-  stamp: number;
-  state: BuildState;
-}
-
-function statePath(project: string, outDir: string): string {
-  return join(project, 'node_modules', '.cache', 'soe-archive', `build-${digest([resolve(outDir)]).slice(0, 16)}.json`);
-}
-
-const stampOf = (outDir: string): number | undefined => {
-  const sitemap = join(outDir, 'sitemap.xml');
-  return existsSync(sitemap) ? statSync(sitemap).mtimeMs : undefined;
-};
-
-/** The state `outDir` was last built from, if it is known and the folder has not changed since. */
-export function readBuildState(project: string, outDir: string): BuildState | undefined {
-  const path = statePath(project, outDir);
-  if (!existsSync(path)) return undefined;
-  try {
-    const stored = JSON.parse(readFileSync(path, 'utf8')) as StoredState;
-    return stored.outDir === resolve(outDir) && stored.stamp === stampOf(outDir) ? stored.state : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Records the state `outDir` was just built from (after its sitemap was written). */
-export function writeBuildState(project: string, outDir: string, state: BuildState): void {
-  const path = statePath(project, outDir);
-  mkdirSync(join(path, '..'), { recursive: true });
-  const stored: StoredState = { outDir: resolve(outDir), stamp: stampOf(outDir) ?? 0, state };
-  writeFileSync(path, JSON.stringify(stored));
-}
-
-/** Where the search index's shards are kept between builds of one output folder. */
-export function searchCacheDir(project: string, outDir: string): string {
-  return join(project, 'node_modules', '.cache', 'soe-archive', `search-${digest([resolve(outDir)]).slice(0, 16)}`);
 }

@@ -1,0 +1,121 @@
+// The build as one transaction. Everything a build writes goes into one staging folder beside
+// the output folder (`<out>.build/site`): empty for a full build, a hard-linked copy of the
+// output folder for an incremental one (files are then replaced by rename, never written in
+// place, so the published site is not touched). The build record (what the site was made from,
+// src/build/plan.ts) is written into it last, and the staging folder then replaces the output
+// folder by rename. So a site with a record is whole and was made from what the record says; an
+// output folder without one is built in full; and a build stopped at any point leaves the
+// published site as it was, or (stopped between the two renames of `commit`) a complete staging
+// folder that the next build puts in place (`recover`).
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { BuildState } from './plan.ts';
+import { writeFileAtomically } from './store.ts';
+
+/** The build record's file in the site. */
+export const RECORD = '.build-record.json';
+
+/** The folders of a build of `out`: all inside `<out>.build`, which only a build holding the lock touches. */
+export interface Workspace {
+  root: string;
+  /** The staging folder, which becomes the output folder. */
+  site: string;
+  /** Where an incremental build's Astro renders the pages that changed. */
+  render: string;
+  /** Where the index worker writes the search indexes and citation files. */
+  index: string;
+  /** Where the replaced output folder goes before it is deleted. */
+  old: string;
+}
+
+export function workspace(out: string): Workspace {
+  const root = `${out}.build`;
+  return {
+    root,
+    site: join(root, 'site'),
+    render: join(root, 'render'),
+    index: join(root, 'index'),
+    old: join(root, 'old'),
+  };
+}
+
+/** The record of the site in `dir`, or undefined when it has none that can be read. */
+export function readRecord(dir: string): BuildState | undefined {
+  try {
+    const record = JSON.parse(readFileSync(join(dir, RECORD), 'utf8')) as Partial<BuildState> | null;
+    if (
+      record?.version === 2 &&
+      typeof record.code === 'string' &&
+      typeof record.metadata === 'string' &&
+      typeof record.documents === 'object' &&
+      record.documents !== null &&
+      Object.values(record.documents).every((value) => typeof value === 'string')
+    ) {
+      return record as BuildState;
+    }
+  } catch {
+    // missing, cut short or not JSON: no record
+  }
+  return undefined;
+}
+
+/** Names of the temporary folders builds before December 2026 left beside the output folder. */
+const LEGACY = /^\.(old|partial|index|stale)-\d+$|^\.changed-\d+\.json$/;
+
+/**
+ * Finishes or clears what an interrupted build of `out` left (under the lock): a complete staging
+ * folder whose output folder was already moved away is put in place; anything else is deleted,
+ * with the temporary folders of earlier versions of the build. Returns what it did, if anything.
+ */
+export function recover(out: string): string | undefined {
+  const ws = workspace(out);
+  let done: string | undefined;
+  if (!existsSync(out) && readRecord(ws.site)) {
+    renameSync(ws.site, out);
+    done = `put in place the site an interrupted build had finished (${ws.site} → ${out})`;
+  }
+  rmSync(ws.root, { recursive: true, force: true });
+  const parent = dirname(out);
+  const name = basename(out);
+  if (existsSync(parent)) {
+    for (const entry of readdirSync(parent)) {
+      if (entry.startsWith(name) && LEGACY.test(entry.slice(name.length))) {
+        rmSync(join(parent, entry), { recursive: true, force: true });
+      }
+    }
+  }
+  return done;
+}
+
+/**
+ * Prepares the staging folder: empty for a full build; for an incremental one, every file of
+ * `out` hard-linked (copied where links are refused) except its record.
+ */
+export function stage(out: string, ws: Workspace, incremental: boolean): number {
+  mkdirSync(ws.root, { recursive: true });
+  mkdirSync(ws.site);
+  if (!incremental) return 0;
+  let count = 0;
+  for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
+    const from = join(entry.parentPath, entry.name);
+    const to = join(ws.site, from.slice(out.length + 1));
+    if (entry.isDirectory()) mkdirSync(to, { recursive: true });
+    else if (entry.isFile() && from !== join(out, RECORD)) {
+      mkdirSync(dirname(to), { recursive: true });
+      try {
+        linkSync(from, to);
+      } catch {
+        copyFileSync(from, to);
+      }
+      count += 1;
+    }
+  }
+  return count;
+}
+
+/** Writes the record into the staging folder (last) and puts the staging folder in place of `out`. */
+export function commit(out: string, ws: Workspace, state: BuildState): void {
+  writeFileAtomically(join(ws.site, RECORD), `${JSON.stringify(state)}\n`);
+  if (existsSync(out)) renameSync(out, ws.old);
+  renameSync(ws.site, out);
+}
