@@ -254,7 +254,9 @@ mkdirSync(stale, { recursive: true });
 for (const folder of readdirSync(outDir)) {
   // An incremental build keeps the citation files: they are made from frontmatter only.
   const replaced =
-    plan.kind === 'full' ? /^(pagefind(-[\w-]+)?|cite|search-(zh|en))$/ : /^(pagefind(-[\w-]+)?|search-(zh|en))$/;
+    plan.kind === 'full'
+      ? /^(pagefind(-[\w-]+)?|cite|(search|trends)-(zh|en))$/
+      : /^(pagefind(-[\w-]+)?|(search|trends)-(zh|en))$/;
   if (replaced.test(folder)) renameSync(join(outDir, folder), join(stale, folder));
 }
 const removing = rm(stale, { recursive: true, force: true });

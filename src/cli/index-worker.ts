@@ -21,6 +21,7 @@ import { readContentBody, type CheckedEntry, type CheckResult } from '../checker
 import { digest } from '../lib/build-plan.ts';
 import { buildChineseEntry, buildEnglishEntry } from '../lib/search-index/entry.ts';
 import { indexLanguage, type IndexResult as LanguageResult } from './write-search-index.ts';
+import { writeTrendsIndex } from './write-trends-index.ts';
 
 /** What the build passes to the worker. */
 export interface IndexJob {
@@ -167,6 +168,17 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
       const translation = translations.get(doc.id);
       return 1_000 + (translation?.size ?? translation?.bytes?.length ?? 0);
     },
+  );
+  // The trends indexes (trends-zh/, trends-en/): every count depends on every text, so they are
+  // made whole whenever the worker runs.
+  const trendsStarted = performance.now();
+  const trends = [
+    await writeTrendsIndex(job.site, 'zh', documents, translations, catalogue),
+    await writeTrendsIndex(job.site, 'en', documents, translations, catalogue),
+  ];
+  console.log(
+    `trends indexes in ${((performance.now() - trendsStarted) / 1000).toFixed(1)} s: ` +
+      trends.map((own) => `${own.units} units, ${own.buckets} buckets, ${(own.bytes / 1e6).toFixed(1)} MB`).join('; '),
   );
   await citations;
   if (cache) {
