@@ -121,10 +121,11 @@ describe('the trends index', () => {
     '深化改革',
     '职工',
     '党的建设',
-    '全面从严治党',
+    '企业改革',
     '剥离企业办社会职能',
     '的',
-    '国有资产监督管理委员会',
+    '国资委',
+    '转型升级',
     '不存在的说法',
   ])('%s: per year, documents and occurrences as a plain loop over the bodies counts them', async (phrase) => {
     const found = await countPhraseInIndex(listPhraseUnits(phrase, 'zh'), builder.bucketCount(), load);
