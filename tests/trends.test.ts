@@ -7,6 +7,8 @@ import { toSimplified } from '../src/lib/script-convert.ts';
 import { listBlockTexts } from '../src/lib/search-records.ts';
 import { countPhrase, findPhrase, locatePhrase } from '../src/lib/trends/count.ts';
 import { chooseCover, countPhraseInIndex, figuresByYear, filterDocs, measureValue } from '../src/lib/trends/query.ts';
+import { findPhraseSentences } from '../src/lib/trends/sentences.ts';
+import { parseTrendsState, serializeTrendsState, splitPhrases } from '../src/lib/trends/trends-state.ts';
 import { TrendIndexBuilder, type TrendDocs } from '../src/lib/trends/trend-index.ts';
 import { foldChineseText, listPhraseUnits, listUnits } from '../src/lib/trends/units.ts';
 
@@ -68,7 +70,7 @@ const ARCHIVE = join(import.meta.dirname, 'fixtures', 'search-archive');
 
 function loadFixture() {
   const result = checkContent(loadContentFiles(ARCHIVE));
-  if (result.errors.length > 0) throw new Error(JSON.stringify(result.errors));
+  if (result.errors > 0) throw new Error(JSON.stringify(result.problems));
   const documents = selectDocuments(result.entries.documents).sort(compareOldestFirst);
   return { documents, catalogue: catalogueEntities(result.entries) };
 }
@@ -179,5 +181,53 @@ describe('the trends index', () => {
     const bySpeaker = figuresByYear(docs, filterDocs(docs, { types: [], speakers: [speaker] }), found);
     const expectedDocs = plain.filter((doc) => doc.speaker === speaker && plainCount(doc.text, '企业') > 0).length;
     expect(bySpeaker.reduce((sum, row) => sum + row.documents, 0)).toBe(expectedDocs);
+  });
+});
+
+describe('sentences for a year', () => {
+  test('each sentence holding the phrase once, every occurrence marked', () => {
+    const paragraph = '一是深化国有企业改革。二是国有企业要讲\n政治，国有企业党委要带头。三是其他。';
+    const sentences = findPhraseSentences(paragraph, listPhraseUnits('国有企业', 'zh'), 'zh');
+    expect(sentences.map((sentence) => sentence.text)).toEqual([
+      '一是深化国有企业改革。',
+      '二是国有企业要讲\n政治，国有企业党委要带头。',
+    ]);
+    const second = sentences[1]!;
+    expect(second.marks.map(([start, end]) => second.text.slice(start, end))).toEqual(['国有企业', '国有企业']);
+  });
+
+  test('English sentences end at a full stop before a space', () => {
+    const sentences = findPhraseSentences(
+      'We met in 1993. State-owned enterprises were reformed. Others were not.',
+      listPhraseUnits('state-owned enterprises', 'en'),
+      'en',
+    );
+    expect(sentences).toEqual([{ text: 'State-owned enterprises were reformed.', marks: [[0, 23]] }]);
+  });
+});
+
+describe('the trends page state', () => {
+  test('round-trips through the URL', () => {
+    const state = parseTrendsState('?q=国营企业,国有企业&per=10k&what=documents&type=report&speaker=li-peng&year=1993');
+    expect(state).toEqual({
+      phrases: ['国营企业', '国有企业'],
+      per: '10k',
+      what: 'documents',
+      types: ['report'],
+      speakers: ['li-peng'],
+      year: 1993,
+    });
+    expect(parseTrendsState(serializeTrendsState(state))).toEqual(state);
+  });
+
+  test('phrases split at commas of either width and 、, six at most, each once', () => {
+    expect(splitPhrases('国营企业，国有企业、国营企业, a,b,c,d,e')).toEqual([
+      '国营企业',
+      '国有企业',
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
   });
 });
