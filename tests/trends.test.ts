@@ -7,6 +7,9 @@ import { toSimplified } from '../src/lib/script-convert.ts';
 import { listBlockTexts } from '../src/lib/search-records.ts';
 import { countPhrase, findPhrase, locatePhrase } from '../src/lib/trends/count.ts';
 import { chooseCover, countPhraseInIndex, figuresByYear, filterDocs, measureValue } from '../src/lib/trends/query.ts';
+import { renderTrendChart } from '../src/lib/svg/render-trend-chart.ts';
+import { measureUsage } from '../src/lib/trends/usage.ts';
+import type { IndexedDocument } from '../src/lib/archive-index.ts';
 import { findPhraseSentences } from '../src/lib/trends/sentences.ts';
 import { parseTrendsState, serializeTrendsState, splitPhrases } from '../src/lib/trends/trends-state.ts';
 import { TrendIndexBuilder, type TrendDocs } from '../src/lib/trends/trend-index.ts';
@@ -229,5 +232,49 @@ describe('the trends page state', () => {
       'c',
       'd',
     ]);
+  });
+});
+
+describe('measureUsage', () => {
+  test('per year: documents naming the entity, its mentions, and the characters of every text', () => {
+    const doc = (id: string, date: string, characters: number, count: number) =>
+      ({ id, date, characters, mentions: count ? { 'directives/x': count } : {} }) as unknown as IndexedDocument;
+    const usage = measureUsage(
+      [doc('c', '1995-01-01', 500, 0), doc('b', '1993-05-01', 1000, 3), doc('a', '1993-02-01', 3000, 1)],
+      'directives/x',
+    );
+    expect(usage.rows).toEqual([
+      { year: 1993, documents: 2, occurrences: 4, units: 4000 },
+      { year: 1994, documents: 0, occurrences: 0, units: 0 },
+      { year: 1995, documents: 0, occurrences: 0, units: 500 },
+    ]);
+    expect(usage.documents.map((own) => own.id)).toEqual(['a', 'b']);
+    expect(measureValue(usage.rows[0]!, { what: 'occurrences', per: '10k' })).toBe(10);
+  });
+});
+
+describe('renderTrendChart', () => {
+  test('one line per phrase, one link per year, values in the tooltips', () => {
+    const svg = renderTrendChart(
+      [
+        { label: '国营企业', values: [5, 2, 0] },
+        { label: '国有企业', values: [0, 1, 7] },
+      ],
+      {
+        idPrefix: 'trend',
+        title: 'Use per year',
+        description: 'two phrases',
+        lang: 'zh-Hans',
+        years: [1990, 1991, 1992],
+        formatValue: String,
+        yearHref: (year) => `?q=x&year=${year}`,
+        selectedYear: 1991,
+      },
+    );
+    expect(svg.match(/class="series series-\d"/g)).toHaveLength(2);
+    expect(svg.match(/<a href="\?q=x&amp;year=\d{4}">/g)).toHaveLength(3);
+    expect(svg).toContain('<title>1992\n国营企业: 0\n国有企业: 7</title>');
+    expect(svg.match(/column--selected/g)).toHaveLength(1);
+    expect(svg).not.toMatch(/style=/);
   });
 });
