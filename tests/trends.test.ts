@@ -93,7 +93,7 @@ describe('the trends index', () => {
     if (person && !docs.speakers.some((own) => own.id === person.id))
       docs.speakers.push({ id: person.id, ...person.name });
     docs.speaker.push(person ? docs.speakers.findIndex((own) => own.id === person.id) : -1);
-    docs.size.push(builder.add(blocks.map((block) => listUnits(block, 'zh').values)));
+    docs.size.push(builder.addChinese(blocks));
     // The independent count: OpenCC on each paragraph, whitespace removed, indexOf moving one
     // character on after each match (so overlapping matches count).
     plain.push({
@@ -277,4 +277,12 @@ describe('renderTrendChart', () => {
     expect(svg.match(/column--selected/g)).toHaveLength(1);
     expect(svg).not.toMatch(/style=/);
   });
+});
+
+test('the index reads Chinese text into the same units as listUnits', () => {
+  const blocks = ['深化国有\n企业改革，ＳＡＳＡＣ在２０１４年 Reform 𠀀字', '三三三　国营企业'];
+  const fast = new TrendIndexBuilder();
+  const plain = new TrendIndexBuilder();
+  expect(fast.addChinese(blocks)).toBe(plain.add(blocks.map((block) => listUnits(block, 'zh').values)));
+  expect([...fast.files()]).toEqual([...plain.files()]);
 });

@@ -29,17 +29,22 @@ export interface TrendIndexResult {
 /** The folder of a language's trends index in the site. */
 export const trendsFolder = (lang: TrendLanguage) => `trends-${lang}`;
 
-/** The counted text of a document in one language, block by block, as units. */
-function documentUnits(doc: CheckedEntry, lang: TrendLanguage, translations: CheckResult['entries']['translations']) {
+/** Adds a document's counted text in one language to the index, block by block; returns its size in units. */
+function addDocument(
+  builder: TrendIndexBuilder,
+  doc: CheckedEntry,
+  lang: TrendLanguage,
+  translations: CheckResult['entries']['translations'],
+): number {
   if (lang === 'zh') {
     const traditional = doc.script === 'zh-Hant';
-    return listBlockTexts(readContentBody(doc.file)).map(
-      (block) => listUnits(foldChineseText(block, traditional), 'zh').values,
+    return builder.addChinese(
+      listBlockTexts(readContentBody(doc.file)).map((block) => foldChineseText(block, traditional)),
     );
   }
   const translation = translations.get(doc.id);
-  if (!translation) return [];
-  return listBlockTexts(readContentBody(translation)).map((block) => listUnits(block, 'en').values);
+  if (!translation) return builder.add([]);
+  return builder.add(listBlockTexts(readContentBody(translation)).map((block) => listUnits(block, 'en').values));
 }
 
 /** Writes `trends-<lang>/` into `site` for the documents a build shows (any order). */
@@ -68,7 +73,7 @@ export async function writeTrendsIndex(
       speakerIndex.set(person.id, speaker);
     }
     table.speaker.push(speaker);
-    table.size.push(builder.add(documentUnits(doc, lang, translations)));
+    table.size.push(addDocument(builder, doc, lang, translations));
     if (i % 100 === 99) await setImmediate();
   }
   const files: [string, Uint8Array][] = [[TREND_FILES.docs, new TextEncoder().encode(JSON.stringify(table))]];
@@ -76,7 +81,7 @@ export async function writeTrendsIndex(
   const zipped: [string, Uint8Array][] = [];
   let bytes = 0;
   const flush = async (batch: [string, Uint8Array][]) => {
-    const done = await Promise.all(batch.map(async ([path, data]) => [path, await gzip(data, { level: 9 })] as const));
+    const done = await Promise.all(batch.map(async ([path, data]) => [path, await gzip(data, { level: 6 })] as const));
     for (const [path, data] of done) {
       hash.update(path).update(data);
       zipped.push([path, data]);

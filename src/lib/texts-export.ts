@@ -22,8 +22,12 @@ export interface TextRecord extends Document {
   paragraphs: NumberedParagraph[];
   /** The original text: its paragraphs, separated by a blank line. */
   text: string;
-  /** The text in simplified characters (OpenCC); the same as `text` for a simplified original. */
-  text_simplified: string;
+  /**
+   * The text in simplified characters (OpenCC) when the original is traditional; null when the
+   * original is simplified (`text` is then the simplified text: not written twice, since at
+   * 10,000 documents the file would grow by some 200 MB).
+   */
+  text_simplified: string | null;
   /** The English translation's paragraphs, or null when there is none. */
   translation: NumberedParagraph[] | null;
 }
@@ -42,7 +46,7 @@ export function formatTextRecord(
     ...doc,
     paragraphs: number(paragraphs),
     text,
-    text_simplified: doc.script === 'zh-Hant' ? toSimplified(text) : text,
+    text_simplified: doc.script === 'zh-Hant' ? toSimplified(text) : null,
     translation: translation === undefined ? null : number(listBlockTexts(translation)),
   };
   return JSON.stringify(record);
@@ -56,7 +60,7 @@ export const TEXTS_RESOURCE = {
   mediatype: 'application/x-ndjson',
   encoding: 'utf-8',
   description:
-    'One JSON object per line and document, oldest first: every metadata field of documents.json as the frontmatter holds it (title, summary and other bilingual fields as {"zh", "en"} objects), then characters, paragraphs ([{n, text}], n the paragraph number of the document page, #p<n>), text (the original, simplified or traditional as published, paragraphs separated by a blank line), text_simplified (its simplified form) and translation ([{n, text}] of the English translation, paragraph n beside the original paragraph n, or null). Reads with DuckDB: SELECT * FROM read_json(\'texts.jsonl\'); with pandas: pandas.read_json(\'texts.jsonl\', lines=True).',
+    'One JSON object per line and document, oldest first: every metadata field of documents.json as the frontmatter holds it (title, summary and other bilingual fields as {"zh", "en"} objects), then characters, paragraphs ([{n, text}], n the paragraph number of the document page, #p<n>), text (the original, simplified or traditional as published, paragraphs separated by a blank line), text_simplified (its simplified form for a traditional original; null when the original is simplified, text being the simplified text then: COALESCE(text_simplified, text)) and translation ([{n, text}] of the English translation, paragraph n beside the original paragraph n, or null). Reads with DuckDB: SELECT * FROM read_json(\'texts.jsonl\'); with pandas: pandas.read_json(\'texts.jsonl\', lines=True).',
   schema: {
     fields: [
       { name: 'id', type: 'string' },

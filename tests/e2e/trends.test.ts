@@ -244,6 +244,8 @@ describe('/data/texts.jsonl', () => {
     const traditional = rows.find((row) => row.script === 'zh-Hant')!;
     expect(traditional.text).not.toEqual(traditional.text_simplified);
     expect(toSimplified(String(traditional.text))).toBe(traditional.text_simplified);
+    // A simplified original is not written twice.
+    expect(rows.find((row) => row.script === 'zh-Hans')!.text_simplified).toBe(null);
     const translated = rows.filter((row) => Array.isArray(row.translation));
     expect(translated.map((row) => row.id)).toEqual([
       '2014-04-14-jinan-holding-assistance-and-reform-speech',

@@ -14,6 +14,7 @@
 //                    documents, its positions (the first as it is, then differences)
 // and `trends-<lang>/index.json` naming the folder and the bucket count.
 import { bucketOf, ByteReader, writeString, writeVarint } from '../search-index/format.ts';
+import { listUnits } from './units.ts';
 
 /** What the page reads first: where the files are and how tokens are spread over buckets. */
 export interface TrendManifest {
@@ -96,8 +97,53 @@ export class TrendIndexBuilder {
   private page = 0;
   private units = 0;
 
+  /** The number of a unit (folded, see src/lib/trends/units.ts). */
+  private unitId(unit: string): number {
+    let id = this.unitIds.get(unit);
+    if (id === undefined) {
+      id = this.unitNames.length;
+      if (id >= PAIR_BASE) throw new RangeError('more distinct units than a trends index can number');
+      this.unitIds.set(unit, id);
+      this.unitNames.push(unit);
+    }
+    return id;
+  }
+
+  /** Unit numbers by code point for Chinese text (-1: whitespace), so that most characters cost one lookup. */
+  private readonly codeIds = new Map<number, number>();
+
+  /**
+   * Adds the next document from its Chinese text (scripts folded), block by block: the units of
+   * `listUnits(block, 'zh')`, read without making a string per character.
+   */
+  addChinese(blocks: readonly string[]): number {
+    const ids: Int32Array[] = [];
+    for (const block of blocks) {
+      const own = new Int32Array(block.length);
+      let n = 0;
+      for (let i = 0; i < block.length;) {
+        const code = block.codePointAt(i)!;
+        const width = code > 0xffff ? 2 : 1;
+        let id = this.codeIds.get(code);
+        if (id === undefined) {
+          const units = listUnits(block.slice(i, i + width), 'zh').values;
+          id = units.length === 0 ? -1 : this.unitId(units[0]!);
+          this.codeIds.set(code, id);
+        }
+        if (id >= 0) own[n++] = id;
+        i += width;
+      }
+      ids.push(own.subarray(0, n));
+    }
+    return this.addIds(ids);
+  }
+
   /** Adds the next document: its units, block by block (no pair spans two blocks). */
   add(blocks: readonly (readonly string[])[]): number {
+    return this.addIds(blocks.map((block) => Int32Array.from(block, (unit) => this.unitId(unit))));
+  }
+
+  private addIds(blocks: readonly Int32Array[]): number {
     const page = this.page++;
     const unitCounts = new Map<number, number>();
     const pairPositions = new Map<number, number[]>();
@@ -105,14 +151,8 @@ export class TrendIndexBuilder {
     let size = 0;
     for (const block of blocks) {
       let previous = -1;
-      for (const unit of block) {
-        let id = this.unitIds.get(unit);
-        if (id === undefined) {
-          id = this.unitNames.length;
-          if (id >= PAIR_BASE) throw new RangeError('more distinct units than a trends index can number');
-          this.unitIds.set(unit, id);
-          this.unitNames.push(unit);
-        }
+      for (let i = 0; i < block.length; i += 1) {
+        const id = block[i]!;
         unitCounts.set(id, (unitCounts.get(id) ?? 0) + 1);
         if (previous >= 0) {
           const key = PAIR_BASE + previous * PAIR_BASE + id;
