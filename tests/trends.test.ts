@@ -13,7 +13,8 @@ import type { IndexedDocument } from '../src/lib/archive-index.ts';
 import { findPhraseSentences } from '../src/lib/trends/sentences.ts';
 import { parseTrendsState, serializeTrendsState, splitPhrases } from '../src/lib/trends/trends-state.ts';
 import { TrendIndexBuilder, type TrendDocs } from '../src/lib/trends/trend-index.ts';
-import { foldChineseText, listPhraseUnits, listUnits } from '../src/lib/trends/units.ts';
+import { foldChineseText } from '../src/lib/trends/fold.ts';
+import { listPhraseUnits, listUnits } from '../src/lib/trends/units.ts';
 
 describe('counting a phrase in a text', () => {
   test('overlapping occurrences each count: 三三三 holds 三三 twice', () => {
@@ -133,7 +134,11 @@ describe('the trends index', () => {
     '转型升级',
     '不存在的说法',
   ])('%s: per year, documents and occurrences as a plain loop over the bodies counts them', async (phrase) => {
-    const found = await countPhraseInIndex(listPhraseUnits(phrase, 'zh'), builder.bucketCount(), load);
+    const found = await countPhraseInIndex(
+      listPhraseUnits(phrase, 'zh'),
+      { buckets: builder.bucketCount(), positionBuckets: builder.positionBucketCount() },
+      load,
+    );
     const rows = figuresByYear(docs, filterDocs(docs, { types: [], speakers: [] }), found);
     const expected = new Map<number, { documents: number; occurrences: number }>();
     for (const doc of plain) {
@@ -159,14 +164,22 @@ describe('the trends index', () => {
     const traditional = plain.filter((_, i) => documents[i]!.script === 'zh-Hant');
     const expected = traditional.reduce((sum, doc) => sum + plainCount(doc.text, '国有企业'), 0);
     expect(expected).toBeGreaterThan(0);
-    const found = await countPhraseInIndex(listPhraseUnits('国有企业', 'zh'), builder.bucketCount(), load);
+    const found = await countPhraseInIndex(
+      listPhraseUnits('国有企业', 'zh'),
+      { buckets: builder.bucketCount(), positionBuckets: builder.positionBucketCount() },
+      load,
+    );
     const pages = documents.flatMap((doc, page) => (doc.script === 'zh-Hant' ? [page] : []));
     const fromIndex = pages.reduce((sum, page) => sum + (found.counts[[...found.pages].indexOf(page)] ?? 0), 0);
     expect(fromIndex).toBe(expected);
   });
 
   test('filters by type and speaker, and rates per 10,000 characters of the year', async () => {
-    const found = await countPhraseInIndex(listPhraseUnits('企业', 'zh'), builder.bucketCount(), load);
+    const found = await countPhraseInIndex(
+      listPhraseUnits('企业', 'zh'),
+      { buckets: builder.bucketCount(), positionBuckets: builder.positionBucketCount() },
+      load,
+    );
     const type = plain[0]!.type;
     const rows = figuresByYear(docs, filterDocs(docs, { types: [type], speakers: [] }), found);
     for (const row of rows) {

@@ -178,7 +178,12 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
   ];
   console.log(
     `trends indexes in ${((performance.now() - trendsStarted) / 1000).toFixed(1)} s: ` +
-      trends.map((own) => `${own.units} units, ${own.buckets} buckets, ${(own.bytes / 1e6).toFixed(1)} MB`).join('; '),
+      trends
+        .map(
+          (own) =>
+            `${own.units} units, ${own.buckets} + ${own.positionBuckets} buckets, ${(own.bytes / 1e6).toFixed(1)} MB`,
+        )
+        .join('; '),
   );
   await citations;
   if (cache) {

@@ -13,7 +13,8 @@ import { readContentBody, type CheckedEntry, type CheckResult } from '../checker
 import { compareOldestFirst, type EntityCatalogue } from '../lib/archive-index.ts';
 import { listBlockTexts } from '../lib/search-records.ts';
 import { TrendIndexBuilder, TREND_FILES, type TrendDocs, type TrendManifest } from '../lib/trends/trend-index.ts';
-import { foldChineseText, listUnits, type TrendLanguage } from '../lib/trends/units.ts';
+import { foldChineseText } from '../lib/trends/fold.ts';
+import { listUnits, type TrendLanguage } from '../lib/trends/units.ts';
 
 const gzip = promisify(gzipCallback);
 
@@ -22,6 +23,7 @@ export interface TrendIndexResult {
   documents: number;
   units: number;
   buckets: number;
+  positionBuckets: number;
   /** Bytes on disk, gzipped. */
   bytes: number;
 }
@@ -107,12 +109,17 @@ export async function writeTrendsIndex(
     made.add(dir);
     writeFileSync(target, data);
   }
-  const manifest: TrendManifest = { folder, buckets: builder.bucketCount() };
+  const manifest: TrendManifest = {
+    folder,
+    buckets: builder.bucketCount(),
+    positionBuckets: builder.positionBucketCount(),
+  };
   writeFileSync(join(root, 'index.json'), JSON.stringify(manifest));
   return {
     documents: documents.length,
     units: table.size.reduce((sum, size) => sum + size, 0),
     buckets: manifest.buckets,
+    positionBuckets: manifest.positionBuckets,
     bytes,
   };
 }

@@ -95,9 +95,7 @@ class TrendIndex {
     const key = units.join('\u0000');
     let found = this.counts.get(key);
     if (!found) {
-      found = this.loadManifest().then((manifest) =>
-        countPhraseInIndex(units, manifest.buckets, (path) => this.load(path)),
-      );
+      found = this.loadManifest().then((manifest) => countPhraseInIndex(units, manifest, (path) => this.load(path)));
       this.counts.set(key, found);
     }
     return found;

@@ -10,6 +10,7 @@ import {
   TREND_FILES,
   type TokenCounts,
   type TrendDocs,
+  type TrendManifest,
 } from './trend-index.ts';
 
 /** Fetches one file of the index (unzipped). */
@@ -70,9 +71,10 @@ export interface PhraseCount extends TokenCounts {
  */
 export async function countPhraseInIndex(
   units: readonly string[],
-  buckets: number,
+  manifest: Pick<TrendManifest, 'buckets' | 'positionBuckets'>,
   load: LoadFile,
 ): Promise<PhraseCount> {
+  const { buckets, positionBuckets } = manifest;
   const empty = { pages: new Int32Array(0), counts: new Int32Array(0), cover: [] };
   if (units.length === 0) return empty;
   const countsOf = async (token: string) =>
@@ -90,7 +92,7 @@ export async function countPhraseInIndex(
     cover.map(async (i) => {
       const token = pairs[i]!;
       const lists = readTokenPositions(
-        await load(TREND_FILES.positions(bucketOf(token, buckets))),
+        await load(TREND_FILES.positions(bucketOf(token, positionBuckets))),
         token,
         pairCounts[i]!,
       );

@@ -10,8 +10,9 @@
 //                    year, type, speaker and size in units of each (`TrendDocs`)
 //   c/<n>.bin        counts bucket n: the tokens hashed to n (FNV-1a, as the search index), each
 //                    with its documents (differences from the one before, from -1) and counts
-//   p/<n>.bin        positions bucket n: for each pair token of c/<n>.bin, for each of its
-//                    documents, its positions (the first as it is, then differences)
+//   p/<n>.bin        positions bucket n (of their own number, by the same hash): for each pair
+//                    token hashed to n, for each of its documents in the order of its counts,
+//                    its positions (the first as it is, then differences)
 // and `trends-<lang>/index.json` naming the folder and the bucket count.
 import { bucketOf, ByteReader, writeString, writeVarint } from '../search-index/format.ts';
 import { listUnits } from './units.ts';
@@ -19,7 +20,10 @@ import { listUnits } from './units.ts';
 /** What the page reads first: where the files are and how tokens are spread over buckets. */
 export interface TrendManifest {
   folder: string;
+  /** Counts bucket files (`c/`). */
   buckets: number;
+  /** Positions bucket files (`p/`): finer, since a pair's positions weigh more than its counts. */
+  positionBuckets: number;
 }
 
 /** The documents of a trends index, column by column, in page order. */
@@ -39,8 +43,13 @@ export interface TrendDocs {
   speakers: { id: string; zh: string; en: string }[];
 }
 
-/** Units per bucket file: tokens of about this much text share a file. */
+/**
+ * Units per counts bucket file, and per positions bucket file: tokens of about this much text
+ * share a file. Measured at 10,000 synthetic documents, positions buckets of 40,000 units made
+ * a rare five-character phrase fetch 195 KB of positions for 8 documents.
+ */
 export const UNITS_PER_BUCKET = 40_000;
+export const UNITS_PER_POSITION_BUCKET = 10_000;
 
 /** The token of a pair of units. */
 export const pairToken = (a: string, b: string): string => `${a} ${b}`;
@@ -198,42 +207,50 @@ export class TrendIndexBuilder {
     return pairToken(this.unitNames[Math.floor(pair / PAIR_BASE)]!, this.unitNames[pair % PAIR_BASE]!);
   }
 
-  /** How many bucket files the index gets. */
+  /** How many counts bucket files the index gets. */
   bucketCount(): number {
     return Math.max(1, Math.ceil(this.units / UNITS_PER_BUCKET));
   }
 
-  /** The bucket files, before gzip: `[path, bytes]` for counts and positions of each bucket. */
+  /** How many positions bucket files the index gets. */
+  positionBucketCount(): number {
+    return Math.max(1, Math.ceil(this.units / UNITS_PER_POSITION_BUCKET));
+  }
+
+  /** The bucket files, before gzip: `[path, bytes]`, counts buckets then positions buckets. */
   *files(): Generator<[string, Uint8Array]> {
     const buckets = this.bucketCount();
-    const grouped: { name: string; state: TokenState }[][] = Array.from({ length: buckets }, () => []);
-    for (const [key, state] of this.tokens) {
-      const name = this.tokenName(key);
-      grouped[bucketOf(name, buckets)]!.push({ name, state });
+    const positionBuckets = this.positionBucketCount();
+    const named = [...this.tokens].map(([key, state]) => ({ name: this.tokenName(key), state }));
+    named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const counts: Uint8Array[][] = Array.from({ length: buckets }, () => []);
+    const countTokens = new Uint32Array(buckets);
+    const positions: Uint8Array[][] = Array.from({ length: positionBuckets }, () => []);
+    const positionTokens = new Uint32Array(positionBuckets);
+    for (const { name, state } of named) {
+      const bucket = bucketOf(name, buckets);
+      const head: number[] = [];
+      writeString(head, name);
+      writeVarint(head, state.docs);
+      writeVarint(head, state.counts.length);
+      counts[bucket]!.push(Uint8Array.from(head), state.counts.view());
+      countTokens[bucket]! += 1;
+      if (state.positions) {
+        const own = bucketOf(name, positionBuckets);
+        const fields: number[] = [];
+        writeString(fields, name);
+        writeVarint(fields, state.positions.length);
+        positions[own]!.push(Uint8Array.from(fields), state.positions.view());
+        positionTokens[own]! += 1;
+      }
     }
     for (let bucket = 0; bucket < buckets; bucket += 1) {
-      const tokens = grouped[bucket]!.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const counts: Uint8Array[] = [];
-      const positions: Uint8Array[] = [];
-      const pairs = tokens.filter((token) => token.state.positions);
-      counts.push(header(tokens.length));
-      positions.push(header(pairs.length));
-      for (const { name, state } of tokens) {
-        const head: number[] = [];
-        writeString(head, name);
-        writeVarint(head, state.docs);
-        writeVarint(head, state.counts.length);
-        counts.push(Uint8Array.from(head), state.counts.view());
-        if (state.positions) {
-          const own: number[] = [];
-          writeString(own, name);
-          writeVarint(own, state.positions.length);
-          positions.push(Uint8Array.from(own), state.positions.view());
-        }
-      }
-      yield [TREND_FILES.counts(bucket), join(counts)];
-      yield [TREND_FILES.positions(bucket), join(positions)];
-      grouped[bucket] = [];
+      yield [TREND_FILES.counts(bucket), join([header(countTokens[bucket]!), ...counts[bucket]!])];
+      counts[bucket] = [];
+    }
+    for (let bucket = 0; bucket < positionBuckets; bucket += 1) {
+      yield [TREND_FILES.positions(bucket), join([header(positionTokens[bucket]!), ...positions[bucket]!])];
+      positions[bucket] = [];
     }
   }
 }

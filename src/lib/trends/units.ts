@@ -7,8 +7,8 @@
 //
 // Units are compared in a folded form: Unicode compatibility forms (ＳＡＳＡＣ, ２０１４, 﨑)
 // to their ordinary ones and letters to lower case. Scripts are folded before this, on the
-// whole text (`foldChineseText`), since OpenCC's conversion reads phrases.
-import { simplifyCharacters, toSimplified } from '../script-convert.ts';
+// whole text (`foldChineseText` in fold.ts, kept apart so that the page's script does not
+// carry OpenCC), since OpenCC's conversion reads phrases.
 
 /** The two ways a text is cut into units: Chinese characters or English words. */
 export type TrendLanguage = 'zh' | 'en';
@@ -66,13 +66,4 @@ export function listUnits(text: string, lang: TrendLanguage): TextUnits {
 /** The folded units of a phrase as a reader typed it (scripts already folded). */
 export function listPhraseUnits(phrase: string, lang: TrendLanguage): string[] {
   return listUnits(phrase, lang).values;
-}
-
-/**
- * A Chinese text in the one script counts are made in: simplified, traditional originals through
- * OpenCC's phrase-aware conversion, then every text through the character map that readers'
- * phrases go through too (`simplifyCharacters`), as the search index does.
- */
-export function foldChineseText(text: string, traditional: boolean): string {
-  return simplifyCharacters(traditional ? toSimplified(text) : text);
 }
