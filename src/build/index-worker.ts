@@ -22,6 +22,7 @@ import { digest } from '../lib/digest.ts';
 import { CACHE_OWNER } from './store.ts';
 import { buildChineseEntry, buildEnglishEntry } from '../lib/search-index/entry.ts';
 import { indexLanguage, type IndexResult as LanguageResult } from './write-search-index.ts';
+import { writeTrendsIndex } from './write-trends-index.ts';
 
 /** What the build passes to the worker. */
 export interface IndexJob {
@@ -168,6 +169,22 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
       const translation = translations.get(doc.id);
       return 1_000 + (translation?.size ?? translation?.bytes?.length ?? 0);
     },
+  );
+  // The trends indexes (trends-zh/, trends-en/): every count depends on every text, so they are
+  // made whole whenever the worker runs.
+  const trendsStarted = performance.now();
+  const trends = [
+    await writeTrendsIndex(job.site, 'zh', documents, translations, catalogue),
+    await writeTrendsIndex(job.site, 'en', documents, translations, catalogue),
+  ];
+  console.log(
+    `trends indexes in ${((performance.now() - trendsStarted) / 1000).toFixed(1)} s: ` +
+      trends
+        .map(
+          (own) =>
+            `${own.units} units, ${own.buckets} + ${own.positionBuckets} buckets, ${(own.bytes / 1e6).toFixed(1)} MB`,
+        )
+        .join('; '),
   );
   await citations;
   if (cache) {

@@ -238,10 +238,11 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   // ── index ──
   announce('index', `${ws.index} into ${ws.site}`);
   const indexed = await indexing;
-  // The worker's search indexes (and, in a full build, citation files) replace the last build's
+  // The worker's search and trends indexes (and, in a full build, citation files) replace the last build's
   // whole; an incremental build keeps the citation files, made from frontmatter only.
   for (const folder of readdirSync(ws.site)) {
-    if (/^(pagefind(-[\w-]+)?|search-(zh|en))$/.test(folder)) rmSync(join(ws.site, folder), { recursive: true });
+    if (/^(pagefind(-[\w-]+)?|search-(zh|en)|trends-(zh|en))$/.test(folder))
+      rmSync(join(ws.site, folder), { recursive: true });
   }
   for (const folder of readdirSync(ws.index)) renameSync(join(ws.index, folder), join(ws.site, folder));
   console.log(

@@ -1,4 +1,5 @@
 import { CSV_FORMULA_NOTE, DOCUMENT_COLUMNS } from '../../lib/data-export.ts';
+import { TEXTS_RESOURCE } from '../../lib/texts-export.ts';
 
 /** `/data/datapackage.json`: a Frictionless Data package describing the downloads. */
 export function GET(): Response {
@@ -26,6 +27,7 @@ export function GET(): Response {
       { name: 'documents-json', path: 'documents.json', format: 'json', mediatype: 'application/json' },
       { name: 'entities', path: 'entities.json', format: 'json', mediatype: 'application/json' },
       { name: 'graph', path: 'graph.json', format: 'json', mediatype: 'application/json' },
+      TEXTS_RESOURCE,
     ],
   };
   return new Response(JSON.stringify(pkg, null, 1), { headers: { 'content-type': 'application/json' } });

@@ -1,0 +1,95 @@
+// `npm run bench:trends -- --site DIR --query 国营企业,国有企业 [--query …] [--lang zh]`: serves a
+// built site on loopback and measures, in headless Chromium, each trends query cold (a fresh
+// browser opening the trends page with the query in its URL): the time until the chart is in
+// the page, page load included, and the bytes fetched (`kb`: everything but the HTML and the
+// stylesheet, by kind of file). Prints one JSON line per query.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../dev/browser.ts';
+import { serveStatic } from '../dev/static-server.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const site = option('--site');
+const lang = option('--lang') ?? 'zh';
+const queries = args.flatMap((arg, i) => (args[i - 1] === '--query' ? [arg] : []));
+if (!site || queries.length === 0) {
+  console.error('usage: npm run bench:trends -- --site DIR --query PHRASE[,PHRASE…] [--query …] [--lang zh|en]');
+  process.exit(2);
+}
+
+function fileKind(url: string): string {
+  const path = new URL(url).pathname;
+  if (/\/trends-(zh|en)\/[^/]+\/c\//.test(path)) return 'counts';
+  if (/\/trends-(zh|en)\/[^/]+\/p\//.test(path)) return 'positions';
+  if (/\/trends-(zh|en)\/(index\.json|[^/]+\/docs\.json)$/.test(path)) return 'docs';
+  if (path.endsWith('/t2s.json')) return 'characters';
+  if (path.endsWith('.js')) return 'script';
+  return 'other';
+}
+
+/** Counts the bytes of every response a context receives, from now on (not the HTML and CSS). */
+function countBytes(context: BrowserContext) {
+  let bytes = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  context.on('requestfinished', (request) => {
+    if (request.resourceType() === 'document' || request.resourceType() === 'stylesheet') return;
+    pending.push(
+      request.sizes().then((sizes) => {
+        const kind = fileKind(request.url());
+        bytes.set(kind, (bytes.get(kind) ?? 0) + sizes.responseBodySize + sizes.responseHeadersSize);
+      }),
+    );
+  });
+  const kb = (value: number) => Math.round(value / 102.4) / 10;
+  return {
+    settle: () => Promise.all(pending),
+    kb: () => kb([...bytes.values()].reduce((sum, value) => sum + value, 0)),
+    byKind: () => Object.fromEntries([...bytes].sort().map(([kind, value]) => [kind, kb(value)])),
+    reset: () => {
+      bytes = new Map();
+    },
+  };
+}
+
+const browser = await launchBrowser();
+const server = await serveStatic(site, '/');
+try {
+  const docs = (JSON.parse(readFileSync(join(site, 'search-zh', 'index.json'), 'utf8')) as { pages: number }).pages;
+  for (const query of queries) {
+    // Cold: a fresh browser opens the trends page with the query in its URL. `ms` is the time
+    // from the start of the navigation to the chart in the page (performance.now() when the
+    // chart's SVG is attached), `wall_ms` the same seen from outside.
+    const context = await browser.newContext();
+    const bytes = countBytes(context);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const watch = new MutationObserver(() => {
+        if (document.querySelector('#trends-chart svg')) {
+          (window as unknown as { chartAt: number }).chartAt = performance.now();
+          watch.disconnect();
+        }
+      });
+      watch.observe(document, { childList: true, subtree: true });
+    });
+    const started = Date.now();
+    await page.goto(`${server.url}${lang}/trends/?q=${encodeURIComponent(query)}`);
+    await page.locator('#trends-chart svg').waitFor({ state: 'attached', timeout: 60_000 });
+    const wallMs = Date.now() - started;
+    const ms = Math.round(await page.evaluate(() => (window as unknown as { chartAt: number }).chartAt));
+    const chart = (await page.locator('#trends-chart desc').textContent()) ?? '';
+    await page.waitForTimeout(300);
+    await bytes.settle();
+    console.log(
+      JSON.stringify({ docs, lang, query, ms, wall_ms: wallMs, kb: bytes.kb(), kb_by_kind: bytes.byKind(), chart }),
+    );
+    await context.close();
+  }
+} finally {
+  await server.close();
+  await browser.close();
+}

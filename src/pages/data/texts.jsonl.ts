@@ -1,0 +1,30 @@
+import { loadArchive, loadTranslations, readBody } from '../../data/archive.ts';
+import { formatTextRecord } from '../../lib/texts-export.ts';
+
+/**
+ * `/data/texts.jsonl`: every document's metadata and full text, one JSON object per line
+ * (src/lib/texts-export.ts). Lines are made one at a time into bytes, never one string: at
+ * 10,000 documents the file is hundreds of megabytes.
+ */
+export async function GET(): Promise<Response> {
+  const [archive, translations] = await Promise.all([loadArchive(), loadTranslations()]);
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (const { file, mentions: _mentions, ...doc } of [...archive.documents].reverse()) {
+    const translation = translations.get(doc.id);
+    const line = encoder.encode(
+      `${formatTextRecord(doc, readBody(file), translation && readBody(translation.file))}\n`,
+    );
+    chunks.push(line);
+    length += line.length;
+  }
+  // One copy, into the body.
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return new Response(bytes, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8' } });
+}
