@@ -1,5 +1,5 @@
 // The trends page: counts each phrase per year from the trends indexes (src/lib/trends/, files
-// made by src/cli/write-trends-index.ts), draws one chart for all of them, a table of the
+// made by src/build/write-trends-index.ts), draws one chart for all of them, a table of the
 // figures and a CSV of them, and, for a chosen year, the sentences that use each phrase, taken
 // from the search index's fragments (the same documents in the same order) and linked to
 // their paragraphs. The whole state lives in the URL. Chinese phrases (in either script) are
