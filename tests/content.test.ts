@@ -38,14 +38,19 @@ describe('the archive in content/', () => {
     );
   });
 
-  test.each(documents.map((doc) => [doc.file, doc] as const))('%s has an English summary of 80–150 words', (_, doc) => {
+  test.each(documents.map((doc) => [doc.file, doc] as const))('%s has an English summary of 80–200 words', (_, doc) => {
     const words = doc.data.summary.en.split(/\s+/).filter(Boolean).length;
     expect(words).toBeGreaterThanOrEqual(80);
-    expect(words).toBeLessThanOrEqual(150);
+    expect(words).toBeLessThanOrEqual(200);
   });
 
   test.each(documents.map((doc) => [doc.file, doc] as const))('%s is clean of pinyin and site chrome', (_, doc) => {
     expect(doc.body).not.toMatch(/[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/);
+    // Chrome stands on short lines of its own; prose may well say 注册资本 or 北斗导航.
+    const shortLines = doc.body
+      .split('\n')
+      .filter((line) => line.trim().length > 0 && line.trim().length < 40)
+      .join('\n');
     for (const chrome of [
       '点击数',
       '發布人',
@@ -61,7 +66,7 @@ describe('the archive in content/', () => {
       '導語',
       '時間:',
     ]) {
-      expect(doc.body, chrome).not.toContain(chrome);
+      expect(shortLines, chrome).not.toContain(chrome);
     }
   });
 
@@ -69,8 +74,9 @@ describe('the archive in content/', () => {
     '%s keeps its original script and records its damage',
     (_, doc) => {
       const han = doc.body.replace(/[^\u4e00-\u9fff]/g, '');
+      const chars = [...han];
       const changedBy = (convert: (text: string) => string) =>
-        [...convert(han)].filter((char, i) => char !== [...han][i]).length / han.length;
+        [...convert(han)].filter((char, i) => char !== chars[i]).length / chars.length;
       // Converting to its own script changes almost nothing; to the other script, a great deal.
       // (Websites' own conversion leaves a few ambiguous forms such as 干 and 后 in traditional texts.)
       const [own, other] =

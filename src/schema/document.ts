@@ -99,7 +99,7 @@ export const documentRecordSchema = z
     title: bilingualSchema,
     /** A subtitle or motto line printed above the title, when the text has one. */
     subtitle: bilingualSchema.optional(),
-    /** What the text says, in both languages; the English summary runs 80–150 words. */
+    /** What the text says, in both languages; the English summary runs 80–200 words. */
     summary: bilingualSchema,
     /**
      * The date of the meeting or speech: YYYY-MM-DD, YYYY-MM or YYYY, matching `date_precision`.
