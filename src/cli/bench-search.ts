@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { countResponseBytes } from '../bench/response-bytes.ts';
 import { launchBrowser } from '../dev/browser.ts';
 import { serveStatic } from '../dev/static-server.ts';
 
@@ -80,33 +81,6 @@ function fileKind(url: string): string {
   return 'other';
 }
 
-/** Counts the encoded bytes of every response a context receives (pages and workers), from now on. */
-function countBytes(context: BrowserContext): {
-  kb: () => number;
-  byKind: () => Record<string, number>;
-  reset: () => void;
-} {
-  let bytes = new Map<string, number>();
-  const pending: Promise<void>[] = [];
-  context.on('requestfinished', (request) => {
-    if (request.resourceType() === 'document' || request.resourceType() === 'stylesheet') return;
-    pending.push(
-      request.sizes().then((sizes) => {
-        const kind = fileKind(request.url());
-        bytes.set(kind, (bytes.get(kind) ?? 0) + sizes.responseBodySize + sizes.responseHeadersSize);
-      }),
-    );
-  });
-  const kb = (value: number) => Math.round(value / 102.4) / 10;
-  return {
-    kb: () => kb([...bytes.values()].reduce((sum, value) => sum + value, 0)),
-    byKind: () => Object.fromEntries([...bytes].sort().map(([kind, value]) => [kind, kb(value)])),
-    reset: () => {
-      bytes = new Map();
-    },
-  };
-}
-
 const browser = await launchBrowser();
 try {
   for (const docs of sizes) {
@@ -121,7 +95,7 @@ try {
     try {
       for (const { lang, cold, warm } of QUERIES) {
         const context = await browser.newContext();
-        const bytes = countBytes(context);
+        const bytes = countResponseBytes(context, fileKind);
         const page = await context.newPage();
         // Cold: a fresh browser, the search page just loaded (its script starts loading the
         // engine), the query typed at once. Bytes: everything but the HTML and the stylesheet.

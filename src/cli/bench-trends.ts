@@ -5,7 +5,7 @@
 // stylesheet, by kind of file). Prints one JSON line per query.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import { countResponseBytes } from '../bench/response-bytes.ts';
 import { launchBrowser } from '../dev/browser.ts';
 import { serveStatic } from '../dev/static-server.ts';
 
@@ -32,30 +32,6 @@ function fileKind(url: string): string {
   return 'other';
 }
 
-/** Counts the bytes of every response a context receives, from now on (not the HTML and CSS). */
-function countBytes(context: BrowserContext) {
-  let bytes = new Map<string, number>();
-  const pending: Promise<void>[] = [];
-  context.on('requestfinished', (request) => {
-    if (request.resourceType() === 'document' || request.resourceType() === 'stylesheet') return;
-    pending.push(
-      request.sizes().then((sizes) => {
-        const kind = fileKind(request.url());
-        bytes.set(kind, (bytes.get(kind) ?? 0) + sizes.responseBodySize + sizes.responseHeadersSize);
-      }),
-    );
-  });
-  const kb = (value: number) => Math.round(value / 102.4) / 10;
-  return {
-    settle: () => Promise.all(pending),
-    kb: () => kb([...bytes.values()].reduce((sum, value) => sum + value, 0)),
-    byKind: () => Object.fromEntries([...bytes].sort().map(([kind, value]) => [kind, kb(value)])),
-    reset: () => {
-      bytes = new Map();
-    },
-  };
-}
-
 const browser = await launchBrowser();
 const server = await serveStatic(site, '/');
 try {
@@ -65,7 +41,7 @@ try {
     // from the start of the navigation to the chart in the page (performance.now() when the
     // chart's SVG is attached), `wall_ms` the same seen from outside.
     const context = await browser.newContext();
-    const bytes = countBytes(context);
+    const bytes = countResponseBytes(context, fileKind);
     const page = await context.newPage();
     await page.addInitScript(() => {
       const watch = new MutationObserver(() => {

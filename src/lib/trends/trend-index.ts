@@ -14,7 +14,7 @@
 //                    token hashed to n, for each of its documents in the order of its counts,
 //                    its positions (the first as it is, then differences)
 // and `trends-<lang>/index.json` naming the folder and the bucket count.
-import { bucketOf, ByteReader, writeString, writeVarint } from '../search-index/format.ts';
+import { bucketOf, ByteReader, concatBytes, writeString, writeVarint } from '../search-index/format.ts';
 import { listUnits } from './units.ts';
 
 /** What the page reads first: where the files are and how tokens are spread over buckets. */
@@ -246,11 +246,11 @@ export class TrendIndexBuilder {
       }
     }
     for (let bucket = 0; bucket < buckets; bucket += 1) {
-      yield [TREND_FILES.counts(bucket), join([header(countTokens[bucket]!), ...counts[bucket]!])];
+      yield [TREND_FILES.counts(bucket), concatBytes([header(countTokens[bucket]!), ...counts[bucket]!])];
       counts[bucket] = [];
     }
     for (let bucket = 0; bucket < positionBuckets; bucket += 1) {
-      yield [TREND_FILES.positions(bucket), join([header(positionTokens[bucket]!), ...positions[bucket]!])];
+      yield [TREND_FILES.positions(bucket), concatBytes([header(positionTokens[bucket]!), ...positions[bucket]!])];
       positions[bucket] = [];
     }
   }
@@ -260,16 +260,6 @@ function header(count: number): Uint8Array {
   const out: number[] = [];
   writeVarint(out, count);
   return Uint8Array.from(out);
-}
-
-function join(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /** A token's documents (pages, ascending) and its count in each. */
