@@ -138,6 +138,21 @@ describe('the files of the Chinese index', () => {
     expect(bucketCount(10_000_000)).toBeGreaterThan(bucketCount(1_000_000));
   });
 
+  test('the bucket count holds still while the archive grows a little, and never packs a bucket fuller', () => {
+    // A small archive: one bucket per 10,000 characters.
+    expect(bucketCount(95_000)).toBe(10);
+    // 43.5 million characters (10,000 synthetic documents): one more document of 4,000
+    // characters, or ten, leave the count (and so every kept part of the index) as it was.
+    const large = 43_489_576;
+    expect(bucketCount(large + 4_000)).toBe(bucketCount(large));
+    expect(bucketCount(large + 40_000)).toBe(bucketCount(large));
+    for (const characters of [0, 1, 9_999, 160_001, 1_000_000, large, 1e9]) {
+      const count = bucketCount(characters);
+      expect(characters / count).toBeLessThanOrEqual(10_000);
+      expect(bucketCount(characters + 1)).toBeGreaterThanOrEqual(count);
+    }
+  });
+
   test('parts joined give the same bucket as one part of the same pages', () => {
     const pages = ['国资钼钼', '国资国资国资', '改革', '国资改革改革改革改革', '钼'];
     const buckets = 3;

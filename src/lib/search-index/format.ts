@@ -72,13 +72,30 @@ export function bucketOf(token: string, buckets: number): number {
 }
 
 /**
- * How many bucket files an index of `characters` characters gets: about `BUCKET_CHARACTERS`
+ * How many bucket files an index of `characters` characters gets: at most `BUCKET_CHARACTERS`
  * characters of text each (their postings come to some 16 KB unzipped, measured on the
  * synthetic archive), so a query token costs one small file.
+ *
+ * Above `EXACT_BUCKETS` the count moves in steps of an eighth (16, 18, 21, 24, 27…, see
+ * `BUCKET_STEPS`), rounded up so that a bucket never holds more than it would otherwise. Every
+ * part of an index is written for one bucket count, so a change of count writes the whole index
+ * again: with a count that followed every 10,000 characters, adding one document of 4,000
+ * characters to an archive of any size changed it two times in five; with steps of an eighth a
+ * change needs the archive to grow by about an eighth.
  */
 export function bucketCount(characters: number): number {
-  return Math.max(1, Math.ceil(characters / BUCKET_CHARACTERS));
+  const needed = Math.max(1, Math.ceil(characters / BUCKET_CHARACTERS));
+  if (needed <= EXACT_BUCKETS) return needed;
+  let count = EXACT_BUCKETS;
+  while (count < needed) count += Math.ceil(count / BUCKET_STEPS);
+  return count;
 }
+
+/** Bucket counts up to this follow the text exactly (see `bucketCount`). */
+const EXACT_BUCKETS = 16;
+
+/** Steps of the bucket count per doubling of the archive, above `EXACT_BUCKETS`. */
+const BUCKET_STEPS = 8;
 
 /** Characters of indexed text per bucket file (see `bucketCount`). */
 export const BUCKET_CHARACTERS = 10_000;
