@@ -363,12 +363,35 @@ describe('writing and joining parts', () => {
   );
 
   test('parts are runs of consecutive pages within the budget', () => {
-    // 41, 13, 21, 6 and 6 characters: the first is a part of its own, the next three fit in 40.
+    // 41, 13, 21, 6 and 6 characters: the first is over the budget of 40 and a part of its own.
     expect(entries.map((entry) => entry.characters)).toEqual([41, 13, 21, 6, 6]);
     const parts = planIndexParts(entries, 40);
-    expect(parts.map((part) => part.start)).toEqual([0, 1, 4]);
+    expect(parts[0]!.documents).toEqual([entries[0]]);
     expect(parts.flatMap((part) => part.documents)).toEqual(entries);
+    for (const part of parts) {
+      expect(part.start).toBe(entries.indexOf(part.documents[0]!));
+      expect(part.documents.reduce((sum, doc) => sum + doc.characters, 0)).toBeLessThanOrEqual(41);
+    }
     expect(planIndexParts(entries, 1).length).toBe(entries.length);
+  });
+
+  test('one text growing, or a document added in the middle, changes only the parts around it', () => {
+    // 2,000 documents of 1,000 to 9,000 characters, parts of at most 200,000.
+    const sized = (id: string, characters: number) => ({ id, characters }) as unknown as CheckedEntry;
+    const docs = Array.from({ length: 2_000 }, (_, n) => sized(`doc-${n}`, 1_000 + ((n * 7_919) % 8_000)));
+    const members = (plan: ReturnType<typeof planIndexParts>) =>
+      new Set(plan.map((part) => part.documents.map((doc) => doc.id).join(' ')));
+    const before = planIndexParts(docs, 200_000);
+    expect(before.length).toBeGreaterThan(20);
+    for (const at of [3, 500, 1_234, 1_990]) {
+      const grown = docs.map((doc, n) => (n === at ? sized(doc.id, doc.characters + 5_000) : doc));
+      const added = [...docs.slice(0, at), sized('new', 4_000), ...docs.slice(at)];
+      for (const after of [planIndexParts(grown, 200_000), planIndexParts(added, 200_000)]) {
+        const kept = members(before);
+        const changed = [...members(after)].filter((part) => !kept.has(part));
+        expect(changed.length).toBeLessThanOrEqual(3);
+      }
+    }
   });
 
   test('an index written in parts finds what one written whole finds, fragment for fragment', async () => {
@@ -386,7 +409,7 @@ describe('writing and joining parts', () => {
       const { manifest, sums } = assembleIndex(join(work, name), 'zh', folders, 4, facets);
       return { root: join(work, name, 'search-zh'), manifest, sums, folders, facets, parts: parts.length };
     };
-    const whole = await write('whole', 1_000);
+    const whole = await write('whole', Number.MAX_SAFE_INTEGER);
     const split = await write('split', 30);
     expect(whole.parts).toBe(1);
     expect(split.parts).toBeGreaterThan(2);

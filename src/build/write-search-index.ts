@@ -64,6 +64,14 @@ export interface IndexPart {
  * Cuts documents in date order into parts of consecutive pages with at most `budget`
  * characters of text each, as `weight` counts them (a document longer than that is a part of
  * its own).
+ *
+ * Where a part ends is decided by the documents themselves, not by how full the part is: a
+ * part ends after a document with a chance of its weight over half the budget, drawn from a
+ * hash of its id (the same document always decides the same way), and before a document that
+ * would take it over the budget. Filling parts up to the budget instead moved every later
+ * boundary whenever one text grew or a document was added in the middle of the archive, and so
+ * wrote every later part again; now a boundary moves only up to the next drawn one, which comes
+ * after about half a budget of text.
  */
 export function planIndexParts(
   documents: readonly CheckedEntry[],
@@ -82,8 +90,14 @@ export function planIndexParts(
     }
     current.documents.push(doc);
     characters += own;
+    if (drawFraction(doc.id) < own / (budget / 2)) current = undefined;
   });
   return parts;
+}
+
+/** A number in [0, 1) drawn from a document's id: the same id, the same number. */
+function drawFraction(id: string): number {
+  return createHash('sha256').update(id).digest().readUInt32BE(0) / 2 ** 32;
 }
 
 /** Makes a document's entry for an index, its tokens going to `sink`. */
