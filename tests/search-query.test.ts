@@ -12,6 +12,7 @@ import {
   splitTypedWord,
 } from '../src/lib/search-query.ts';
 import { countSearchFacets, listBlockTexts, searchFilters } from '../src/lib/search-records.ts';
+import { useTranslations } from '../src/i18n/index.ts';
 import type { Document } from '../src/schema/index.ts';
 import { listTraditionalToSimplifiedPairs } from '../src/lib/script-convert.ts';
 
@@ -146,12 +147,14 @@ describe('the facet counts shown before a search', () => {
   ];
 
   test('count each document once per value, with the values the index records', () => {
-    const zh = countSearchFacets(documents, 'zh', catalogue);
+    const zh = countSearchFacets(documents, 'zh', catalogue, useTranslations('zh'));
     expect(zh.year).toEqual({ '2014': 2, '2017': 1 });
     expect(zh.enterprise).toEqual({ 国务院国资委: 2 });
     expect(Object.values(zh.type!).reduce((sum, n) => sum + n, 0)).toBe(3);
     // The same values as the documents' records carry, so a chosen facet filters the index.
-    expect(Object.keys(zh.type!)).toEqual(expect.arrayContaining(searchFilters(documents[0]!, 'zh', catalogue).type!));
-    expect(countSearchFacets(documents, 'en', catalogue).enterprise).toEqual({ SASAC: 2 });
+    expect(Object.keys(zh.type!)).toEqual(
+      expect.arrayContaining(searchFilters(documents[0]!, 'zh', catalogue, useTranslations('zh')).type!),
+    );
+    expect(countSearchFacets(documents, 'en', catalogue, useTranslations('en')).enterprise).toEqual({ SASAC: 2 });
   });
 });

@@ -35,7 +35,7 @@ import {
   type PageFacets,
 } from '../lib/search-index/format.ts';
 import type { TokenSink } from '../lib/search-index/tokens.ts';
-import type { Lang } from '../i18n/index.ts';
+import { useTranslations, type Lang } from '../i18n/index.ts';
 import { joinSections, PartPostingsBuilder, readSectionOffsets } from '../lib/search-index/postings.ts';
 import { digest } from '../lib/digest.ts';
 import { searchFilters } from '../lib/search-records.ts';
@@ -173,8 +173,9 @@ export function collectPageFacets(
 ): PageFacets {
   const names = [...SEARCH_FILTERS];
   const values = names.map(() => new Map<string, number>());
+  const t = useTranslations(lang);
   const pages = documents.map((doc) => {
-    const filters = searchFilters(doc, lang, catalogue);
+    const filters = searchFilters(doc, lang, catalogue, t);
     return names.map((name, f) =>
       [...new Set(filters[name] ?? [])].map((value) => {
         const own = values[f]!;

@@ -297,6 +297,7 @@ export async function renderFeed(
     self: `${page}feed.xml`,
     alternate: page,
     title: entity ? pick(archive[entity.kind].get(entity.id)!.name, lang) : useTranslations(lang)('home.newest'),
+    t: useTranslations(lang),
   });
   return new Response(body, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
 }

@@ -1,9 +1,9 @@
 import { en, type UiKey } from './en.ts';
 import { zh } from './zh.ts';
 
-/** The languages of the site; every page exists once under each. */
-export const LANGUAGES = ['zh', 'en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+import type { Lang } from '../lib/lang.ts';
+
+export { isLang, LANGUAGES, type Lang } from '../lib/lang.ts';
 
 const dictionaries: Record<Lang, Record<UiKey, string>> = { en, zh };
 
@@ -15,11 +15,6 @@ export function useTranslations(lang: Lang) {
   const dictionary = dictionaries[lang];
   return (key: UiKey, params: Record<string, string | number> = {}): string =>
     dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-/** True when `value` is one of the site's languages. */
-export function isLang(value: unknown): value is Lang {
-  return LANGUAGES.includes(value as Lang);
 }
 
 export type { UiKey };

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/index.ts';
+import type { Lang } from './lang.ts';
 import type { Bilingual, Region } from '../schema/common.ts';
 
 /** The text of a bilingual field in the page's language, falling back to Chinese when English is empty. */

@@ -1,7 +1,7 @@
-import { useTranslations, type Lang } from '../i18n/index.ts';
 import type { IndexedDocument } from './archive-index.ts';
 import { renderAtomFeed, type FeedEntry } from './atom-feed.ts';
 import { pick } from './bilingual.ts';
+import type { CoreLabels, Lang } from './lang.ts';
 import type { FileHistory } from './git-history.ts';
 import { pagePath } from './urls.ts';
 
@@ -35,9 +35,10 @@ export function renderDocumentFeed(options: {
   self: string;
   alternate: string;
   title: string;
+  /** The words for document types and the site's title in `lang`. */
+  t: CoreLabels;
 }): string {
-  const { lang, root } = options;
-  const t = useTranslations(lang);
+  const { lang, root, t } = options;
   const absolute = (path: string) => new URL(path.replace(/^\//, ''), root).href;
   const dated = options.documents.map((doc) => {
     const history = options.history.get(`documents/${doc.id}.md`);

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/index.ts';
+import type { Lang } from './lang.ts';
 
 /** What is known of a date: the value, how precise it is and whether it was inferred. */
 export interface DateFacts {

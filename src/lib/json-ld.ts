@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/index.ts';
+import type { Lang } from './lang.ts';
 import type { ArchiveIndex, IndexedDocument } from './archive-index.ts';
 import type { Directive, Enterprise, Person } from '../schema/index.ts';
 import type { Bilingual, Region } from '../schema/common.ts';

@@ -6,7 +6,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { remarkEntityLinks, type EntityLinkOptions } from '../remark/remark-entity-links.ts';
+import { linkEntityMentions, type EntityLinkOptions } from './link-entity-mentions.ts';
 
 /** One top-level block of a rendered body: a paragraph, heading, list or quotation. */
 export interface RenderedBlock {
@@ -48,7 +48,7 @@ const SCHEMA: Schema = {
  */
 export function renderBlocks(markdown: string, links?: EntityLinkOptions): RenderedBlock[] {
   const mdast = unified().use(remarkParse).use(remarkCjkFriendly).parse(markdown) as MdastRoot;
-  if (links) remarkEntityLinks(links)(mdast);
+  if (links) linkEntityMentions(mdast, links);
   const hast = sanitize(unified().use(remarkRehype).runSync(mdast), SCHEMA) as HastRoot;
   return hast.children.flatMap((node) =>
     node.type !== 'element'

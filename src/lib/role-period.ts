@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/index.ts';
+import type { Lang } from './lang.ts';
 import { dateSortKey, formatDate } from './format-date.ts';
 
 /** The dates of one office: when it was taken up and left, or a date it is known to be held. */

@@ -1,8 +1,8 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { toString } from 'mdast-util-to-string';
-import { useTranslations, type Lang } from '../i18n/index.ts';
 import type { EntityCatalogue } from './archive-index.ts';
+import type { CoreLabels, Lang } from './lang.ts';
 import type { Document } from '../schema/index.ts';
 import { pick } from './bilingual.ts';
 import { NATIONAL } from './document-facets.ts';
@@ -13,9 +13,16 @@ export function listBlockTexts(markdown: string): string[] {
   return fromMarkdown(markdown, { extensions: [cjkFriendlyExtension()] }).children.map((node) => toString(node).trim());
 }
 
-/** A document's values of the search page's filters in one language (empty filters left out). */
-export function searchFilters(doc: Document, lang: Lang, catalogue: EntityCatalogue): Record<string, string[]> {
-  const t = useTranslations(lang);
+/**
+ * A document's values of the search page's filters in one language (empty filters left out);
+ * `t` names types and scripts in that language.
+ */
+export function searchFilters(
+  doc: Document,
+  lang: Lang,
+  catalogue: EntityCatalogue,
+  t: CoreLabels,
+): Record<string, string[]> {
   const name = (entity: { name: { zh: string; en: string } }) => pick(entity.name, lang);
   const speaker = doc.speaker ? catalogue.people.get(doc.speaker) : undefined;
   const filters: Record<string, string[]> = {
@@ -44,10 +51,11 @@ export function countSearchFacets(
   documents: readonly Document[],
   lang: Lang,
   catalogue: EntityCatalogue,
+  t: CoreLabels,
 ): Record<string, Record<string, number>> {
   const counts: Record<string, Record<string, number>> = {};
   for (const doc of documents) {
-    for (const [filter, values] of Object.entries(searchFilters(doc, lang, catalogue))) {
+    for (const [filter, values] of Object.entries(searchFilters(doc, lang, catalogue, t))) {
       const own = (counts[filter] ??= {});
       for (const value of new Set(values)) own[value] = (own[value] ?? 0) + 1;
     }

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/index.ts';
+import type { Lang } from './lang.ts';
 
 /** Joins the site's base path and a path inside the site, with one slash between and a trailing slash. */
 export function withBase(base: string, path: string): string {

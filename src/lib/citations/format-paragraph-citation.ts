@@ -1,4 +1,4 @@
-import type { Lang } from '../../i18n/index.ts';
+import type { Lang } from '../lang.ts';
 import { pick } from '../bilingual.ts';
 import type { CitationInput } from './citation-input.ts';
 
