@@ -202,6 +202,12 @@ if (form) {
     }
     status.textContent = messages.loading;
     try {
+      // The indexes' manifests and document tables do not depend on the phrases: asked for now,
+      // they come while the character map does, not one round trip after another. A failure
+      // shows where they are awaited below.
+      for (const phraseLang of new Set(state.phrases.map((phrase) => (containsHan(phrase) ? 'zh' : 'en')))) {
+        indexes[phraseLang].loadDocs().catch(() => undefined);
+      }
       const map = state.phrases.some(containsHan) ? await loadPairs() : new Map<string, string>();
       const prepared = state.phrases.map((phrase) => {
         const phraseLang: TrendLanguage = containsHan(phrase) ? 'zh' : 'en';
