@@ -88,6 +88,7 @@ async function measureOurs(docIds: string[]) {
 
   let rebuild: { wall_s: number } | undefined;
   let rebuildSiteCpu: number | undefined;
+  let rebuildAdd: { wall_s: number } | undefined;
   if (!values['skip-rebuild']) {
     const edited = join(content, 'documents', `${docIds[Math.floor(docIds.length / 2)]}.md`);
     const original = readFileSync(edited, 'utf8');
@@ -99,6 +100,21 @@ async function measureOurs(docIds: string[]) {
     } finally {
       // The peer must build the same archive as the full build did.
       writeFileSync(edited, original);
+    }
+    // An editor's commonest change: a new document, here a copy of the first one under an id
+    // of its own, which takes its place among the oldest pages (every later page number moves).
+    const first = docIds[0]!;
+    const addedId = `${first}-added`;
+    const added = join(content, 'documents', `${addedId}.md`);
+    log(`rebuild after adding ${added}`);
+    writeFileSync(
+      added,
+      readFileSync(join(content, 'documents', `${first}.md`), 'utf8').replace(`id: ${first}\n`, `id: ${addedId}\n`),
+    );
+    try {
+      rebuildAdd = await build();
+    } finally {
+      rmSync(added, { force: true });
     }
   }
   return {
@@ -113,6 +129,7 @@ async function measureOurs(docIds: string[]) {
     index_mb: site.index_mb,
     doc_page_kb_median: site.doc_page_kb_median,
     rebuild_one_s: rebuild?.wall_s ?? null,
+    rebuild_add_s: rebuildAdd?.wall_s ?? null,
     check_s: timings.check_s,
     // CPU time of the thread that runs Astro (from --timings): steadier than wall time on a shared machine.
     site_cpu_s: timings.site_cpu_s ?? null,
