@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { CHROMIUM } from './browser.ts';
 
-/** What to do about the browser: nothing, install it, or tell the user. */
-export type ChromiumPlan = { action: 'ready' } | { action: 'install' } | { action: 'stop'; message: string };
+/** What to do about a package the tests need: nothing, install it, or tell the user. */
+export type PackagePlan = { action: 'ready' } | { action: 'install' } | { action: 'stop'; message: string };
 
 /** Decides from the facts of this machine; pure, so it can be tested for every case. */
 export function planChromium(facts: {
@@ -16,7 +16,7 @@ export function planChromium(facts: {
   executable: (path: string) => boolean;
   root: boolean;
   aptGet: boolean;
-}): ChromiumPlan {
+}): PackagePlan {
   if (facts.executable(facts.path)) return { action: 'ready' };
   if (facts.custom) {
     return {
@@ -36,7 +36,7 @@ export function planPackages(
   missing: readonly { what: string; package: string }[],
   root: boolean,
   aptGet: boolean,
-): ChromiumPlan {
+): PackagePlan {
   if (missing.length === 0) return { action: 'ready' };
   if (root && aptGet) return { action: 'install' };
   const packages = missing.map((item) => item.package).join(' ');
