@@ -137,19 +137,21 @@ export class TrendPartBuilder {
   private readonly unitIds = new Map<string, number>();
   /** Unit numbers by code point for Chinese text (-1: whitespace), so most characters cost one lookup. */
   private readonly codeIds = new Map<number, number>();
+  /** The same for the Basic Multilingual Plane, in an array by code: the number + 2, 0 when not yet seen. */
+  private readonly bmpIds = new Int32Array(0x10000);
   private readonly unitNames: string[] = [];
   private unitTokens = new Int32Array(1024);
-  // Pairs: slots of (first unit + 1, second unit, token); 0 in `pairFirst` marks a free slot.
-  private pairFirst = new Int32Array(1 << 16);
-  private pairSecond = new Int32Array(1 << 16);
-  private pairTokens = new Int32Array(1 << 16);
+  // Pairs: slots of three numbers (first unit + 1, second unit, token) side by side, so that a
+  // probe reads one cache line; 0 as the first marks a free slot.
+  private pairSlots = new Int32Array(3 << 16);
   private pairs = 0;
   /** Each token's first unit, and second unit (-1 for a unit token). */
   private readonly tokenFirst = new IntList();
   private readonly tokenSecond = new IntList();
-  private readonly occurrenceToken = new IntList(1 << 16);
-  private readonly occurrencePage = new IntList(1 << 16);
-  private readonly occurrencePosition = new IntList(1 << 16);
+  private occurrenceToken = new Int32Array(1 << 16);
+  private occurrencePage = new Int32Array(1 << 16);
+  private occurrencePosition = new Int32Array(1 << 16);
+  private occurrences = 0;
   /** Each added document's size in units. */
   readonly sizes: number[] = [];
 
@@ -176,41 +178,37 @@ export class TrendPartBuilder {
   }
 
   private pairToken(first: number, second: number): number {
-    const mask = this.pairFirst.length - 1;
+    const slots = this.pairSlots;
+    const mask = slots.length / 3 - 1;
     let slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) & mask;
     for (;;) {
-      const held = this.pairFirst[slot]!;
+      const held = slots[3 * slot]!;
       if (held === 0) break;
-      if (held === first + 1 && this.pairSecond[slot] === second) return this.pairTokens[slot]!;
+      if (held === first + 1 && slots[3 * slot + 1] === second) return slots[3 * slot + 2]!;
       slot = (slot + 1) & mask;
     }
     const token = this.newToken(first, second);
-    this.pairFirst[slot] = first + 1;
-    this.pairSecond[slot] = second;
-    this.pairTokens[slot] = token;
+    slots[3 * slot] = first + 1;
+    slots[3 * slot + 1] = second;
+    slots[3 * slot + 2] = token;
     this.pairs += 1;
-    if (this.pairs * 2 > this.pairFirst.length) this.growPairs();
+    if (this.pairs * 2 > mask + 1) this.growPairs();
     return token;
   }
 
   private growPairs(): void {
-    const first = this.pairFirst;
-    const second = this.pairSecond;
-    const tokens = this.pairTokens;
-    const size = first.length * 2;
-    this.pairFirst = new Int32Array(size);
-    this.pairSecond = new Int32Array(size);
-    this.pairTokens = new Int32Array(size);
-    const mask = size - 1;
-    for (let i = 0; i < first.length; i += 1) {
-      if (first[i] === 0) continue;
-      const a = first[i]! - 1;
-      let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(second[i]!, 0x85ebca6b)) & mask;
-      while (this.pairFirst[slot] !== 0) slot = (slot + 1) & mask;
-      this.pairFirst[slot] = first[i]!;
-      this.pairSecond[slot] = second[i]!;
-      this.pairTokens[slot] = tokens[i]!;
+    const old = this.pairSlots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 3 - 1;
+    for (let i = 0; i < old.length; i += 3) {
+      if (old[i] === 0) continue;
+      let slot = (Math.imul(old[i]! - 1, 0x9e3779b1) ^ Math.imul(old[i + 1]!, 0x85ebca6b)) & mask;
+      while (slots[3 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[3 * slot] = old[i]!;
+      slots[3 * slot + 1] = old[i + 1]!;
+      slots[3 * slot + 2] = old[i + 2]!;
     }
+    this.pairSlots = slots;
   }
 
   /**
@@ -225,11 +223,12 @@ export class TrendPartBuilder {
       for (let i = 0; i < block.length;) {
         const code = block.codePointAt(i)!;
         const width = code > 0xffff ? 2 : 1;
-        let id = this.codeIds.get(code);
-        if (id === undefined) {
+        let id = code < 0x10000 ? this.bmpIds[code]! - 2 : (this.codeIds.get(code) ?? -2);
+        if (id === -2) {
           const units = listUnits(block.slice(i, i + width), 'zh').values;
           id = units.length === 0 ? -1 : this.unitId(units[0]!);
-          this.codeIds.set(code, id);
+          if (code < 0x10000) this.bmpIds[code] = id + 2;
+          else this.codeIds.set(code, id);
         }
         if (id >= 0) own[n++] = id;
         i += width;
@@ -246,28 +245,51 @@ export class TrendPartBuilder {
 
   private addIds(blocks: readonly Int32Array[]): number {
     const page = this.sizes.length;
+    let units = 0;
+    for (const block of blocks) units += block.length;
+    // Each unit and each pair is one occurrence: room for them all at once.
+    let at = this.occurrences;
+    this.reserve(at + 2 * units);
+    const tokens = this.occurrenceToken;
+    const pages = this.occurrencePage;
+    const positions = this.occurrencePosition;
+    const unitTokens = this.unitTokens;
     let position = 0;
-    let size = 0;
     for (const block of blocks) {
       let previous = -1;
       for (let i = 0; i < block.length; i += 1) {
         const id = block[i]!;
-        this.occur(this.unitTokens[id]!, page, position);
-        if (previous >= 0) this.occur(this.pairToken(previous, id), page, position - 1);
+        tokens[at] = unitTokens[id]!;
+        pages[at] = page;
+        positions[at++] = position;
+        if (previous >= 0) {
+          tokens[at] = this.pairToken(previous, id);
+          pages[at] = page;
+          positions[at++] = position - 1;
+        }
         previous = id;
         position += 1;
       }
-      size += block.length;
       position += 1; // a gap, so that no phrase runs from one block into the next
     }
-    this.sizes.push(size);
-    return size;
+    this.occurrences = at;
+    this.sizes.push(units);
+    return units;
   }
 
-  private occur(token: number, page: number, position: number): void {
-    this.occurrenceToken.push(token);
-    this.occurrencePage.push(page);
-    this.occurrencePosition.push(position);
+  /** Makes the occurrence lists hold at least `length`. */
+  private reserve(length: number): void {
+    if (length <= this.occurrenceToken.length) return;
+    let size = this.occurrenceToken.length * 2;
+    while (size < length) size *= 2;
+    const grow = (list: Int32Array) => {
+      const grown = new Int32Array(size);
+      grown.set(list.subarray(0, this.occurrences));
+      return grown;
+    };
+    this.occurrenceToken = grow(this.occurrenceToken);
+    this.occurrencePage = grow(this.occurrencePage);
+    this.occurrencePosition = grow(this.occurrencePosition);
   }
 
   /** The part's bytes (see the top of this file), for `buckets` counts and `positionBuckets` positions files. */
@@ -276,16 +298,20 @@ export class TrendPartBuilder {
     const first = this.tokenFirst.items;
     const second = this.tokenSecond.items;
     // Occurrences by token (counting sort: pages and positions stay in order within a token).
-    const total = this.occurrenceToken.length;
-    const occurrences = this.occurrenceToken.items;
+    const total = this.occurrences;
+    const occurrences = this.occurrenceToken;
     const start = new Int32Array(tokens + 1);
     for (let i = 0; i < total; i += 1) start[occurrences[i]! + 1]! += 1;
     for (let t = 0; t < tokens; t += 1) start[t + 1]! += start[t]!;
+    // Pages and positions copied in token order, so that writing reads them in sequence.
     const next = start.slice(0, tokens);
-    const order = new Int32Array(total);
-    for (let i = 0; i < total; i += 1) order[next[occurrences[i]!]!++] = i;
-    const pages = this.occurrencePage.items;
-    const positions = this.occurrencePosition.items;
+    const pages = new Int32Array(total);
+    const positions = new Int32Array(total);
+    for (let i = 0; i < total; i += 1) {
+      const k = next[occurrences[i]!]!++;
+      pages[k] = this.occurrencePage[i]!;
+      positions[k] = this.occurrencePosition[i]!;
+    }
 
     // Names and hashes: a pair's continues its first unit's, as `bucketOf` hashes `a b`.
     const unitHash = this.unitNames.map((name) => fnv(FNV_OFFSET, name));
@@ -345,7 +371,7 @@ export class TrendPartBuilder {
         let lastPage = -1;
         let count = 0;
         for (let i = start[t]!; i < start[t + 1]!; i += 1) {
-          const page = pages[order[i]!]!;
+          const page = pages[i]!;
           if (page !== lastPage) {
             if (docs > 0) rest.varint(count);
             if (docs === 0) firstPage = page;
@@ -376,13 +402,12 @@ export class TrendPartBuilder {
         let lastPage = -1;
         let at = 0;
         for (let i = start[t]!; i < start[t + 1]!; i += 1) {
-          const o = order[i]!;
-          if (pages[o] !== lastPage) {
-            lastPage = pages[o]!;
+          if (pages[i] !== lastPage) {
+            lastPage = pages[i]!;
             at = 0;
           }
-          rest.varint(positions[o]! - at);
-          at = positions[o]!;
+          rest.varint(positions[i]! - at);
+          at = positions[i]!;
         }
         out.u32(hashes[t]!);
         writeName(out, t);
@@ -408,9 +433,8 @@ export interface PartHead {
   offsets: number[];
 }
 
-/** Bytes of a part's head with `pages` pages and `sections` sections, and of its first 16 bytes. */
-export const partHeadLength = (pages: number, sections: number): number => 4 * (4 + pages + sections + 1);
-export const PART_PREAMBLE = 16;
+const partHeadLength = (pages: number, sections: number): number => 4 * (4 + pages + sections + 1);
+const PART_PREAMBLE = 16;
 
 /**
  * Reads a part's head (at least its first `partHeadLength` bytes); throws on bytes that are
@@ -429,148 +453,171 @@ export function readPartHead(bytes: Uint8Array): PartHead {
   return { sizes, buckets, positionBuckets, offsets };
 }
 
-/** One record of a section, where it lies. */
-interface SectionRecord {
-  bytes: Uint8Array;
-  hash: number;
-  nameStart: number;
-  nameEnd: number;
-  /** Counts records: documents, first and last page in the part; unused for positions. */
-  docs: number;
-  first: number;
-  last: number;
-  dataStart: number;
-  dataEnd: number;
-  /** The part's first page. */
-  start: number;
-}
+/**
+ * The records of one bucket's sections, field by field in flat lists (a join reads millions of
+ * records; no object per record): which section, where its name and data lie, its hash and,
+ * for counts, its documents and first and last page in the part.
+ */
+class Records {
+  length = 0;
+  section = new Int32Array(256);
+  hash = new Float64Array(256);
+  nameStart = new Int32Array(256);
+  nameEnd = new Int32Array(256);
+  docs = new Int32Array(256);
+  first = new Int32Array(256);
+  last = new Int32Array(256);
+  dataStart = new Int32Array(256);
+  dataEnd = new Int32Array(256);
 
-function readVarint(bytes: Uint8Array, at: { offset: number }): number {
-  let value = 0;
-  let scale = 1;
-  for (;;) {
-    if (at.offset >= bytes.length) throw new Error('trends index part ends inside a number');
-    const byte = bytes[at.offset++]!;
-    value += (byte & 0x7f) * scale;
-    if (byte < 0x80) return value;
-    scale *= 0x80;
+  private grow(): void {
+    const size = this.section.length * 2;
+    const int = (list: Int32Array) => {
+      const grown = new Int32Array(size);
+      grown.set(list);
+      return grown;
+    };
+    this.section = int(this.section);
+    const hash = new Float64Array(size);
+    hash.set(this.hash);
+    this.hash = hash;
+    this.nameStart = int(this.nameStart);
+    this.nameEnd = int(this.nameEnd);
+    this.docs = int(this.docs);
+    this.first = int(this.first);
+    this.last = int(this.last);
+    this.dataStart = int(this.dataStart);
+    this.dataEnd = int(this.dataEnd);
   }
-}
 
-function readRecords(section: Uint8Array, start: number, counts: boolean, into: SectionRecord[]): void {
-  const at = { offset: 0 };
-  while (at.offset < section.length) {
-    if (at.offset + 4 > section.length) throw new Error('trends index part ends inside a record');
-    const o = at.offset;
-    const hash = (section[o]! | (section[o + 1]! << 8) | (section[o + 2]! << 16) | (section[o + 3]! << 24)) >>> 0;
-    at.offset += 4;
-    const nameLength = readVarint(section, at);
-    const nameStart = at.offset;
-    at.offset += nameLength;
-    const docs = counts ? readVarint(section, at) : 0;
-    const first = counts ? readVarint(section, at) : 0;
-    const last = counts ? readVarint(section, at) : 0;
-    const dataLength = readVarint(section, at);
-    const dataStart = at.offset;
-    at.offset += dataLength;
-    if (at.offset > section.length) throw new Error('trends index part ends inside a record');
-    into.push({
-      bytes: section,
-      hash,
-      nameStart,
-      nameEnd: nameStart + nameLength,
-      docs,
-      first,
-      last,
-      dataStart,
-      dataEnd: at.offset,
-      start,
-    });
+  /** Reads section `n`'s records. */
+  read(n: number, section: Uint8Array, counts: boolean): void {
+    let at = 0;
+    const varint = () => {
+      let value = 0;
+      let scale = 1;
+      for (;;) {
+        if (at >= section.length) throw new Error('trends index part ends inside a number');
+        const byte = section[at++]!;
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80) return value;
+        scale *= 0x80;
+      }
+    };
+    while (at < section.length) {
+      if (at + 4 > section.length) throw new Error('trends index part ends inside a record');
+      if (this.length === this.section.length) this.grow();
+      const r = this.length++;
+      this.section[r] = n;
+      this.hash[r] =
+        (section[at]! | (section[at + 1]! << 8) | (section[at + 2]! << 16) | (section[at + 3]! << 24)) >>> 0;
+      at += 4;
+      const nameLength = varint();
+      this.nameStart[r] = at;
+      at += nameLength;
+      this.nameEnd[r] = at;
+      if (counts) {
+        this.docs[r] = varint();
+        this.first[r] = varint();
+        this.last[r] = varint();
+      }
+      const dataLength = varint();
+      this.dataStart[r] = at;
+      at += dataLength;
+      this.dataEnd[r] = at;
+      if (at > section.length) throw new Error('trends index part ends inside a record');
+    }
   }
-}
-
-/** Compares two records' names byte by byte (UTF-8: code point order). */
-function compareNames(a: SectionRecord, b: SectionRecord): number {
-  const la = a.nameEnd - a.nameStart;
-  const lb = b.nameEnd - b.nameStart;
-  for (let i = 0; i < Math.min(la, lb); i += 1) {
-    const d = a.bytes[a.nameStart + i]! - b.bytes[b.nameStart + i]!;
-    if (d !== 0) return d;
-  }
-  return la - lb;
 }
 
 /**
  * Joins one bucket's sections from the parts, in page order (each with its first page), into
- * the bucket file's contents: counts (`counts`) or positions. Tokens go by hash, then name;
- * a token's pieces part after part.
+ * the bucket file's contents: counts (`counts`) or positions. Tokens go by hash, then name
+ * bytes; a token's pieces part after part.
  */
 export function joinSections(sections: readonly { start: number; section: Uint8Array }[], counts: boolean): Uint8Array {
-  const records: SectionRecord[] = [];
-  for (const { start, section } of sections) readRecords(section, start, counts, records);
-  // By hash, records of one part before those of the next: a native sort of hash * 2^21 + record.
-  let order: ArrayLike<number> & { slice(from: number, to: number): ArrayLike<number> & Iterable<number> };
-  if (records.length < 2 ** 21) {
-    const keys = new Float64Array(records.length);
-    records.forEach((record, r) => (keys[r] = record.hash * 2 ** 21 + r));
+  const records = new Records();
+  sections.forEach(({ section }, n) => records.read(n, section, counts));
+  const { length } = records;
+  const bytesOf = (r: number) => sections[records.section[r]!]!.section;
+  const compareNames = (x: number, y: number) => {
+    const a = bytesOf(x);
+    const b = bytesOf(y);
+    const la = records.nameEnd[x]! - records.nameStart[x]!;
+    const lb = records.nameEnd[y]! - records.nameStart[y]!;
+    for (let i = 0; i < Math.min(la, lb); i += 1) {
+      const d = a[records.nameStart[x]! + i]! - b[records.nameStart[y]! + i]!;
+      if (d !== 0) return d;
+    }
+    return la - lb;
+  };
+  // By hash, records of one part before those of the next (records are read in part order): a
+  // native sort of hash * 2^21 + record where records are fewer than 2^21.
+  let order: Int32Array;
+  if (length < 2 ** 21) {
+    const keys = new Float64Array(length);
+    for (let r = 0; r < length; r += 1) keys[r] = records.hash[r]! * 2 ** 21 + r;
     keys.sort();
-    order = keys.map((key) => key % 2 ** 21);
+    order = new Int32Array(length);
+    for (let r = 0; r < length; r += 1) order[r] = keys[r]! % 2 ** 21;
   } else {
-    order = Array.from(records.keys()).sort((x, y) => records[x]!.hash - records[y]!.hash || x - y);
+    order = Int32Array.from(
+      Array.from({ length }, (_, r) => r).sort((x, y) => records.hash[x]! - records.hash[y]! || x - y),
+    );
   }
-  const out = new ByteWriter(1024 + sections.reduce((sum, { section }) => sum + section.length, 0));
+  const body = new ByteWriter(1024 + sections.reduce((sum, { section }) => sum + section.length, 0));
   let tokenCount = 0;
-  const body = new ByteWriter(out.data.length);
-  for (let i = 0; i < order.length;) {
+  for (let i = 0; i < length;) {
     let j = i + 1;
-    while (j < order.length && records[order[j]!]!.hash === records[order[i]!]!.hash) j += 1;
+    while (j < length && records.hash[order[j]!] === records.hash[order[i]!]) j += 1;
     // Tokens of one hash (almost always one token): by name, then part.
-    const run = Array.from(order.slice(i, j));
-    if (run.length > 1) run.sort((x, y) => compareNames(records[x]!, records[y]!) || x - y);
+    let run = order.subarray(i, j);
+    if (run.length > 1) run = run.slice().sort((x, y) => compareNames(x, y) || x - y);
     for (let k = 0; k < run.length;) {
       let l = k + 1;
-      while (l < run.length && compareNames(records[run[k]!]!, records[run[l]!]!) === 0) l += 1;
-      writeToken(
-        body,
-        run.slice(k, l).map((r) => records[r]!),
-        counts,
-      );
+      while (l < run.length && compareNames(run[k]!, run[l]!) === 0) l += 1;
+      const head = run[k]!;
+      body.varint(records.nameEnd[head]! - records.nameStart[head]!);
+      body.bytes(bytesOf(head).subarray(records.nameStart[head]!, records.nameEnd[head]!));
+      if (counts) {
+        let docs = 0;
+        let size = 0;
+        let last = -1;
+        for (let m = k; m < l; m += 1) {
+          const r = run[m]!;
+          const start = sections[records.section[r]!]!.start;
+          docs += records.docs[r]!;
+          size += varintLength(start + records.first[r]! - last) + records.dataEnd[r]! - records.dataStart[r]!;
+          last = start + records.last[r]!;
+        }
+        body.varint(docs);
+        body.varint(size);
+        last = -1;
+        for (let m = k; m < l; m += 1) {
+          const r = run[m]!;
+          const start = sections[records.section[r]!]!.start;
+          body.varint(start + records.first[r]! - last);
+          body.bytes(bytesOf(r).subarray(records.dataStart[r]!, records.dataEnd[r]!));
+          last = start + records.last[r]!;
+        }
+      } else {
+        let size = 0;
+        for (let m = k; m < l; m += 1) size += records.dataEnd[run[m]!]! - records.dataStart[run[m]!]!;
+        body.varint(size);
+        for (let m = k; m < l; m += 1) {
+          const r = run[m]!;
+          body.bytes(bytesOf(r).subarray(records.dataStart[r]!, records.dataEnd[r]!));
+        }
+      }
       tokenCount += 1;
       k = l;
     }
     i = j;
   }
+  const out = new ByteWriter(body.length + 8);
   out.varint(tokenCount);
   out.bytes(body.view());
   return out.view().slice();
-}
-
-/** Writes one token's joined record: name, (documents,) length and data. */
-function writeToken(out: ByteWriter, pieces: readonly SectionRecord[], counts: boolean): void {
-  const head = pieces[0]!;
-  out.varint(head.nameEnd - head.nameStart);
-  out.bytes(head.bytes.subarray(head.nameStart, head.nameEnd));
-  if (!counts) {
-    out.varint(pieces.reduce((sum, piece) => sum + piece.dataEnd - piece.dataStart, 0));
-    for (const piece of pieces) out.bytes(piece.bytes.subarray(piece.dataStart, piece.dataEnd));
-    return;
-  }
-  let docs = 0;
-  let length = 0;
-  let last = -1;
-  for (const piece of pieces) {
-    docs += piece.docs;
-    length += varintLength(piece.start + piece.first - last) + piece.dataEnd - piece.dataStart;
-    last = piece.start + piece.last;
-  }
-  out.varint(docs);
-  out.varint(length);
-  last = -1;
-  for (const piece of pieces) {
-    out.varint(piece.start + piece.first - last);
-    out.bytes(piece.bytes.subarray(piece.dataStart, piece.dataEnd));
-    last = piece.start + piece.last;
-  }
 }
 
 /** A part's section `s` (counts sections first, then positions). */
