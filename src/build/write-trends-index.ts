@@ -248,7 +248,7 @@ export async function writeTrendsIndex(job: TrendsJob): Promise<TrendIndexResult
   const buckets = trendBucketCount(documents.reduce((sum, doc) => sum + weight(doc), 0));
   const plan = planIndexParts(documents, job.partBudget, weight);
   const scratch = join(job.site, `${trendsFolder(lang)}.parts`);
-  if (!job.cache) mkdirSync(scratch, { recursive: true });
+  mkdirSync(job.cache ? job.cache.dir : scratch, { recursive: true });
   const keys: string[] = [];
   const parts: PartFile[] = [];
   let tokenised = 0;
