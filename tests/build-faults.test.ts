@@ -63,6 +63,13 @@ describe('builds under faults', () => {
     expect(result.divergences).toEqual([]);
   }, 300_000);
 
+  test('a published trends file changed in place is not published again from the cache', async () => {
+    // The kept joined trends index's files are hard links to the site's too.
+    const result = await bench.damage('published trends bucket', 'invalid');
+    expect(result.reached).toBe(true);
+    expect(result.divergences).toEqual([]);
+  }, 300_000);
+
   test('a second build into the same folder is refused while the first goes on', async () => {
     const result = await bench.concurrent();
     expect(result.divergences).toEqual([]);

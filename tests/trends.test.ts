@@ -12,7 +12,8 @@ import { measureUsage } from '../src/lib/trends/usage.ts';
 import type { IndexedDocument } from '../src/lib/archive-index.ts';
 import { findPhraseSentences } from '../src/lib/trends/sentences.ts';
 import { parseTrendsState, serializeTrendsState, splitPhrases } from '../src/lib/trends/trends-state.ts';
-import { TrendIndexBuilder, type TrendDocs } from '../src/lib/trends/trend-index.ts';
+import { pairToken, readTokenCounts, readTokenPositions, type TrendDocs } from '../src/lib/trends/trend-index.ts';
+import { joinParts, roundUpCoarse, trendBucketCount, TrendPartBuilder } from '../src/lib/trends/trend-parts.ts';
 import { foldChineseText } from '../src/lib/trends/fold.ts';
 import { listPhraseUnits, listUnits } from '../src/lib/trends/units.ts';
 
@@ -81,10 +82,14 @@ function loadFixture() {
 
 describe('the trends index', () => {
   const { documents, catalogue } = loadFixture();
-  const builder = new TrendIndexBuilder();
+  // Tokenised in three parts of consecutive pages, joined as the build joins them; several
+  // buckets, so that the hash spreads tokens over files.
+  const manifest = { buckets: 7, positionBuckets: 5 };
+  const builders = [new TrendPartBuilder(), new TrendPartBuilder(), new TrendPartBuilder()];
   const docs: TrendDocs = { lang: 'zh', years: [], type: [], speaker: [], size: [], types: [], speakers: [] };
   const plain: { year: number; type: string; speaker?: string; text: string }[] = [];
-  for (const doc of documents) {
+  for (const [page, doc] of documents.entries()) {
+    const builder = builders[Math.floor((page * builders.length) / documents.length)]!;
     const body = readContentBody(doc.file);
     const blocks = listBlockTexts(body).map((block) => foldChineseText(block, doc.script === 'zh-Hant'));
     docs.years.push(Number(doc.date.slice(0, 4)));
@@ -106,7 +111,7 @@ describe('the trends index', () => {
         .join('\u0000'),
     });
   }
-  const files = new Map(builder.files());
+  const files = new Map(joinParts(builders.map((own) => own.encode(manifest.buckets, manifest.positionBuckets))));
   const load = (path: string) => Promise.resolve(files.get(path)!);
   const plainCount = (text: string, phrase: string) => {
     let count = 0;
@@ -134,11 +139,7 @@ describe('the trends index', () => {
     '转型升级',
     '不存在的说法',
   ])('%s: per year, documents and occurrences as a plain loop over the bodies counts them', async (phrase) => {
-    const found = await countPhraseInIndex(
-      listPhraseUnits(phrase, 'zh'),
-      { buckets: builder.bucketCount(), positionBuckets: builder.positionBucketCount() },
-      load,
-    );
+    const found = await countPhraseInIndex(listPhraseUnits(phrase, 'zh'), manifest, load);
     const rows = figuresByYear(docs, filterDocs(docs, { types: [], speakers: [] }), found);
     const expected = new Map<number, { documents: number; occurrences: number }>();
     for (const doc of plain) {
@@ -164,22 +165,14 @@ describe('the trends index', () => {
     const traditional = plain.filter((_, i) => documents[i]!.script === 'zh-Hant');
     const expected = traditional.reduce((sum, doc) => sum + plainCount(doc.text, '国有企业'), 0);
     expect(expected).toBeGreaterThan(0);
-    const found = await countPhraseInIndex(
-      listPhraseUnits('国有企业', 'zh'),
-      { buckets: builder.bucketCount(), positionBuckets: builder.positionBucketCount() },
-      load,
-    );
+    const found = await countPhraseInIndex(listPhraseUnits('国有企业', 'zh'), manifest, load);
     const pages = documents.flatMap((doc, page) => (doc.script === 'zh-Hant' ? [page] : []));
     const fromIndex = pages.reduce((sum, page) => sum + (found.counts[[...found.pages].indexOf(page)] ?? 0), 0);
     expect(fromIndex).toBe(expected);
   });
 
   test('filters by type and speaker, and rates per 10,000 characters of the year', async () => {
-    const found = await countPhraseInIndex(
-      listPhraseUnits('企业', 'zh'),
-      { buckets: builder.bucketCount(), positionBuckets: builder.positionBucketCount() },
-      load,
-    );
+    const found = await countPhraseInIndex(listPhraseUnits('企业', 'zh'), manifest, load);
     const type = plain[0]!.type;
     const rows = figuresByYear(docs, filterDocs(docs, { types: [type], speakers: [] }), found);
     for (const row of rows) {
@@ -294,8 +287,91 @@ describe('renderTrendChart', () => {
 
 test('the index reads Chinese text into the same units as listUnits', () => {
   const blocks = ['深化国有\n企业改革，ＳＡＳＡＣ在２０１４年 Reform 𠀀字', '三三三　国营企业'];
-  const fast = new TrendIndexBuilder();
-  const plain = new TrendIndexBuilder();
+  const fast = new TrendPartBuilder();
+  const plain = new TrendPartBuilder();
   expect(fast.addChinese(blocks)).toBe(plain.add(blocks.map((block) => listUnits(block, 'zh').values)));
-  expect([...fast.files()]).toEqual([...plain.files()]);
+  expect(joinParts([fast.encode(3, 2)])).toEqual(joinParts([plain.encode(3, 2)]));
+});
+
+describe('the trends index in parts', () => {
+  const { documents } = loadFixture();
+  const texts = documents.map((doc) =>
+    listBlockTexts(readContentBody(doc.file)).map((block) => foldChineseText(block, doc.script === 'zh-Hant')),
+  );
+  /** The bucket files of the fixture's texts cut into parts after the pages in `cuts`. */
+  const build = (list: readonly string[][], cuts: readonly number[], buckets = 5, positionBuckets = 4) => {
+    const parts: Uint8Array[] = [];
+    let from = 0;
+    for (const to of [...cuts, list.length]) {
+      const builder = new TrendPartBuilder();
+      for (const blocks of list.slice(from, to)) builder.addChinese(blocks);
+      parts.push(builder.encode(buckets, positionBuckets));
+      from = to;
+    }
+    return joinParts(parts);
+  };
+  const whole = build(texts, []);
+  const file = (files: [string, Uint8Array][], path: string) => files.find(([own]) => own === path)![1];
+
+  test('joined parts give the bytes of one pass, however the pages are cut', () => {
+    const n = texts.length;
+    expect(n).toBeGreaterThan(4);
+    expect(build(texts, [1])).toEqual(whole);
+    expect(build(texts, [Math.floor(n / 3), Math.floor((2 * n) / 3)])).toEqual(whole);
+    expect(
+      build(
+        texts,
+        Array.from({ length: n - 1 }, (_, i) => i + 1),
+      ),
+    ).toEqual(whole);
+  });
+
+  test("a token's counts after joining are its counts in each document, pages numbered across parts", () => {
+    const n = texts.length;
+    const cut = Math.floor(n / 2);
+    const joined = build(texts, [cut], 1, 1);
+    const counts = readTokenCounts(file(joined, 'c/0.bin'), pairToken('企', '业'));
+    const plain = texts.map((blocks) => blocks.reduce((sum, block) => sum + block.split('企业').length - 1, 0));
+    expect([...counts.pages]).toEqual(plain.flatMap((count, page) => (count > 0 ? [page] : [])));
+    expect([...counts.counts]).toEqual(plain.filter((count) => count > 0));
+    expect(counts.pages.some((page) => page >= cut)).toBe(true);
+    expect(counts.pages.some((page) => page < cut)).toBe(true);
+  });
+
+  test('an edit in one part: that part made again and joined gives the bytes of a pass over the edited texts', () => {
+    const n = texts.length;
+    const cuts = [Math.floor(n / 3), Math.floor((2 * n) / 3)];
+    const edited = texts.map((blocks, page) => (page === cuts[0]! + 1 ? [...blocks, '深化国有企业改革。'] : blocks));
+    const rebuilt = build(edited, cuts);
+    expect(rebuilt).toEqual(build(edited, []));
+    expect(rebuilt).not.toEqual(whole);
+    // Only the buckets of the tokens the sentence holds changed.
+    const changed = rebuilt.filter(([path, bytes], i) => !equalBytes(bytes, whole[i]![1]) && path.startsWith('c/'));
+    expect(changed.length).toBeGreaterThan(0);
+  });
+
+  test('tokens with one hash stay apart, ordered by name', () => {
+    // One bucket holds every token; a part whose tokens all share a bucket joins like any other.
+    const joined = build([['三三三'], ['三三', '三']], [1], 1, 1);
+    const counts = readTokenCounts(file(joined, 'c/0.bin'), '三');
+    expect([...counts.pages]).toEqual([0, 1]);
+    expect([...counts.counts]).toEqual([3, 3]);
+    const pairs = readTokenCounts(file(joined, 'c/0.bin'), pairToken('三', '三'));
+    expect([...pairs.counts]).toEqual([2, 1]);
+    expect(readTokenPositions(file(joined, 'p/0.bin'), pairToken('三', '三'), pairs).map((list) => [...list])).toEqual([
+      [0, 1],
+      [0],
+    ]);
+  });
+});
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+test('bucket counts follow a coarse series: a new document rarely changes them', () => {
+  expect([1, 15, 16, 17, 33, 4349].map(roundUpCoarse)).toEqual([1, 15, 16, 18, 36, 4608]);
+  expect(trendBucketCount(43_500_000)).toBe(4608);
+  expect(trendBucketCount(43_500_000 + 5_000)).toBe(4608);
+  expect(trendBucketCount(0)).toBe(1);
 });

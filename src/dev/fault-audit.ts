@@ -166,6 +166,10 @@ export class FaultBench {
     const joined = join(search, 'joined-en');
     const joinedFolder = first(join(joined, 'index'), (name) => !name.includes('.'));
     const published = first(join(this.out, 'search-en'), (name) => !name.includes('.'));
+    const trendsPart = first(search, (name) => /^trends-[0-9a-f]+$/.test(name));
+    const trendsKept = join(search, 'trends-joined-en');
+    const trendsFolder = first(join(trendsKept, 'index'), (name) => !name.includes('.'));
+    const trendsPublished = first(join(this.out, 'trends-en'), (name) => !name.includes('.'));
     const compile = (() => {
       try {
         const dir = join(cacheRoot(this.project), 'compile');
@@ -190,6 +194,10 @@ export class FaultBench {
       { kind: 'joined index sums', path: join(joined, 'sums.json') },
       { kind: 'joined index file hashes', path: join(joined, 'files.json') },
       { kind: 'published search bucket', path: published && first(join(published, 'b')) },
+      { kind: 'trends index part', path: trendsPart },
+      { kind: 'kept trends bucket', path: trendsFolder && first(join(trendsFolder, 'c')) },
+      { kind: 'kept trends record', path: join(trendsKept, 'record.json') },
+      { kind: 'published trends bucket', path: trendsPublished && first(join(trendsPublished, 'p')) },
       { kind: 'build record', path: join(this.out, RECORD) },
       { kind: 'compile cache', path: compile },
     ];
