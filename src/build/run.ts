@@ -33,7 +33,8 @@ import {
   type FilePrint,
   type KeptPrint,
 } from './fingerprints.ts';
-import { offerBuild } from './handoff.ts';
+import { offerBuild, type BuildHandoff } from './handoff.ts';
+import { KEPT_RESULTS, openKeptResults, pruneKeptResults } from './kept-results.ts';
 import type { IndexJob, IndexResult } from './index-worker.ts';
 import { buildKey, cacheKey } from './key.ts';
 import { takeLock } from './lock.ts';
@@ -137,7 +138,8 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   const { search, ...fingerprints } = fingerprintContent(contentDir, files, prints);
   writeResultCache(printCachePath, key, keepPrints(files, prints, startedAt));
   const state: BuildState = { version: 2, code: key, ...fingerprints };
-  const plan: BuildPlan = full ? { kind: 'full', reason: '--full' } : planBuild(readRecord(outDir), state);
+  const previous = full ? undefined : readRecord(outDir);
+  const plan: BuildPlan = full ? { kind: 'full', reason: '--full' } : planBuild(previous, state);
   if (plan.kind === 'incremental' && plan.changed.length === 0) {
     console.log(`nothing changed since the last build of ${outDir} (npm run build -- --full builds it again)`);
     return 0;
@@ -194,6 +196,8 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
       views,
     } satisfies IndexJob,
   });
+  const results = openKeptResults(join(searchCache, KEPT_RESULTS), key);
+  const pages: BuildHandoff['pages'] = { previous: incremental ? previous?.pages : undefined, next: {} };
   offerBuild({
     documents: entries!.documents.map(({ file, characters: _characters, ...data }) => ({ data, path: file.path! })),
     files: [...prints].flatMap(([relative, print]) => {
@@ -203,6 +207,9 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
     changed: incremental ? new Set(plan.changed) : undefined,
     texts: { path: textCache, key },
     views,
+    results,
+    fingerprints: fingerprints.documents,
+    pages,
   });
   entries = undefined; // the worker has its copy
   const indexing = new Promise<IndexResult>((done, fail) => {
@@ -234,6 +241,11 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   }
   const siteSeconds = (performance.now() - siteStarted) / 1000;
   const siteCpu = process.threadCpuUsage(siteCpuStarted);
+  // Every route that keeps results renders in every build (the downloads made from every
+  // document), so what this build did not use belongs to no document any more.
+  pruneKeptResults(results);
+  console.log(`kept results: ${results.read} read from the last build, ${results.made} made`);
+  if (Object.keys(pages.next).length > 0) state.pages = pages.next;
 
   // ── index ──
   announce('index', `${ws.index} into ${ws.site}`);

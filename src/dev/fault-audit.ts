@@ -180,6 +180,7 @@ export class FaultBench {
       { kind: 'checker results', path: resultCachePath(this.project, 'check', this.content) },
       { kind: 'text facts', path: resultCachePath(this.project, 'texts', this.content) },
       { kind: 'reading view', path: first(join(search, 'views')) },
+      { kind: 'kept result', path: first(join(search, 'results')) },
       { kind: 'index part postings', path: part && join(part, 'postings.bin') },
       { kind: 'index part fragment', path: part && join(part, 'f', '0.json') },
       { kind: 'published search fragment', path: published && join(published, 'f', '0.bin') },
