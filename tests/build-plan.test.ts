@@ -129,6 +129,7 @@ describe('results kept between builds', () => {
       made += 1;
       return { characters: [...text].length };
     };
+    mkdirSync(join(root, 'results'));
     const first = openKeptResults(join(root, 'results'), 'key');
     expect(keepResult(first, 'length', ['国有企业'], count('国有企业'))).toEqual({ characters: 4 });
     expect(keepResult(first, 'length', ['改革'], count('改革'))).toEqual({ characters: 2 });

@@ -4,15 +4,12 @@
 // result; one that is missing, damaged (its checksum fails) or from other code is made again.
 // What depends only on one document (its line of /data/texts.jsonl, how much of it a
 // translation covers) is kept this way, so that a rebuild after one edit makes it for that
-// document only. Kept per output folder (in its search cache, which --full deletes), and the
+// document only. Kept per output folder (`keptResultsDir`, which --full deletes), and the
 // files no result of the last build used are removed after it (`pruneKeptResults`).
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheKey } from './key.ts';
-import { readChecked, writeChecked } from './store.ts';
-
-/** The folder of the search cache that holds kept results (see `KeptResults`). */
-export const KEPT_RESULTS = 'results';
+import { CACHE_OWNER, readChecked, writeChecked } from './store.ts';
 
 /** Where results are kept, the key they are valid for, and which this build used. */
 export interface KeptResults {
@@ -28,7 +25,6 @@ export interface KeptResults {
 
 /** A store of results in `dir`, valid for the build key `key`. */
 export function openKeptResults(dir: string, key: string): KeptResults {
-  mkdirSync(dir, { recursive: true });
   return { dir, key, used: new Set(), read: 0, made: 0 };
 }
 
@@ -70,5 +66,6 @@ export function pruneKeptResults(store: KeptResults): void {
   } catch {
     return;
   }
-  for (const name of names) if (!store.used.has(name)) rmSync(join(store.dir, name), { force: true });
+  for (const name of names)
+    if (name !== CACHE_OWNER && !store.used.has(name)) rmSync(join(store.dir, name), { force: true });
 }

@@ -34,7 +34,7 @@ import {
   type KeptPrint,
 } from './fingerprints.ts';
 import { offerBuild, type BuildHandoff } from './handoff.ts';
-import { KEPT_RESULTS, openKeptResults, pruneKeptResults } from './kept-results.ts';
+import { openKeptResults, pruneKeptResults } from './kept-results.ts';
 import type { IndexJob, IndexResult } from './index-worker.ts';
 import { buildKey, cacheKey } from './key.ts';
 import { takeLock } from './lock.ts';
@@ -47,6 +47,8 @@ import {
   resultCachePath,
   openSearchCache,
   searchCacheDir,
+  keptResultsDir,
+  openKeptResultsDir,
   writeFileAtomically,
   writeResultCache,
 } from './store.ts';
@@ -152,8 +154,9 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   const textCache = resultCachePath(project, 'texts', contentDir);
   if (full) {
     // --full trusts nothing kept from earlier builds: the search index's parts, the reading
-    // views and the texts' facts are made again.
+    // views, the kept results and the texts' facts are made again.
     rmSync(searchCacheDir(project, outDir), { recursive: true, force: true });
+    rmSync(keptResultsDir(project, outDir), { recursive: true, force: true });
     rmSync(textCache, { force: true });
   }
   const searchCache = openSearchCache(project, outDir);
@@ -196,7 +199,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
       views,
     } satisfies IndexJob,
   });
-  const results = openKeptResults(join(searchCache, KEPT_RESULTS), key);
+  const results = openKeptResults(openKeptResultsDir(project, outDir), key);
   const pages: BuildHandoff['pages'] = { previous: incremental ? previous?.pages : undefined, next: {} };
   offerBuild({
     documents: entries!.documents.map(({ file, characters: _characters, ...data }) => ({ data, path: file.path! })),
