@@ -371,7 +371,7 @@ describe('incremental builds', () => {
     const sameLength = runBuild(content, out, small);
     if (sameLength.status !== 0) throw new Error(sameLength.log);
     const directivesAfter = directives.map(written);
-    expect(directivesAfter[0]).toBe(directivesBefore[0]);
+    expect(directivesAfter[0], sameLength.log).toBe(directivesBefore[0]);
     expect(directivesAfter[1]).not.toBe(directivesBefore[1]);
     expect(readFileSync(join(out, 'data', 'texts.jsonl'), 'utf8')).toContain('紧抓机遇');
 

@@ -170,8 +170,9 @@ export async function selectUsagePages<T extends { id: string }>(
   entities: Iterable<T>,
 ): Promise<T[]> {
   const all = [...entities];
+  // Only `npm run build` offers what the digests need (astro dev and astro check offer nothing).
   const build = offeredBuild();
-  if (!build || import.meta.env.DEV) return all;
+  if (!build) return all;
   const keys = all.map((entity) => `${collection}/${entity.id}` as const);
   const digests = digestUsagePages(await loadArchive(), keys, build.fingerprints);
   for (const [key, value] of digests) if (value !== undefined) build.pages.next[key] = value;
@@ -281,8 +282,8 @@ let rows: { site: string; rows: Promise<ReturnType<typeof documentRow>[]> } | un
 
 /** One row per document for the data downloads, with both permalinks; made once per build (three downloads use them). */
 export function loadDocumentRows(site: URL): Promise<ReturnType<typeof documentRow>[]> {
-  if (import.meta.env.DEV) forgetCaches();
-  if (rows?.site !== site.href) {
+  // Outside `npm run build` (astro dev serves edits as they happen) they are made each time.
+  if (rows?.site !== site.href || !offeredBuild()) {
     rows = {
       site: site.href,
       rows: Promise.all([loadArchive(), loadTranslations()]).then(([archive, translations]) =>
