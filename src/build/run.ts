@@ -36,6 +36,7 @@ import {
 import { offerBuild, type BuildHandoff } from './handoff.ts';
 import { openKeptResults, pruneKeptResults } from './kept-results.ts';
 import type { IndexJob, IndexResult } from './index-worker.ts';
+import type { StageJob } from './stage-worker.ts';
 import { buildKey, cacheKey } from './key.ts';
 import { takeLock } from './lock.ts';
 import { planBuild, type BuildPlan, type BuildState } from './plan.ts';
@@ -165,8 +166,10 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   // ── stage ──
   const incremental = plan.kind === 'incremental';
   announce('stage', incremental ? `hard-linking ${outDir} into ${ws.site}` : `an empty ${ws.site}`);
-  const linked = stage(outDir, ws, incremental);
-  if (incremental) console.log(`staged ${linked} files of the last build`);
+  stage(outDir, ws, false);
+  // The last build's files are linked on a thread of their own while Astro renders into a
+  // folder apart (src/build/stage-worker.ts), and waited for before the pages move in.
+  const staging = incremental ? linkInWorker(outDir, ws.site) : undefined;
 
   // ── render ──
   announce('render', incremental ? `${ws.render}, and the search indexes` : `${ws.site}, and the search indexes`);
@@ -234,10 +237,11 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   const siteCpuStarted = process.threadCpuUsage();
   await build({ root: project, outDir: incremental ? ws.render : ws.site, logLevel: 'warn' }).catch(
     async (error: unknown) => {
-      await worker.terminate();
+      await Promise.all([worker.terminate(), staging?.stop()]);
       throw error;
     },
   );
+  if (staging) console.log(`staged ${await staging.linked} files of the last build`);
   if (incremental) {
     const pages = moveFiles(ws.render, ws.site).filter((path) => path.endsWith('.html')).length;
     console.log(`rendered ${pages} pages again`);
@@ -345,6 +349,21 @@ function loadAstroCompiled(project: string, key: string): void {
     }
   }
   enableCompileCache(process.env.NODE_COMPILE_CACHE ?? join(caches, mine));
+}
+
+/** Hard-links the site `out` into the empty staging folder `site` on a worker thread (`linkSite`). */
+function linkInWorker(out: string, site: string): { linked: Promise<number>; stop: () => Promise<unknown> } {
+  const worker = new Worker(new URL('./stage-worker.ts', import.meta.url), {
+    workerData: { out, site } satisfies StageJob,
+  });
+  const linked = new Promise<number>((done, fail) => {
+    worker.once('message', done);
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`staging ${site} stopped (exit code ${code})`)));
+  });
+  // Not waited for until the pages move in: a failure then is the build's.
+  linked.catch(() => undefined);
+  return { linked, stop: () => worker.terminate() };
 }
 
 /** Moves every file under `from` to the same place under `to`, replacing what is there; returns their paths under `to`. */
