@@ -1,3 +1,6 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
+import { toString } from 'mdast-util-to-string';
 import { useTranslations, type Lang } from '../i18n/index.ts';
 import type { EntityCatalogue } from './archive-index.ts';
 import type { Document } from '../schema/index.ts';
@@ -5,8 +8,10 @@ import { pick } from './bilingual.ts';
 import { NATIONAL } from './document-facets.ts';
 import { toSimplified } from './script-convert.ts';
 
-// Kept here too for the modules that import it from here (src/lib/block-texts.ts is its home).
-export { listBlockTexts } from './block-texts.ts';
+/** The plain text of each top-level block of a Markdown body (the ¶ numbering of the site). */
+export function listBlockTexts(markdown: string): string[] {
+  return fromMarkdown(markdown, { extensions: [cjkFriendlyExtension()] }).children.map((node) => toString(node).trim());
+}
 
 /** A document's values of the search page's filters in one language (empty filters left out). */
 export function searchFilters(doc: Document, lang: Lang, catalogue: EntityCatalogue): Record<string, string[]> {

@@ -5,7 +5,7 @@
 // paragraph n renders beside the original's paragraph n.
 import type { Document } from '../schema/index.ts';
 import { toSimplified } from './script-convert.ts';
-import { listBlockTexts } from './block-texts.ts';
+import { listBlockTexts } from './search-records.ts';
 
 /** A numbered paragraph. */
 export interface NumberedParagraph {
