@@ -70,6 +70,12 @@ describe('builds under faults', () => {
     expect(result.divergences).toEqual([]);
   }, 300_000);
 
+  test('a kept result (a texts.jsonl line, a translation coverage) damaged in place is made again', async () => {
+    const result = await bench.damage('kept result', 'invalid');
+    expect(result.reached).toBe(true);
+    expect(result.divergences).toEqual([]);
+  }, 300_000);
+
   test('a second build into the same folder is refused while the first goes on', async () => {
     const result = await bench.concurrent();
     expect(result.divergences).toEqual([]);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,8 +13,11 @@ import {
   type FilePrint,
   type KeptPrint,
 } from '../src/build/fingerprints.ts';
-import { planBuild, type BuildState } from '../src/build/plan.ts';
+import { choosePagesByDigest, planBuild, type BuildState } from '../src/build/plan.ts';
+import { keepResult, openKeptResults, pruneKeptResults } from '../src/build/kept-results.ts';
 import { digest } from '../src/lib/digest.ts';
+import { describeYearCharacters, digestUsagePages } from '../src/lib/usage-digest.ts';
+import type { ArchiveIndex, Citation, IndexedDocument } from '../src/lib/archive-index.ts';
 
 const state = (documents: Record<string, string>, change: Partial<BuildState> = {}): BuildState => ({
   version: 2,
@@ -113,5 +116,107 @@ describe('reading views shared by the worker and the pages', () => {
     await worker.terminate();
     expect(previous).toBe(0);
     expect(claimView({ dir: '/nowhere', keys: {}, claims }, 'b', 'page')).toBe(false);
+  });
+});
+
+describe('results kept between builds', () => {
+  const root = mkdtempSync(join(tmpdir(), 'kept-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test('a result is made once per inputs, found again by a later build, and made again when damaged', () => {
+    let made = 0;
+    const count = (text: string) => () => {
+      made += 1;
+      return { characters: [...text].length };
+    };
+    mkdirSync(join(root, 'results'));
+    const first = openKeptResults(join(root, 'results'), 'key');
+    expect(keepResult(first, 'length', ['国有企业'], count('国有企业'))).toEqual({ characters: 4 });
+    expect(keepResult(first, 'length', ['改革'], count('改革'))).toEqual({ characters: 2 });
+    expect(made).toBe(2);
+
+    // The next build: the same inputs are read, not made; new inputs are made.
+    const second = openKeptResults(join(root, 'results'), 'key');
+    expect(keepResult(second, 'length', ['国有企业'], count('国有企业'))).toEqual({ characters: 4 });
+    expect(keepResult(second, 'length', ['国企改革'], count('国企改革'))).toEqual({ characters: 4 });
+    expect([made, second.read, second.made]).toEqual([3, 1, 1]);
+    // Another kind, or another build key, is another result.
+    expect(keepResult(second, 'other', ['国有企业'], () => 'x')).toBe('x');
+    expect(keepResult(openKeptResults(join(root, 'results'), 'other key'), 'length', ['改革'], () => 'y')).toBe('y');
+
+    // What the second build did not use (改革, the other key's) is removed.
+    pruneKeptResults(second);
+    expect(readdirSync(join(root, 'results')).sort()).toEqual([...second.used].sort());
+
+    // A damaged file is not trusted: the result is made again and kept.
+    for (const name of readdirSync(join(root, 'results'))) writeFileSync(join(root, 'results', name), 'damaged');
+    const third = openKeptResults(join(root, 'results'), 'key');
+    expect(keepResult(third, 'length', ['国有企业'], count('国有企业'))).toEqual({ characters: 4 });
+    expect(third.made).toBe(1);
+    // Without a store (astro dev), simply made.
+    expect(keepResult(undefined, 'length', ['改革'], () => 5)).toBe(5);
+  });
+});
+
+describe('pages rendered again by a digest of what they show', () => {
+  const doc = (id: string, date: string, characters: number, mentions: Record<string, number> = {}) =>
+    ({ id, date, characters, mentions }) as unknown as IndexedDocument;
+  const archive = (documents: IndexedDocument[], citations: Record<string, string[]> = {}) =>
+    ({
+      documents,
+      citations: new Map(
+        Object.entries(citations).map(([key, ids]) => [
+          key,
+          ids.map((id) => ({ document: documents.find((d) => d.id === id)!, contexts: [] }) as Citation),
+        ]),
+      ),
+    }) as unknown as Pick<ArchiveIndex, 'documents' | 'citations'>;
+  const keys = ['directives/a', 'directives/b', 'directives/c'] as const;
+  const prints = { d1: 'p1', d2: 'p2', d3: 'p3' };
+  const before = archive(
+    [doc('d1', '2015-03-01', 100, { 'directives/a': 2 }), doc('d2', '2016-05', 50), doc('d3', '2016-07-01', 10)],
+    { 'directives/b': ['d2'] },
+  );
+
+  test("each year's characters, oldest first", () => {
+    expect(describeYearCharacters(before.documents)).toBe('2015:100\n2016:60');
+  });
+
+  test("a page changes with the documents that list or name it and with any year's characters", () => {
+    const digests = digestUsagePages(before, keys, prints);
+    // A document it does not show changes, the years' characters staying: none of its pages changes.
+    const same = digestUsagePages(before, keys, { ...prints, d3: 'p3 edited' });
+    expect(choosePagesByDigest(same, Object.fromEntries(digests) as Record<string, string>)).toEqual(new Set());
+    // The document naming a changes: a's page only (b's lists d2, c shows none).
+    const named = digestUsagePages(before, keys, { ...prints, d1: 'p1 edited' });
+    expect(choosePagesByDigest(named, Object.fromEntries(digests) as Record<string, string>)).toEqual(
+      new Set(['directives/a']),
+    );
+    // The document listing b changes: b's page.
+    const listed = digestUsagePages(before, keys, { ...prints, d2: 'p2 edited' });
+    expect(choosePagesByDigest(listed, Object.fromEntries(digests) as Record<string, string>)).toEqual(
+      new Set(['directives/b']),
+    );
+    // A text elsewhere grows: 2016's characters (each page's table) change, so every page does.
+    const longer = archive(
+      [doc('d1', '2015-03-01', 100, { 'directives/a': 2 }), doc('d2', '2016-05', 50), doc('d3', '2016-07-01', 11)],
+      { 'directives/b': ['d2'] },
+    );
+    expect(
+      choosePagesByDigest(
+        digestUsagePages(longer, keys, prints),
+        Object.fromEntries(digests) as Record<string, string>,
+      ),
+    ).toEqual(new Set(keys));
+  });
+
+  test('without a last digest, or with a document of unknown print, a page is rendered', () => {
+    const digests = digestUsagePages(before, keys, prints);
+    expect(choosePagesByDigest(digests, undefined)).toEqual(new Set(keys));
+    const unknown = digestUsagePages(before, keys, { d2: 'p2', d3: 'p3' });
+    expect(unknown.get('directives/a')).toBeUndefined();
+    expect(choosePagesByDigest(unknown, Object.fromEntries(digests) as Record<string, string>)).toEqual(
+      new Set(['directives/a']),
+    );
   });
 });

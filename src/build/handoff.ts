@@ -4,6 +4,7 @@
 // nothing is offered and the pages load everything from the content files.
 import { resolve } from 'node:path';
 import type { Document } from '../schema/index.ts';
+import type { KeptResults } from './kept-results.ts';
 import type { ReadingViewStore } from './reading-views.ts';
 
 /** A document's frontmatter as the build's checker validated it, and where its file is. */
@@ -25,6 +26,16 @@ export interface BuildHandoff {
   texts: { path: string; key: string };
   /** Where the worker leaves reading views, and who makes which. */
   views: ReadingViewStore;
+  /** Where results that depend on one document's files are kept between builds (src/build/kept-results.ts). */
+  results: KeptResults;
+  /** Each document's fingerprint (its text, its translation's and its Git dates: `BuildState.documents`). */
+  fingerprints: Readonly<Record<string, string>>;
+  /**
+   * Digests of what pages that show many documents are made from (`selectPagesByDigest`): the
+   * last build's, from its record (undefined when it has none, or in a full build), and this
+   * build's, filled in as the pages are chosen and written into its record.
+   */
+  pages: { previous?: Readonly<Record<string, string>>; next: Record<string, string> };
 }
 
 const KEY = Symbol.for('soe-archive.build-handoff');

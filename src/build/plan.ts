@@ -21,6 +21,11 @@ export interface BuildState {
   metadata: string;
   /** For each document id, its text, its translation's text and its Git dates. */
   documents: Record<string, string>;
+  /**
+   * For pages that show many documents' texts and are rendered again only when what they show
+   * changed (`choosePagesByDigest`), the digest of what each was made from, by page key.
+   */
+  pages?: Record<string, string>;
 }
 
 /** What a build has to do. */
@@ -42,4 +47,18 @@ export function planBuild(previous: BuildState | undefined, current: BuildState)
     .filter((id) => previous.documents[id] !== current.documents[id])
     .sort();
   return { kind: 'incremental', changed, unchanged: Object.keys(current.documents).length - changed.length };
+}
+
+/**
+ * Of pages with a digest of what each is made from (undefined: not known, so always rendered),
+ * those to render again: every one without a digest, or whose digest is not the one the last
+ * build recorded (`previous`: undefined in a full build, or when the last record has none).
+ */
+export function choosePagesByDigest(
+  digests: ReadonlyMap<string, string | undefined>,
+  previous: Readonly<Record<string, string>> | undefined,
+): Set<string> {
+  const chosen = new Set<string>();
+  for (const [key, value] of digests) if (value === undefined || previous?.[key] !== value) chosen.add(key);
+  return chosen;
 }

@@ -33,8 +33,10 @@ import {
   type FilePrint,
   type KeptPrint,
 } from './fingerprints.ts';
-import { offerBuild } from './handoff.ts';
+import { offerBuild, type BuildHandoff } from './handoff.ts';
+import { openKeptResults, pruneKeptResults } from './kept-results.ts';
 import type { IndexJob, IndexResult } from './index-worker.ts';
+import type { StageJob } from './stage-worker.ts';
 import { buildKey, cacheKey } from './key.ts';
 import { takeLock } from './lock.ts';
 import { planBuild, type BuildPlan, type BuildState } from './plan.ts';
@@ -46,6 +48,8 @@ import {
   resultCachePath,
   openSearchCache,
   searchCacheDir,
+  keptResultsDir,
+  openKeptResultsDir,
   writeFileAtomically,
   writeResultCache,
 } from './store.ts';
@@ -137,7 +141,8 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   const { search, ...fingerprints } = fingerprintContent(contentDir, files, prints);
   writeResultCache(printCachePath, key, keepPrints(files, prints, startedAt));
   const state: BuildState = { version: 2, code: key, ...fingerprints };
-  const plan: BuildPlan = full ? { kind: 'full', reason: '--full' } : planBuild(readRecord(outDir), state);
+  const previous = full ? undefined : readRecord(outDir);
+  const plan: BuildPlan = full ? { kind: 'full', reason: '--full' } : planBuild(previous, state);
   if (plan.kind === 'incremental' && plan.changed.length === 0) {
     console.log(`nothing changed since the last build of ${outDir} (npm run build -- --full builds it again)`);
     return 0;
@@ -150,8 +155,9 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   const textCache = resultCachePath(project, 'texts', contentDir);
   if (full) {
     // --full trusts nothing kept from earlier builds: the search index's parts, the reading
-    // views and the texts' facts are made again.
+    // views, the kept results and the texts' facts are made again.
     rmSync(searchCacheDir(project, outDir), { recursive: true, force: true });
+    rmSync(keptResultsDir(project, outDir), { recursive: true, force: true });
     rmSync(textCache, { force: true });
   }
   const searchCache = openSearchCache(project, outDir);
@@ -160,8 +166,10 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   // ── stage ──
   const incremental = plan.kind === 'incremental';
   announce('stage', incremental ? `hard-linking ${outDir} into ${ws.site}` : `an empty ${ws.site}`);
-  const linked = stage(outDir, ws, incremental);
-  if (incremental) console.log(`staged ${linked} files of the last build`);
+  stage(outDir, ws, false);
+  // The last build's files are linked on a thread of their own while Astro renders into a
+  // folder apart (src/build/stage-worker.ts), and waited for before the pages move in.
+  const staging = incremental ? linkInWorker(outDir, ws.site) : undefined;
 
   // ── render ──
   announce('render', incremental ? `${ws.render}, and the search indexes` : `${ws.site}, and the search indexes`);
@@ -194,6 +202,8 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
       views,
     } satisfies IndexJob,
   });
+  const results = openKeptResults(openKeptResultsDir(project, outDir), key);
+  const pages: BuildHandoff['pages'] = { previous: incremental ? previous?.pages : undefined, next: {} };
   offerBuild({
     documents: entries!.documents.map(({ file, characters: _characters, ...data }) => ({ data, path: file.path! })),
     files: [...prints].flatMap(([relative, print]) => {
@@ -203,6 +213,9 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
     changed: incremental ? new Set(plan.changed) : undefined,
     texts: { path: textCache, key },
     views,
+    results,
+    fingerprints: fingerprints.documents,
+    pages,
   });
   entries = undefined; // the worker has its copy
   const indexing = new Promise<IndexResult>((done, fail) => {
@@ -224,16 +237,22 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   const siteCpuStarted = process.threadCpuUsage();
   await build({ root: project, outDir: incremental ? ws.render : ws.site, logLevel: 'warn' }).catch(
     async (error: unknown) => {
-      await worker.terminate();
+      await Promise.all([worker.terminate(), staging?.stop()]);
       throw error;
     },
   );
+  if (staging) console.log(`staged ${await staging.linked} files of the last build`);
   if (incremental) {
     const pages = moveFiles(ws.render, ws.site).filter((path) => path.endsWith('.html')).length;
     console.log(`rendered ${pages} pages again`);
   }
   const siteSeconds = (performance.now() - siteStarted) / 1000;
   const siteCpu = process.threadCpuUsage(siteCpuStarted);
+  // Every route that keeps results renders in every build (the downloads made from every
+  // document), so what this build did not use belongs to no document any more.
+  pruneKeptResults(results);
+  console.log(`kept results: ${results.read} read from the last build, ${results.made} made`);
+  if (Object.keys(pages.next).length > 0) state.pages = pages.next;
 
   // ── index ──
   announce('index', `${ws.index} into ${ws.site}`);
@@ -330,6 +349,21 @@ function loadAstroCompiled(project: string, key: string): void {
     }
   }
   enableCompileCache(process.env.NODE_COMPILE_CACHE ?? join(caches, mine));
+}
+
+/** Hard-links the site `out` into the empty staging folder `site` on a worker thread (`linkSite`). */
+function linkInWorker(out: string, site: string): { linked: Promise<number>; stop: () => Promise<unknown> } {
+  const worker = new Worker(new URL('./stage-worker.ts', import.meta.url), {
+    workerData: { out, site } satisfies StageJob,
+  });
+  const linked = new Promise<number>((done, fail) => {
+    worker.once('message', done);
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`staging ${site} stopped (exit code ${code})`)));
+  });
+  // Not waited for until the pages move in: a failure then is the build's.
+  linked.catch(() => undefined);
+  return { linked, stop: () => worker.terminate() };
 }
 
 /** Moves every file under `from` to the same place under `to`, replacing what is there; returns their paths under `to`. */

@@ -30,6 +30,19 @@ export function searchCacheDir(project: string, outDir: string): string {
   return join(cacheRoot(project), `search-${digest([resolve(outDir)]).slice(0, 16)}`);
 }
 
+/** Where results that depend on one document's files are kept between builds of one output folder (src/build/kept-results.ts). */
+export function keptResultsDir(project: string, outDir: string): string {
+  return join(cacheRoot(project), `results-${digest([resolve(outDir)]).slice(0, 16)}`);
+}
+
+/** Creates the kept results folder of `outDir` (if need be), labelled with the folder it serves. */
+export function openKeptResultsDir(project: string, outDir: string): string {
+  const dir = keptResultsDir(project, outDir);
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomically(join(dir, CACHE_OWNER), resolve(outDir));
+  return dir;
+}
+
 /** The file in a search cache folder that names its output folder, so that `pruneCacheLeftovers` can tell it is orphaned. */
 export const CACHE_OWNER = 'owner.txt';
 
@@ -94,7 +107,7 @@ export function writeResultCache<T>(path: string, salt: string, entries: Readonl
 /**
  * Deletes what no build can use any more from the cache folder `dir`: the temporary files of
  * writers that are gone (a build killed while writing a cache file; a live process's are left
- * alone, as it may be about to rename them), and the search caches of output folders that no
+ * alone, as it may be about to rename them), and the search caches and kept results of output folders that no
  * longer exist and are not being built (each test build into a temporary folder leaves one).
  */
 export function pruneCacheLeftovers(dir: string): void {
@@ -115,7 +128,7 @@ export function pruneCacheLeftovers(dir: string): void {
   for (const name of names) {
     const pid = /\.(\d+)-\d+\.partial$/.exec(name)?.[1];
     if (pid !== undefined && !alive(Number(pid))) rmSync(join(dir, name), { force: true });
-    if (name.startsWith('search-')) {
+    if (name.startsWith('search-') || name.startsWith('results-')) {
       let owner: string;
       try {
         owner = readFileSync(join(dir, name, CACHE_OWNER), 'utf8');

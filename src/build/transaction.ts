@@ -49,7 +49,11 @@ export function readRecord(dir: string): BuildState | undefined {
       typeof record.metadata === 'string' &&
       typeof record.documents === 'object' &&
       record.documents !== null &&
-      Object.values(record.documents).every((value) => typeof value === 'string')
+      Object.values(record.documents).every((value) => typeof value === 'string') &&
+      (record.pages === undefined ||
+        (typeof record.pages === 'object' &&
+          record.pages !== null &&
+          Object.values(record.pages).every((value) => typeof value === 'string')))
     ) {
       return record as BuildState;
     }
@@ -89,19 +93,34 @@ export function recover(out: string): string | undefined {
 
 /**
  * Prepares the staging folder: empty for a full build; for an incremental one, every file of
- * `out` hard-linked (copied where links are refused) except its record.
+ * `out` hard-linked (copied where links are refused) except its record (`linkSite`).
  */
 export function stage(out: string, ws: Workspace, incremental: boolean): number {
   mkdirSync(ws.root, { recursive: true });
   mkdirSync(ws.site);
-  if (!incremental) return 0;
+  return incremental ? linkSite(out, ws.site) : 0;
+}
+
+/**
+ * Hard-links (or copies, where links are refused) every file of the site `out` but its record
+ * into the empty folder `site`; returns how many.
+ */
+export function linkSite(out: string, site: string): number {
   let count = 0;
+  // Each folder is made once (at 10,000 documents, asking again for each of 90,000 files cost
+  // seconds).
+  const made = new Set([site]);
+  const makeFolder = (path: string) => {
+    if (made.has(path)) return;
+    mkdirSync(path, { recursive: true });
+    made.add(path);
+  };
   for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
     const from = join(entry.parentPath, entry.name);
-    const to = join(ws.site, from.slice(out.length + 1));
-    if (entry.isDirectory()) mkdirSync(to, { recursive: true });
+    const to = join(site, from.slice(out.length + 1));
+    if (entry.isDirectory()) makeFolder(to);
     else if (entry.isFile() && from !== join(out, RECORD)) {
-      mkdirSync(dirname(to), { recursive: true });
+      makeFolder(dirname(to));
       try {
         linkSync(from, to);
       } catch {

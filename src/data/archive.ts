@@ -17,6 +17,10 @@ import { digest } from '../lib/digest.ts';
 import { isDated, type Document } from '../schema/document.ts';
 import { checkedFileDigest, offeredBuild } from '../build/handoff.ts';
 import { readResultCache, writeResultCache } from '../build/store.ts';
+import { keepResult } from '../build/kept-results.ts';
+import { choosePagesByDigest } from '../build/plan.ts';
+import { digestUsagePages } from '../lib/usage-digest.ts';
+import { formatTextRecord } from '../lib/texts-export.ts';
 import { buildReadingView, type ReadingView } from '../lib/reading-view.ts';
 import { measureCoverage, type TranslationCoverage } from '../lib/translation-blocks.ts';
 import { claimView, readStoredView, storedViewPath, writeStoredView } from '../build/reading-views.ts';
@@ -35,6 +39,7 @@ let cached: Promise<ArchiveIndex> | undefined;
 function forgetCaches(): void {
   cached = undefined;
   translations = undefined;
+  rows = undefined;
   views.clear();
   coverages.clear();
 }
@@ -96,15 +101,21 @@ function openTextCache(input: Parameters<typeof listAliases>[0]) {
   const names = digest([JSON.stringify(listAliases(input))]);
   return {
     keep(source: DocumentSource, listed: readonly string[], read: () => TextFacts): TextFacts {
-      // The checker's digest of the file when the build offers it: then no file is read here.
-      const bytes = checkedFileDigest(source.file) ?? digest([readFileSync(resolve(source.file))]);
-      const key = digest([names, source.file, bytes, ...listed]);
+      const key = digest([names, source.file, fileDigest(source.file), ...listed]);
       const facts = kept.get(key) ?? read();
       next.set(key, facts);
       return facts;
     },
     save: () => writeResultCache(path, salt, next),
   };
+}
+
+/**
+ * `digest([bytes])` of a content file (path relative to the working directory): in `npm run
+ * build` the checker's digest, so that no file is read here.
+ */
+function fileDigest(file: string): string {
+  return checkedFileDigest(file) ?? digest([readFileSync(resolve(file))]);
 }
 
 /**
@@ -145,6 +156,28 @@ export async function selectEntityPages<T extends { id: string }>(
   if (!changed) return [...entities];
   const citing = listEntitiesCiting(await loadArchive(), changed);
   return [...entities].filter((entity) => citing.has(`${collection}/${entity.id}`));
+}
+
+/**
+ * The entities whose usage pages this build renders (pages that show, besides metadata, the
+ * documents that list or name the entity and every year's characters: a directive's). In a full
+ * build, all of them; in an incremental one, those whose digest of what they show
+ * (`digestUsagePages`) is not the one the last build recorded. Every entity's digest goes into
+ * this build's record.
+ */
+export async function selectUsagePages<T extends { id: string }>(
+  collection: EntityCollection,
+  entities: Iterable<T>,
+): Promise<T[]> {
+  const all = [...entities];
+  // Only `npm run build` offers what the digests need (astro dev and astro check offer nothing).
+  const build = offeredBuild();
+  if (!build) return all;
+  const keys = all.map((entity) => `${collection}/${entity.id}` as const);
+  const digests = digestUsagePages(await loadArchive(), keys, build.fingerprints);
+  for (const [key, value] of digests) if (value !== undefined) build.pages.next[key] = value;
+  const chosen = choosePagesByDigest(digests, build.changed ? build.pages.previous : undefined);
+  return all.filter((_, i) => chosen.has(keys[i]!));
 }
 
 /**
@@ -245,21 +278,34 @@ export function siteUrl(site: URL, path: string): string {
   return new URL(withBase(import.meta.env.BASE_URL, path), site).href;
 }
 
-/** One row per document for the data downloads, with both permalinks. */
-export async function loadDocumentRows(site: URL): Promise<ReturnType<typeof documentRow>[]> {
-  const [archive, translations] = await Promise.all([loadArchive(), loadTranslations()]);
-  return archive.documents.map((doc) =>
-    documentRow(doc, {
-      urlZh: siteUrl(site, pagePath('zh', 'documents', doc.id)),
-      urlEn: siteUrl(site, pagePath('en', 'documents', doc.id)),
-      translation: loadTranslationCoverage(doc.id, translations),
-    }),
-  );
+let rows: { site: string; rows: Promise<ReturnType<typeof documentRow>[]> } | undefined;
+
+/** One row per document for the data downloads, with both permalinks; made once per build (three downloads use them). */
+export function loadDocumentRows(site: URL): Promise<ReturnType<typeof documentRow>[]> {
+  // Outside `npm run build` (astro dev serves edits as they happen) they are made each time.
+  if (rows?.site !== site.href || !offeredBuild()) {
+    rows = {
+      site: site.href,
+      rows: Promise.all([loadArchive(), loadTranslations()]).then(([archive, translations]) =>
+        archive.documents.map((doc) =>
+          documentRow(doc, {
+            urlZh: siteUrl(site, pagePath('zh', 'documents', doc.id)),
+            urlEn: siteUrl(site, pagePath('en', 'documents', doc.id)),
+            translation: loadTranslationCoverage(doc.id, translations),
+          }),
+        ),
+      ),
+    };
+  }
+  return rows.rows;
 }
 
 const coverages = new Map<string, TranslationCoverage>();
 
-/** How much of a document its translation covers (undefined without one), counted once per build. */
+/**
+ * How much of a document its translation covers (undefined without one): counted once per
+ * build, and in `npm run build` kept for the next build by the translation file's digest.
+ */
 export function loadTranslationCoverage(
   id: string,
   translations: Map<string, TranslationEntry>,
@@ -267,8 +313,31 @@ export function loadTranslationCoverage(
   const translation = translations.get(id);
   if (!translation) return undefined;
   let coverage = coverages.get(id);
-  if (!coverage) coverages.set(id, (coverage = measureCoverage(readBody(translation.file))));
+  if (!coverage) {
+    coverage = keepResult(offeredBuild()?.results, 'translation coverage', [fileDigest(translation.file)], () =>
+      measureCoverage(readBody(translation.file)),
+    );
+    coverages.set(id, coverage);
+  }
   return coverage;
+}
+
+/**
+ * A document's line of `/data/texts.jsonl` (src/lib/texts-export.ts), newline included, as
+ * bytes: in `npm run build` kept for the next build, by the record's metadata and the digests
+ * of the document's and its translation's files, so that a rebuild parses only changed texts.
+ */
+export function loadTextRecord(doc: IndexedDocument, translation: TranslationEntry | undefined): Uint8Array {
+  const { file, mentions: _mentions, ...record } = doc;
+  return keepResult(
+    offeredBuild()?.results,
+    'texts.jsonl line',
+    [JSON.stringify(record), fileDigest(file), translation ? fileDigest(translation.file) : ''],
+    () =>
+      new TextEncoder().encode(
+        `${formatTextRecord(record, readBody(file), translation && readBody(translation.file))}\n`,
+      ),
+  );
 }
 
 /** The facts a citation of a document needs, with the archive's permalinks for it. */

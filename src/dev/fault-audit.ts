@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { PHASES } from '../build/run.ts';
-import { cacheRoot, resultCachePath, searchCacheDir } from '../build/store.ts';
+import { cacheRoot, keptResultsDir, resultCachePath, searchCacheDir } from '../build/store.ts';
 import { RECORD } from '../build/transaction.ts';
 import {
   compareTrees,
@@ -184,6 +184,7 @@ export class FaultBench {
       { kind: 'checker results', path: resultCachePath(this.project, 'check', this.content) },
       { kind: 'text facts', path: resultCachePath(this.project, 'texts', this.content) },
       { kind: 'reading view', path: first(join(search, 'views')) },
+      { kind: 'kept result', path: first(keptResultsDir(this.project, this.out), (name) => name.endsWith('.v8')) },
       { kind: 'index part postings', path: part && join(part, 'postings.bin') },
       { kind: 'index part fragment', path: part && join(part, 'f', '0.json') },
       { kind: 'published search fragment', path: published && join(published, 'f', '0.bin') },

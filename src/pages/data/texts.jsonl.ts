@@ -1,5 +1,4 @@
-import { loadArchive, loadTranslations, readBody } from '../../data/archive.ts';
-import { formatTextRecord } from '../../lib/texts-export.ts';
+import { loadArchive, loadTextRecord, loadTranslations } from '../../data/archive.ts';
 
 /**
  * `/data/texts.jsonl`: every document's metadata and full text, one JSON object per line
@@ -8,14 +7,11 @@ import { formatTextRecord } from '../../lib/texts-export.ts';
  */
 export async function GET(): Promise<Response> {
   const [archive, translations] = await Promise.all([loadArchive(), loadTranslations()]);
-  const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   let length = 0;
-  for (const { file, mentions: _mentions, ...doc } of [...archive.documents].reverse()) {
-    const translation = translations.get(doc.id);
-    const line = encoder.encode(
-      `${formatTextRecord(doc, readBody(file), translation && readBody(translation.file))}\n`,
-    );
+  for (const doc of [...archive.documents].reverse()) {
+    // Kept between builds by what it is made from (src/build/kept-results.ts).
+    const line = loadTextRecord(doc, translations.get(doc.id));
     chunks.push(line);
     length += line.length;
   }
