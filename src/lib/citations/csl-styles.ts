@@ -9,7 +9,8 @@ import mla from './csl/modern-language-association.csl?raw';
 import { createCslFormatter } from './format-csl-style.ts';
 import type { CslItem } from './format-csl-json.ts';
 
-const LOCALES = { 'en-US': enUS, 'zh-CN': zhCN };
+/** The CSL locale files by language tag. */
+export const CSL_LOCALES = { 'en-US': enUS, 'zh-CN': zhCN };
 
 /** The styles a document page offers, in the order of the English page; `lang` is the language of the style's words. */
 export const CITATION_STYLES = [
@@ -22,7 +23,7 @@ export const CITATION_STYLES = [
 export type CitationStyleId = (typeof CITATION_STYLES)[number]['id'];
 
 const formatters = new Map(
-  CITATION_STYLES.map(({ id, style }) => [id, createCslFormatter({ style, locales: LOCALES })] as const),
+  CITATION_STYLES.map(({ id, style }) => [id, createCslFormatter({ style, locales: CSL_LOCALES })] as const),
 );
 
 // Both language pages of a document are rendered one after the other and show the same
