@@ -14,6 +14,7 @@ import { buildSite, childEnv } from './helpers/build-site.ts';
 import { findActiveContent } from './helpers/find-active-content.ts';
 import { serveStatic } from '../src/dev/static-server.ts';
 import { materialiseCase } from './helpers/content-tree.ts';
+import { searchCacheDir } from '../src/build/store.ts';
 
 const project = join(import.meta.dirname, '..');
 const { Cite } = createRequire(import.meta.url)('@citation-js/core') as {
@@ -331,6 +332,7 @@ describe('incremental builds', () => {
     const first = runBuild(content, out, small);
     if (first.status !== 0) throw new Error(first.log);
     expect(first.log).toContain('full build: no earlier build of this output folder');
+    expect(first.log).toMatch(/formatted citations: the pages formatted 2 documents' and read 0 /);
 
     const again = runBuild(content, out, small);
     expect(again.status).toBe(0);
@@ -359,6 +361,8 @@ describe('incremental builds', () => {
     expect(
       readFileSync(join(out, 'zh', 'documents', '2017-08-04-jinduicheng-meeting', 'index.html'), 'utf8'),
     ).toContain('增补一段');
+    // Its formatted citations come from the store: its frontmatter did not change.
+    expect(incremental.log).toMatch(/formatted citations: the pages formatted 0 documents' and read 1 /);
 
     // The comparison is built from scratch: --full uses nothing kept by earlier builds.
     const fresh = join(temporary('dist-'), 'site');
@@ -373,10 +377,24 @@ describe('incremental builds', () => {
     expect(forced.log).not.toContain('kept from the last build');
 
     // A frontmatter change can move many pages (titles, neighbours, lists): everything is built.
+    // Formatted citations kept damaged (cut short) are formatted again, the same; a file no page
+    // uses is dropped.
+    const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
+    const cited = page('en/documents/2017-08-04-jinduicheng-meeting');
+    const stored = join(searchCacheDir(project, out), 'citations');
+    const entries = readdirSync(stored);
+    expect(entries).toHaveLength(2);
+    for (const name of entries) writeFileSync(join(stored, name), readFileSync(join(stored, name)).subarray(0, 60));
+    writeFileSync(join(stored, `${'0'.repeat(64)}.v8`), 'left by an earlier build');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title:/m, '# edited\ntitle:'));
     const metadata = runBuild(content, out);
     expect(metadata.status).toBe(0);
     expect(metadata.log).toContain('full build: frontmatter, entities or the set of files changed');
+    expect(metadata.log).toMatch(
+      /formatted citations: the pages formatted 2 documents' and read 0 from the store, which dropped 1 /,
+    );
+    expect(readdirSync(stored).sort()).toEqual(entries.sort());
+    expect(page('en/documents/2017-08-04-jinduicheng-meeting')).toBe(cited);
     // Five builds: on two shared cores each can take half a minute.
   }, 400_000);
 });

@@ -4,6 +4,7 @@
 // nothing is offered and the pages load everything from the content files.
 import { resolve } from 'node:path';
 import type { Document } from '../schema/index.ts';
+import type { CitationStore } from './citation-store.ts';
 import type { ReadingViewStore } from './reading-views.ts';
 
 /** A document's frontmatter as the build's checker validated it, and where its file is. */
@@ -25,6 +26,8 @@ export interface BuildHandoff {
   texts: { path: string; key: string };
   /** Where the worker leaves reading views, and who makes which. */
   views: ReadingViewStore;
+  /** Where formatted citations are kept, and which of them the pages used. */
+  citations: CitationStore;
 }
 
 const KEY = Symbol.for('soe-archive.build-handoff');

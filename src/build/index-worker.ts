@@ -20,6 +20,7 @@ import { listCitationFiles, type SiteAddress } from '../lib/citations/citation-f
 import { readContentBody, type CheckedEntry, type CheckResult } from '../checker/check-content.ts';
 import { digest } from '../lib/digest.ts';
 import { CACHE_OWNER } from './store.ts';
+import { FORMATTED_CITATIONS } from './citation-store.ts';
 import { buildChineseEntry, buildEnglishEntry } from '../lib/search-index/entry.ts';
 import { indexLanguage, type IndexResult as LanguageResult } from './write-search-index.ts';
 import { writeTrendsIndex } from './write-trends-index.ts';
@@ -189,7 +190,7 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
   await citations;
   if (cache) {
     // Only what this build used is kept: the cache never grows past one index per language.
-    const used = new Set([...zh.keys, ...en.keys, READING_VIEWS, CACHE_OWNER]);
+    const used = new Set([...zh.keys, ...en.keys, READING_VIEWS, FORMATTED_CITATIONS, CACHE_OWNER]);
     for (const name of readdirSync(cache.dir)) {
       if (!used.has(name)) rmSync(join(cache.dir, name), { recursive: true, force: true });
     }

@@ -33,6 +33,7 @@ import {
   type FilePrint,
   type KeptPrint,
 } from './fingerprints.ts';
+import { FORMATTED_CITATIONS, pruneStoredCitations, type CitationStore } from './citation-store.ts';
 import { offerBuild } from './handoff.ts';
 import type { IndexJob, IndexResult } from './index-worker.ts';
 import { buildKey, cacheKey } from './key.ts';
@@ -175,6 +176,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
     ),
     claims: createViewClaims(Object.keys(search.documents)),
   };
+  const citations: CitationStore = { dir: join(searchCache, FORMATTED_CITATIONS), key, used: new Set() };
   const address = readSiteAddress();
   let indexSeconds = 0;
   const indexStarted = performance.now();
@@ -203,6 +205,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
     changed: incremental ? new Set(plan.changed) : undefined,
     texts: { path: textCache, key },
     views,
+    citations,
   });
   entries = undefined; // the worker has its copy
   const indexing = new Promise<IndexResult>((done, fail) => {
@@ -247,6 +250,11 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   for (const folder of readdirSync(ws.index)) renameSync(join(ws.index, folder), join(ws.site, folder));
   console.log(
     `reading views: the pages read ${views.read ?? 0} made ahead by the worker and made ${views.made ?? 0} themselves`,
+  );
+  // Every document page was rendered (but in an incremental build): what they did not use goes.
+  const unused = incremental ? 0 : pruneStoredCitations(citations);
+  console.log(
+    `formatted citations: the pages formatted ${citations.made ?? 0} documents' and read ${citations.read ?? 0} from the store${unused ? `, which dropped ${unused} no page used` : ''}`,
   );
   const describeIndex = (lang: 'zh' | 'en', name: string) => {
     const { indexed: written, reused, parts, buckets, whole } = indexed[lang];

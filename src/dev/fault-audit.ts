@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { FORMATTED_CITATIONS } from '../build/citation-store.ts';
 import { PHASES } from '../build/run.ts';
 import { cacheRoot, resultCachePath, searchCacheDir } from '../build/store.ts';
 import { RECORD } from '../build/transaction.ts';
@@ -180,6 +181,7 @@ export class FaultBench {
       { kind: 'checker results', path: resultCachePath(this.project, 'check', this.content) },
       { kind: 'text facts', path: resultCachePath(this.project, 'texts', this.content) },
       { kind: 'reading view', path: first(join(search, 'views')) },
+      { kind: 'formatted citations', path: first(join(search, FORMATTED_CITATIONS)) },
       { kind: 'index part postings', path: part && join(part, 'postings.bin') },
       { kind: 'index part fragment', path: part && join(part, 'f', '0.json') },
       { kind: 'published search fragment', path: published && join(published, 'f', '0.bin') },
