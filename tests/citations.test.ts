@@ -11,6 +11,7 @@ import { formatBibtex } from '../src/lib/citations/format-bibtex.ts';
 import { CITATION_STYLES, CSL_LOCALES, formatCitationStyles } from '../src/lib/citations/csl-styles.ts';
 import { formatCslJson, type CslItem } from '../src/lib/citations/format-csl-json.ts';
 import { createCslFormatter, parseStyleForOneEntry } from '../src/lib/citations/format-csl-style.ts';
+import { readCitationStyleFiles } from '../src/build/citation-style-files.ts';
 import { formatParagraphCitation } from '../src/lib/citations/format-paragraph-citation.ts';
 import { formatRis } from '../src/lib/citations/format-ris.ts';
 import { stripGloss } from '../src/lib/citations/strip-gloss.ts';
@@ -315,6 +316,12 @@ describe('formatted entries are those of the styles as written', () => {
 
   test.each(recorded.map((entry) => [entry.item.id, entry] as const))('%s', (_id, { item, html }) => {
     expect(formatCitationStyles(item)).toEqual(html);
+  });
+
+  test("the build's worker reads the same style and locale files as the pages", () => {
+    const files = readCitationStyleFiles();
+    for (const { id, style } of CITATION_STYLES) expect(files.styles[id]).toBe(style);
+    expect(files.locales).toEqual(CSL_LOCALES);
   });
 
   test("parseStyleForOneEntry drops the bibliography's <sort>, and nothing else", () => {
@@ -759,7 +766,7 @@ describe('every document in content/', () => {
     const formatted = formatCitationStyles(formatCslJson(input));
     for (const html of Object.values(formatted)) expect(html).toContain(input.permalink.zh);
     // The same entries as citeproc gives with the style files unaltered (see parseStyleForOneEntry).
-    for (const { id } of CITATION_STYLES) expect(formatted[id]).toBe(asWritten[id](formatCslJson(input)));
+    for (const { id } of CITATION_STYLES) expect(formatted[id]).toBe(asWritten[id]!(formatCslJson(input)));
     expect(formatted.gbt7714).toMatch(/\[(Z|N|R)\/OL\]/);
     expect(formatParagraphCitation(input, 1, 'zh')).toContain('第1段');
   });

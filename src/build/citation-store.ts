@@ -10,6 +10,7 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheKey } from './key.ts';
+import type { ReadingViewStore } from './reading-views.ts';
 import { readChecked, writeChecked } from './store.ts';
 
 /** The folder of the search cache that holds formatted citations (see `CitationStore`). */
@@ -20,8 +21,14 @@ export interface CitationStore {
   dir: string;
   /** The build key (`buildKey`): every entry's name digests it. */
   key: string;
-  /** The names of the files the pages of this build used. */
-  used: Set<string>;
+  /** The names of the files the pages of this build used (not passed to the worker). */
+  used?: Set<string>;
+  /**
+   * Who formats each document's entries, shared by the worker and the pages (`claimDocument`, with
+   * claims of their own): the worker, with its indexes done, formats from the last document Astro
+   * renders backwards until it meets a page.
+   */
+  claims?: ReadingViewStore['claims'];
   /** How many documents' entries the pages read from the store. */
   read?: number;
   /** How many documents' entries the pages formatted. */
@@ -67,7 +74,7 @@ export function pruneStoredCitations(store: CitationStore): number {
   for (const name of names) {
     // Called when no thread of the build writes here any more, and the build's lock keeps other
     // builds of the output folder out: a temporary file (`.partial`) is a killed build's.
-    if (store.used.has(name)) continue;
+    if (store.used?.has(name)) continue;
     rmSync(join(store.dir, name), { force: true });
     removed += 1;
   }

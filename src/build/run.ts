@@ -176,7 +176,11 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
     ),
     claims: createViewClaims(Object.keys(search.documents)),
   };
-  const citations: CitationStore = { dir: join(searchCache, FORMATTED_CITATIONS), key, used: new Set() };
+  const citations: CitationStore = {
+    dir: join(searchCache, FORMATTED_CITATIONS),
+    key,
+    claims: createViewClaims(Object.keys(search.documents)),
+  };
   const address = readSiteAddress();
   let indexSeconds = 0;
   const indexStarted = performance.now();
@@ -194,6 +198,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
       citations: !incremental,
       cache: { dir: searchCache, salt: cacheKey(key, ['search', search.entities]), documents: search.documents },
       views,
+      formattedCitations: { dir: citations.dir, key, claims: citations.claims },
     } satisfies IndexJob,
   });
   offerBuild({
@@ -254,7 +259,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   // Every document page was rendered (but in an incremental build): what they did not use goes.
   const unused = incremental ? 0 : pruneStoredCitations(citations);
   console.log(
-    `formatted citations: the pages formatted ${citations.made ?? 0} documents' and read ${citations.read ?? 0} from the store${unused ? `, which dropped ${unused} no page used` : ''}`,
+    `formatted citations: the pages formatted ${citations.made ?? 0} documents' and read ${citations.read ?? 0} from the store (the worker formatted ${indexed.citationsAhead} when its indexes were done)${unused ? `, which dropped ${unused} no page used` : ''}`,
   );
   const describeIndex = (lang: 'zh' | 'en', name: string) => {
     const { indexed: written, reused, parts, buckets, whole } = indexed[lang];

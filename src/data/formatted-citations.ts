@@ -4,13 +4,15 @@
 // to load the four styles) is loaded only when an entry is missing. Elsewhere (`astro dev`,
 // `astro check`) entries are formatted each time.
 import { offeredBuild } from '../build/handoff.ts';
+import { claimDocument } from '../build/reading-views.ts';
 import { readStoredCitations, storedCitationsFile, writeStoredCitations } from '../build/citation-store.ts';
-import { CITATION_STYLES, formatCitationStyles, type CitationStyleId } from '../lib/citations/csl-styles.ts';
+import { CITATION_STYLE_FILES, type CitationStyleId } from '../lib/citations/citation-styles.ts';
+import { formatCitationStyles } from '../lib/citations/csl-styles.ts';
 import type { CslItem } from '../lib/citations/format-csl-json.ts';
 
 type Entries = Record<CitationStyleId, string>;
 
-const STYLE_IDS = CITATION_STYLES.map(({ id }) => id);
+const STYLE_IDS = CITATION_STYLE_FILES.map(({ id }) => id);
 
 // Both language pages of a document are rendered one after the other: the second reads no file.
 let last: { name: string; entries: Entries } | undefined;
@@ -20,17 +22,19 @@ export function loadFormattedCitations(item: CslItem): Entries {
   const store = offeredBuild()?.citations;
   if (!store) return formatCitationStyles(item);
   const { name, path } = storedCitationsFile(store, JSON.stringify(item));
-  store.used.add(name);
+  (store.used ??= new Set()).add(name);
   if (last?.name === name) return last.entries;
   let entries = readStoredCitations(path, STYLE_IDS) as Entries | undefined;
   if (entries) {
     store.read = (store.read ?? 0) + 1;
   } else {
-    // None kept, or a damaged file: formatted again, and kept for the next build.
+    // None kept, or a damaged file: formatted again, and kept for the next build, unless the
+    // worker, coming the other way, claimed the document first (and is formatting it now).
+    const keep = claimDocument(store.claims, item.id, 'page');
     entries = formatCitationStyles(item);
     store.made = (store.made ?? 0) + 1;
     try {
-      writeStoredCitations(path, entries);
+      if (keep) writeStoredCitations(path, entries);
     } catch (error) {
       // The next build formats them again; this one has them.
       console.warn(`could not keep the formatted citations of ${item.id}: ${(error as Error).message}`);
