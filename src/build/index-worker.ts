@@ -158,8 +158,11 @@ export async function formatCitationsAhead(
   return made;
 }
 
-/** What the index worker did, per language, and how many documents' citations it formatted. */
-export type IndexResult = Record<Lang, Omit<LanguageResult, 'keys'>> & { citationsAhead: number };
+/**
+ * What the index worker did, per language; how many documents' citations it formatted; and the
+ * CPU seconds of its thread (on a shared machine a fairer measure of its share than wall time).
+ */
+export type IndexResult = Record<Lang, Omit<LanguageResult, 'keys'>> & { citationsAhead: number; cpuSeconds: number };
 
 /**
  * Writes both search indexes (src/build/write-search-index.ts) and the citation files. Chinese:
@@ -168,6 +171,7 @@ export type IndexResult = Record<Lang, Omit<LanguageResult, 'keys'>> & { citatio
  * `job.cache` are used again; the cache keeps only what this build used.
  */
 export async function indexArchive(job: IndexJob): Promise<IndexResult> {
+  const cpuStarted = process.threadCpuUsage();
   // Not buildArchiveIndex: its keyword-in-context pass over every text is for the pages.
   const catalogue = catalogueEntities(job.entries);
   const cache = job.cache;
@@ -240,7 +244,8 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
   }
   const { keys: _zh, ...zhResult } = zh;
   const { keys: _en, ...enResult } = en;
-  return { zh: zhResult, en: enResult, citationsAhead };
+  const cpu = process.threadCpuUsage(cpuStarted);
+  return { zh: zhResult, en: enResult, citationsAhead, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 if (parentPort && workerData) {

@@ -317,6 +317,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
       site_s: siteSeconds,
       site_cpu_s: (siteCpu.user + siteCpu.system) / 1e6,
       index_s: indexSeconds,
+      index_cpu_s: indexed.cpuSeconds,
       total_s: Number(seconds(started)),
     };
     writeFileAtomically(
