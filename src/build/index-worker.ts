@@ -145,10 +145,11 @@ export async function formatCitationsAhead(
   let format: ReturnType<typeof createCitationFormatter> | undefined;
   let made = 0;
   for (const doc of [...documents].reverse()) {
+    // The pages claim every document they reach: where they have been, this stops at once.
+    if (!claimDocument(store.claims, doc.id, 'worker')) break;
     const item = formatCslJson(documentCitationInput(doc, catalogue, address));
     const { path } = storedCitationsFile(store, JSON.stringify(item));
     if (existsSync(path)) continue;
-    if (!claimDocument(store.claims, doc.id, 'worker')) break;
     // citeproc is loaded only when there is something to format (seconds, for Chicago).
     format ??= createCitationFormatter(readCitationStyleFiles());
     writeStoredCitations(path, format(item));

@@ -24,17 +24,19 @@ export function loadFormattedCitations(item: CslItem): Entries {
   const { name, path } = storedCitationsFile(store, JSON.stringify(item));
   (store.used ??= new Set()).add(name);
   if (last?.name === name) return last.entries;
+  // Claimed even when kept: the worker, coming the other way, stops where the pages have been.
+  claimDocument(store.claims, item.id, 'page');
   let entries = readStoredCitations(path, STYLE_IDS) as Entries | undefined;
   if (entries) {
     store.read = (store.read ?? 0) + 1;
   } else {
-    // None kept, or a damaged file: formatted again, and kept for the next build, unless the
-    // worker, coming the other way, claimed the document first (and is formatting it now).
-    const keep = claimDocument(store.claims, item.id, 'page');
+    // None kept (or not yet: the worker may be formatting it), or a damaged file: formatted
+    // again and kept for the next build. Should the worker write the same file, each writes
+    // its own temporary file and renames it: the last rename wins, with the same entries.
     entries = formatCitationStyles(item);
     store.made = (store.made ?? 0) + 1;
     try {
-      if (keep) writeStoredCitations(path, entries);
+      writeStoredCitations(path, entries);
     } catch (error) {
       // The next build formats them again; this one has them.
       console.warn(`could not keep the formatted citations of ${item.id}: ${(error as Error).message}`);
