@@ -14,6 +14,7 @@ import { buildSite, childEnv } from './helpers/build-site.ts';
 import { findActiveContent } from './helpers/find-active-content.ts';
 import { serveStatic } from '../src/dev/static-server.ts';
 import { materialiseCase } from './helpers/content-tree.ts';
+import { searchCacheDir } from '../src/build/store.ts';
 
 const project = join(import.meta.dirname, '..');
 const { Cite } = createRequire(import.meta.url)('@citation-js/core') as {
@@ -359,6 +360,11 @@ describe('incremental builds', () => {
     expect(
       readFileSync(join(out, 'zh', 'documents', '2017-08-04-jinduicheng-meeting', 'index.html'), 'utf8'),
     ).toContain('增补一段');
+    // Its formatted citations come from the store: its frontmatter did not change.
+    expect(incremental.log).toMatch(
+      /formatted citations: the pages formatted 0 documents' and read 1 from the store \(the worker formatted 0 /,
+    );
+
     expect(incremental.log).toMatch(/kept results: \d+ read from the last build, [1-9]\d* made/);
 
     // A word replaced by one as long, in the text listing "four batches": its year's characters
@@ -388,10 +394,24 @@ describe('incremental builds', () => {
     expect(forced.log).not.toContain('kept from the last build');
 
     // A frontmatter change can move many pages (titles, neighbours, lists): everything is built.
+    // Formatted citations kept damaged (cut short) are formatted again, the same; a file no page
+    // uses is dropped.
+    const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
+    const cited = page('en/documents/2017-08-04-jinduicheng-meeting');
+    const stored = join(searchCacheDir(project, out), 'citations');
+    const entries = readdirSync(stored);
+    expect(entries).toHaveLength(2);
+    for (const name of entries) writeFileSync(join(stored, name), readFileSync(join(stored, name)).subarray(0, 60));
+    writeFileSync(join(stored, `${'0'.repeat(64)}.v8`), 'left by an earlier build');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title:/m, '# edited\ntitle:'));
     const metadata = runBuild(content, out);
     expect(metadata.status).toBe(0);
     expect(metadata.log).toContain('full build: frontmatter, entities or the set of files changed');
+    expect(metadata.log).toMatch(
+      /formatted citations: the pages formatted 2 documents' and read 0 from the store \(the worker formatted 0 [^)]*\), which dropped 1 /,
+    );
+    expect(readdirSync(stored).sort()).toEqual(entries.sort());
+    expect(page('en/documents/2017-08-04-jinduicheng-meeting')).toBe(cited);
     // Six builds: on two shared cores each can take half a minute.
   }, 400_000);
 });

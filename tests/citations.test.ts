@@ -8,8 +8,10 @@ import { parse as parseYaml } from 'yaml';
 import { buildCitationInput, type CitationInput } from '../src/lib/citations/citation-input.ts';
 import { listCitationFiles } from '../src/lib/citations/citation-files.ts';
 import { formatBibtex } from '../src/lib/citations/format-bibtex.ts';
-import { formatCitationStyles } from '../src/lib/citations/csl-styles.ts';
-import { formatCslJson } from '../src/lib/citations/format-csl-json.ts';
+import { CITATION_STYLES, CSL_LOCALES, formatCitationStyles } from '../src/lib/citations/csl-styles.ts';
+import { formatCslJson, type CslItem } from '../src/lib/citations/format-csl-json.ts';
+import { createCslFormatter, parseStyleForOneEntry } from '../src/lib/citations/format-csl-style.ts';
+import { readCitationStyleFiles } from '../src/build/citation-style-files.ts';
 import { formatParagraphCitation } from '../src/lib/citations/format-paragraph-citation.ts';
 import { formatRis } from '../src/lib/citations/format-ris.ts';
 import { stripGloss } from '../src/lib/citations/strip-gloss.ts';
@@ -300,6 +302,44 @@ describe('formatCitationStyles (citeproc-js with the official CSL styles)', () =
       expect(html).not.toMatch(/<(?!\/?(?:i|b|span|a)\b)/);
       expect(html).not.toContain('<script');
     }
+  });
+});
+
+describe('formatted entries are those of the styles as written', () => {
+  // Each entry is formatted as a bibliography of one entry, with the bibliography's <sort> left
+  // out (parseStyleForOneEntry). The entries here were recorded before that, with citeproc
+  // reading each style file unaltered: one or two items of each shape (type, fields, kind of
+  // author, how much of the date) of the real archive and of a 10,000-document synthetic one.
+  const recorded = JSON.parse(
+    readFileSync(join(import.meta.dirname, 'fixtures', 'citations', 'csl-entries.json'), 'utf8'),
+  ) as { item: CslItem; html: Record<string, string> }[];
+
+  test.each(recorded.map((entry) => [entry.item.id, entry] as const))('%s', (_id, { item, html }) => {
+    expect(formatCitationStyles(item)).toEqual(html);
+  });
+
+  test("the build's worker reads the same style and locale files as the pages", () => {
+    const files = readCitationStyleFiles();
+    for (const { id, style } of CITATION_STYLES) expect(files.styles[id]).toBe(style);
+    expect(files.locales).toEqual(CSL_LOCALES);
+  });
+
+  test("parseStyleForOneEntry drops the bibliography's <sort>, and nothing else", () => {
+    const style = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Test</title><id>test</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><sort><key variable="issued"/></sort><layout><text variable="title"/></layout></citation>
+  <bibliography><sort><key variable="title"/></sort><layout><text variable="title"/></layout></bibliography>
+</style>`;
+    type Node = { name: string; children: (Node | string)[] };
+    const names = (node: Node): string[] =>
+      node.children.flatMap((child) => (typeof child === 'string' ? [] : [child.name, ...names(child)]));
+    const root = parseStyleForOneEntry(style) as Node;
+    const element = (name: string) =>
+      root.children.find((child): child is Node => typeof child !== 'string' && child.name === name)!;
+    expect(names(element('bibliography'))).toEqual(['layout', 'text']);
+    expect(names(element('citation'))).toEqual(['sort', 'key', 'layout', 'text']);
+    expect(() => parseStyleForOneEntry('<locale xmlns="http://purl.org/net/xbiblio/csl"/>')).toThrow('<style>');
   });
 });
 
@@ -702,6 +742,12 @@ describe('formatCslJson', () => {
 
 describe('every document in content/', () => {
   const root = join(import.meta.dirname, '..', 'content');
+  const asWritten = Object.fromEntries(
+    CITATION_STYLES.map(({ id, style }) => [
+      id,
+      createCslFormatter({ style, locales: CSL_LOCALES }, { asWritten: true }),
+    ]),
+  );
   const read = (path: string) => {
     const split = splitFrontmatter(readFileSync(join(root, path), 'utf8'));
     if ('problem' in split) throw new Error(`${path}: ${split.problem} frontmatter`);
@@ -719,6 +765,8 @@ describe('every document in content/', () => {
     expect(validateCslData([formatCslJson(input)])).toBe(true);
     const formatted = formatCitationStyles(formatCslJson(input));
     for (const html of Object.values(formatted)) expect(html).toContain(input.permalink.zh);
+    // The same entries as citeproc gives with the style files unaltered (see parseStyleForOneEntry).
+    for (const { id } of CITATION_STYLES) expect(formatted[id]).toBe(asWritten[id]!(formatCslJson(input)));
     expect(formatted.gbt7714).toMatch(/\[(Z|N|R)\/OL\]/);
     expect(formatParagraphCitation(input, 1, 'zh')).toContain('第1段');
   });

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { Document } from '../schema/index.ts';
 import type { KeptResults } from './kept-results.ts';
+import type { CitationStore } from './citation-store.ts';
 import type { ReadingViewStore } from './reading-views.ts';
 
 /** A document's frontmatter as the build's checker validated it, and where its file is. */
@@ -36,6 +37,8 @@ export interface BuildHandoff {
    * build's, filled in as the pages are chosen and written into its record.
    */
   pages: { previous?: Readonly<Record<string, string>>; next: Record<string, string> };
+  /** Where formatted citations are kept, and which of them the pages used. */
+  citations: CitationStore;
 }
 
 const KEY = Symbol.for('soe-archive.build-handoff');

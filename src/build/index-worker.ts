@@ -9,6 +9,7 @@ import { catalogueEntities, listAliases, selectDocuments } from '../lib/archive-
 import { createMentionMatcher } from '../lib/find-mentions.ts';
 import { buildReadingView } from '../lib/reading-view.ts';
 import {
+  claimDocument,
   claimView,
   pruneStoredViews,
   READING_VIEWS,
@@ -16,10 +17,20 @@ import {
   writeStoredView,
   type ReadingViewStore,
 } from './reading-views.ts';
-import { listCitationFiles, type SiteAddress } from '../lib/citations/citation-files.ts';
+import { documentCitationInput, listCitationFiles, type SiteAddress } from '../lib/citations/citation-files.ts';
 import { readContentBody, type CheckedEntry, type CheckResult } from '../checker/check-content.ts';
 import { digest } from '../lib/digest.ts';
 import { CACHE_OWNER } from './store.ts';
+import {
+  FORMATTED_CITATIONS,
+  storedCitationsFile,
+  writeStoredCitations,
+  type CitationStore,
+} from './citation-store.ts';
+import { readCitationStyleFiles } from './citation-style-files.ts';
+import { createCitationFormatter } from '../lib/citations/citation-styles.ts';
+import { formatCslJson } from '../lib/citations/format-csl-json.ts';
+import type { EntityCatalogue } from '../lib/archive-index.ts';
 import { buildChineseEntry, buildEnglishEntry } from '../lib/search-index/entry.ts';
 import { indexLanguage, type IndexResult as LanguageResult } from './write-search-index.ts';
 import { writeTrendsIndex } from './write-trends-index.ts';
@@ -40,6 +51,8 @@ export interface IndexJob {
   cache?: SearchCache;
   /** Where to leave the documents' reading views for Astro's pages, made before anything else. */
   views?: ReadingViewStore;
+  /** Where to leave formatted citations for Astro's pages, made when the indexes are done. */
+  formattedCitations?: CitationStore;
 }
 
 /**
@@ -117,8 +130,40 @@ export async function writeReadingViews(
   return made;
 }
 
-/** What the index worker did, per language. */
-export type IndexResult = Record<Lang, Omit<LanguageResult, 'keys'>>;
+/**
+ * Formats the citations of documents whose pages Astro has not reached yet and leaves them in
+ * `store` (src/build/citation-store.ts), from the last of the documents given (in Astro's order
+ * of the document pages) backwards, until it meets one a page has claimed. Run when the worker
+ * has nothing else to do: Astro's thread, which formats the rest, is then the longer one.
+ */
+export async function formatCitationsAhead(
+  store: CitationStore,
+  documents: readonly CheckedEntry[],
+  catalogue: EntityCatalogue,
+  address: SiteAddress,
+): Promise<number> {
+  let format: ReturnType<typeof createCitationFormatter> | undefined;
+  let made = 0;
+  for (const doc of [...documents].reverse()) {
+    // The pages claim every document they reach: where they have been, this stops at once.
+    if (!claimDocument(store.claims, doc.id, 'worker')) break;
+    const item = formatCslJson(documentCitationInput(doc, catalogue, address));
+    const { path } = storedCitationsFile(store, JSON.stringify(item));
+    if (existsSync(path)) continue;
+    // citeproc is loaded only when there is something to format (seconds, for Chicago).
+    format ??= createCitationFormatter(readCitationStyleFiles());
+    writeStoredCitations(path, format(item));
+    made += 1;
+    if (made % 50 === 0) await setImmediate();
+  }
+  return made;
+}
+
+/**
+ * What the index worker did, per language; how many documents' citations it formatted; and the
+ * CPU seconds of its thread (on a shared machine a fairer measure of its share than wall time).
+ */
+export type IndexResult = Record<Lang, Omit<LanguageResult, 'keys'>> & { citationsAhead: number; cpuSeconds: number };
 
 /**
  * Writes both search indexes (src/build/write-search-index.ts) and the citation files. Chinese:
@@ -127,6 +172,7 @@ export type IndexResult = Record<Lang, Omit<LanguageResult, 'keys'>>;
  * `job.cache` are used again; the cache keeps only what this build used.
  */
 export async function indexArchive(job: IndexJob): Promise<IndexResult> {
+  const cpuStarted = process.threadCpuUsage();
   // Not buildArchiveIndex: its keyword-in-context pass over every text is for the pages.
   const catalogue = catalogueEntities(job.entries);
   const cache = job.cache;
@@ -204,17 +250,28 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
         )
         .join('; '),
   );
+  const citationsAhead = job.formattedCitations
+    ? await formatCitationsAhead(job.formattedCitations, documents, catalogue, job.address)
+    : 0;
   await citations;
   if (cache) {
     // Only what this build used is kept: the cache never grows past one index per language.
-    const used = new Set([...zh.keys, ...en.keys, ...trends.flatMap((own) => own.keys), READING_VIEWS, CACHE_OWNER]);
+    const used = new Set([
+      ...zh.keys,
+      ...en.keys,
+      ...trends.flatMap((own) => own.keys),
+      READING_VIEWS,
+      FORMATTED_CITATIONS,
+      CACHE_OWNER,
+    ]);
     for (const name of readdirSync(cache.dir)) {
       if (!used.has(name)) rmSync(join(cache.dir, name), { recursive: true, force: true });
     }
   }
   const { keys: _zh, ...zhResult } = zh;
   const { keys: _en, ...enResult } = en;
-  return { zh: zhResult, en: enResult };
+  const cpu = process.threadCpuUsage(cpuStarted);
+  return { zh: zhResult, en: enResult, citationsAhead, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 if (parentPort && workerData) {

@@ -37,9 +37,18 @@ const OWNER = { worker: 1, page: 2 } as const;
 
 /** Claims the making of a document's view; false when the other side claimed it first. */
 export function claimView(store: ReadingViewStore, id: string, by: keyof typeof OWNER): boolean {
-  const slot = store.claims?.slots[id];
+  return claimDocument(store.claims, id, by);
+}
+
+/**
+ * Claims the making of something per document that whichever thread reaches first makes (a
+ * reading view, formatted citations), in `claims` made by `createViewClaims`; false when the
+ * other side claimed it first. Without claims, every claim succeeds.
+ */
+export function claimDocument(claims: ReadingViewStore['claims'], id: string, by: keyof typeof OWNER): boolean {
+  const slot = claims?.slots[id];
   if (slot === undefined) return true;
-  const previous = Atomics.compareExchange(store.claims!.owners, slot, 0, OWNER[by]);
+  const previous = Atomics.compareExchange(claims!.owners, slot, 0, OWNER[by]);
   return previous === 0 || previous === OWNER[by];
 }
 

@@ -33,6 +33,7 @@ import {
   type FilePrint,
   type KeptPrint,
 } from './fingerprints.ts';
+import { FORMATTED_CITATIONS, pruneStoredCitations, type CitationStore } from './citation-store.ts';
 import { offerBuild, type BuildHandoff } from './handoff.ts';
 import { openKeptResults, pruneKeptResults } from './kept-results.ts';
 import type { IndexJob, IndexResult } from './index-worker.ts';
@@ -183,6 +184,11 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
     ),
     claims: createViewClaims(Object.keys(search.documents)),
   };
+  const citations: CitationStore = {
+    dir: join(searchCache, FORMATTED_CITATIONS),
+    key,
+    claims: createViewClaims(Object.keys(search.documents)),
+  };
   const address = readSiteAddress();
   let indexSeconds = 0;
   const indexStarted = performance.now();
@@ -200,6 +206,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
       citations: !incremental,
       cache: { dir: searchCache, salt: cacheKey(key, ['search', search.entities]), documents: search.documents },
       views,
+      formattedCitations: { dir: citations.dir, key, claims: citations.claims },
     } satisfies IndexJob,
   });
   const results = openKeptResults(openKeptResultsDir(project, outDir), key);
@@ -216,6 +223,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
     results,
     fingerprints: fingerprints.documents,
     pages,
+    citations,
   });
   entries = undefined; // the worker has its copy
   const indexing = new Promise<IndexResult>((done, fail) => {
@@ -266,6 +274,11 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   for (const folder of readdirSync(ws.index)) renameSync(join(ws.index, folder), join(ws.site, folder));
   console.log(
     `reading views: the pages read ${views.read ?? 0} made ahead by the worker and made ${views.made ?? 0} themselves`,
+  );
+  // Every document page was rendered (but in an incremental build): what they did not use goes.
+  const unused = incremental ? 0 : pruneStoredCitations(citations);
+  console.log(
+    `formatted citations: the pages formatted ${citations.made ?? 0} documents' and read ${citations.read ?? 0} from the store (the worker formatted ${indexed.citationsAhead} when its indexes were done)${unused ? `, which dropped ${unused} no page used` : ''}`,
   );
   const describeIndex = (lang: 'zh' | 'en', name: string) => {
     const { indexed: written, reused, parts, buckets, whole } = indexed[lang];
@@ -323,6 +336,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
       site_s: siteSeconds,
       site_cpu_s: (siteCpu.user + siteCpu.system) / 1e6,
       index_s: indexSeconds,
+      index_cpu_s: indexed.cpuSeconds,
       total_s: Number(seconds(started)),
     };
     writeFileAtomically(

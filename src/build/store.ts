@@ -104,11 +104,18 @@ export function writeResultCache<T>(path: string, salt: string, entries: Readonl
   writeChecked(path, { salt, entries });
 }
 
+/** Files earlier versions kept in the cache folder and no build reads any more. */
+const FORMER_FILES = new Set([
+  // Formatted citations, one append-only file never pruned: now in the store (src/build/citation-store.ts).
+  'formatted-citations.jsonl',
+]);
+
 /**
  * Deletes what no build can use any more from the cache folder `dir`: the temporary files of
  * writers that are gone (a build killed while writing a cache file; a live process's are left
- * alone, as it may be about to rename them), and the search caches and kept results of output folders that no
- * longer exist and are not being built (each test build into a temporary folder leaves one).
+ * alone, as it may be about to rename them), the search caches and kept results of output
+ * folders that no longer exist and are not being built (each test build into a temporary folder
+ * leaves one), and the files of earlier versions (`FORMER_FILES`).
  */
 export function pruneCacheLeftovers(dir: string): void {
   let names: string[];
@@ -126,6 +133,7 @@ export function pruneCacheLeftovers(dir: string): void {
     }
   };
   for (const name of names) {
+    if (FORMER_FILES.has(name)) rmSync(join(dir, name), { force: true });
     const pid = /\.(\d+)-\d+\.partial$/.exec(name)?.[1];
     if (pid !== undefined && !alive(Number(pid))) rmSync(join(dir, name), { force: true });
     if (name.startsWith('search-') || name.startsWith('results-')) {

@@ -82,6 +82,7 @@ async function measureOurs(docIds: string[]) {
       site_s: number;
       site_cpu_s?: number;
       index_s: number;
+      index_cpu_s?: number;
     };
   const timings = readTimings();
   const site = measureSite(out, docIds);
@@ -133,6 +134,8 @@ async function measureOurs(docIds: string[]) {
     check_s: timings.check_s,
     // CPU time of the thread that runs Astro (from --timings): steadier than wall time on a shared machine.
     site_cpu_s: timings.site_cpu_s ?? null,
+    // CPU time of the index worker's thread, which runs beside Astro's.
+    index_cpu_s: timings.index_cpu_s ?? null,
     rebuild_site_cpu_s: rebuildSiteCpu ?? null,
     node: process.version,
     cpu_cores: availableParallelism(),

@@ -1,58 +1,47 @@
-// The formatted citations of document pages, kept between builds. citeproc-js takes seconds to
-// load the four styles (Chicago's most) and milliseconds per entry, and a document's entries
-// depend only on its CSL-JSON item, the style files and citeproc's version: a text-only edit,
-// the usual incremental build, changes none of them. So entries are kept, by a digest of all
-// three, in one append-only file in the build cache, and citeproc is loaded only when an entry
-// is missing. A line cut short by an interrupted build is skipped when read.
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import citeprocPackage from 'citeproc/package.json' with { type: 'json' };
-import { digest } from '../lib/digest.ts';
-import { CITATION_STYLES, formatCitationStyles, type CitationStyleId } from '../lib/citations/csl-styles.ts';
+// The formatted citations of document pages. In `npm run build` they are kept between builds in
+// the build's store (src/build/citation-store.ts): a page reads its document's entries from
+// there, or formats them with citeproc-js and leaves them for the next build. citeproc (seconds
+// to load the four styles) is loaded only when an entry is missing. Elsewhere (`astro dev`,
+// `astro check`) entries are formatted each time.
+import { offeredBuild } from '../build/handoff.ts';
+import { claimDocument } from '../build/reading-views.ts';
+import { readStoredCitations, storedCitationsFile, writeStoredCitations } from '../build/citation-store.ts';
+import { CITATION_STYLE_FILES, type CitationStyleId } from '../lib/citations/citation-styles.ts';
+import { formatCitationStyles } from '../lib/citations/csl-styles.ts';
 import type { CslItem } from '../lib/citations/format-csl-json.ts';
 
 type Entries = Record<CitationStyleId, string>;
 
-const STORE = join(process.cwd(), 'node_modules', '.cache', 'soe-archive', 'formatted-citations.jsonl');
-const SALT = digest([citeprocPackage.version, ...CITATION_STYLES.flatMap(({ id, style }) => [id, style])]);
+const STYLE_IDS = CITATION_STYLE_FILES.map(({ id }) => id);
 
-let kept: Map<string, Entries> | undefined;
+// Both language pages of a document are rendered one after the other: the second reads no file.
+let last: { name: string; entries: Entries } | undefined;
 
-function readStore(): Map<string, Entries> {
-  const entries = new Map<string, Entries>();
-  let text = '';
-  try {
-    text = readFileSync(STORE, 'utf8');
-  } catch {
-    return entries;
-  }
-  for (const line of text.split('\n')) {
-    try {
-      const [key, value] = JSON.parse(line) as [string, Entries];
-      if (typeof key === 'string' && value && CITATION_STYLES.every(({ id }) => typeof value[id] === 'string')) {
-        entries.set(key, value);
-      }
-    } catch {
-      // An empty or cut-short line: that entry is formatted again.
-    }
-  }
-  return entries;
-}
-
-/** A document's formatted citation in every style, as HTML, from the store or from citeproc. */
+/** A document's formatted citation in every style, as HTML, from the build's store or from citeproc. */
 export function loadFormattedCitations(item: CslItem): Entries {
-  kept ??= readStore();
-  const key = digest([SALT, JSON.stringify(item)]);
-  let entries = kept.get(key);
-  if (!entries) {
+  const store = offeredBuild()?.citations;
+  if (!store) return formatCitationStyles(item);
+  const { name, path } = storedCitationsFile(store, JSON.stringify(item));
+  (store.used ??= new Set()).add(name);
+  if (last?.name === name) return last.entries;
+  // Claimed even when kept: the worker, coming the other way, stops where the pages have been.
+  claimDocument(store.claims, item.id, 'page');
+  let entries = readStoredCitations(path, STYLE_IDS) as Entries | undefined;
+  if (entries) {
+    store.read = (store.read ?? 0) + 1;
+  } else {
+    // None kept (or not yet: the worker may be formatting it), or a damaged file: formatted
+    // again and kept for the next build. Should the worker write the same file, each writes
+    // its own temporary file and renames it: the last rename wins, with the same entries.
     entries = formatCitationStyles(item);
-    kept.set(key, entries);
+    store.made = (store.made ?? 0) + 1;
     try {
-      mkdirSync(dirname(STORE), { recursive: true });
-      appendFileSync(STORE, `${JSON.stringify([key, entries])}\n`);
-    } catch {
-      // A read-only cache only costs the next build the formatting.
+      writeStoredCitations(path, entries);
+    } catch (error) {
+      // The next build formats them again; this one has them.
+      console.warn(`could not keep the formatted citations of ${item.id}: ${(error as Error).message}`);
     }
   }
+  last = { name, entries };
   return entries;
 }

@@ -6,6 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { FORMATTED_CITATIONS } from '../build/citation-store.ts';
 import { PHASES } from '../build/run.ts';
 import { cacheRoot, keptResultsDir, resultCachePath, searchCacheDir } from '../build/store.ts';
 import { RECORD } from '../build/transaction.ts';
@@ -185,6 +186,7 @@ export class FaultBench {
       { kind: 'text facts', path: resultCachePath(this.project, 'texts', this.content) },
       { kind: 'reading view', path: first(join(search, 'views')) },
       { kind: 'kept result', path: first(keptResultsDir(this.project, this.out), (name) => name.endsWith('.v8')) },
+      { kind: 'formatted citations', path: first(join(search, FORMATTED_CITATIONS)) },
       { kind: 'index part postings', path: part && join(part, 'postings.bin') },
       { kind: 'index part fragment', path: part && join(part, 'f', '0.json') },
       { kind: 'published search fragment', path: published && join(published, 'f', '0.bin') },

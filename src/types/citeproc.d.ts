@@ -17,7 +17,10 @@ declare module 'citeproc' {
     children: (XmlJsonNode | string)[];
   }
   const CSL: {
-    Engine: new (sys: CslSystem, style: string, lang?: string, forceLang?: boolean) => CslEngine;
+    /** A style as its XML text, or as parsed by `parseXml`. */
+    Engine: new (sys: CslSystem, style: string | XmlJsonNode, lang?: string, forceLang?: boolean) => CslEngine;
+    /** citeproc-js's own XML parser: a style's text as the tree its engine reads. */
+    parseXml(xml: string): XmlJsonNode;
     XmlJSON: {
       prototype: {
         getNodesByName(root: XmlJsonNode, name: string, nameattrval?: string, ret?: XmlJsonNode[]): XmlJsonNode[];
