@@ -13,7 +13,8 @@ import type { IndexedDocument } from '../src/lib/archive-index.ts';
 import { findPhraseSentences } from '../src/lib/trends/sentences.ts';
 import { parseTrendsState, serializeTrendsState, splitPhrases } from '../src/lib/trends/trends-state.ts';
 import { pairToken, readTokenCounts, readTokenPositions, type TrendDocs } from '../src/lib/trends/trend-index.ts';
-import { joinParts, roundUpCoarse, trendBucketCount, TrendPartBuilder } from '../src/lib/trends/trend-parts.ts';
+import { joinParts, trendBucketCount, TrendPartBuilder } from '../src/lib/trends/trend-parts.ts';
+import { roundUpCoarse } from '../src/lib/search-index/format.ts';
 import { foldChineseText } from '../src/lib/trends/fold.ts';
 import { listPhraseUnits, listUnits } from '../src/lib/trends/units.ts';
 

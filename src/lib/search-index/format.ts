@@ -74,28 +74,25 @@ export function bucketOf(token: string, buckets: number): number {
 /**
  * How many bucket files an index of `characters` characters gets: at most `BUCKET_CHARACTERS`
  * characters of text each (their postings come to some 16 KB unzipped, measured on the
- * synthetic archive), so a query token costs one small file.
- *
- * Above `EXACT_BUCKETS` the count moves in steps of an eighth (16, 18, 21, 24, 27…, see
- * `BUCKET_STEPS`), rounded up so that a bucket never holds more than it would otherwise. Every
- * part of an index is written for one bucket count, so a change of count writes the whole index
- * again: with a count that followed every 10,000 characters, adding one document of 4,000
- * characters to an archive of any size changed it two times in five; with steps of an eighth a
- * change needs the archive to grow by about an eighth.
+ * synthetic archive), so a query token costs one small file. The count is rounded up to a
+ * coarse series (`roundUpCoarse`): every part of an index is written for one bucket count, so a
+ * new count writes the whole index again, and with a count that followed every 10,000
+ * characters, adding one document of 4,000 characters changed it two times in five.
  */
 export function bucketCount(characters: number): number {
-  const needed = Math.max(1, Math.ceil(characters / BUCKET_CHARACTERS));
-  if (needed <= EXACT_BUCKETS) return needed;
-  let count = EXACT_BUCKETS;
-  while (count < needed) count += Math.ceil(count / BUCKET_STEPS);
-  return count;
+  return roundUpCoarse(characters / BUCKET_CHARACTERS);
 }
 
-/** Bucket counts up to this follow the text exactly (see `bucketCount`). */
-const EXACT_BUCKETS = 16;
-
-/** Steps of the bucket count per doubling of the archive, above `EXACT_BUCKETS`. */
-const BUCKET_STEPS = 8;
+/**
+ * The least whole number at least `n` (and at least 1) whose binary form has no more than four
+ * significant digits: 1…16, 18, 20, …, 32, 36, … Successive values are at most 12.5% apart.
+ */
+export function roundUpCoarse(n: number): number {
+  const value = Math.max(1, Math.ceil(n));
+  let scale = 1;
+  while (value / scale >= 16) scale *= 2;
+  return Math.ceil(value / scale) * scale;
+}
 
 /** Characters of indexed text per bucket file (see `bucketCount`). */
 export const BUCKET_CHARACTERS = 10_000;

@@ -18,22 +18,12 @@
 //
 // Joined bucket files list tokens by hash, then name bytes: an order that does not depend on
 // how the pages were cut into parts, so any cut gives the same bytes (the page scans a bucket).
+import { roundUpCoarse } from '../search-index/format.ts';
 import { TREND_FILES } from './trend-index.ts';
 import { listUnits } from './units.ts';
 
 /** Units of text per bucket file, counts and positions alike, before rounding (`trendBucketCount`). */
 export const UNITS_PER_BUCKET = 10_000;
-
-/**
- * The least whole number at least `n` (and at least 1) whose binary form has no more than four
- * significant digits: 1…16, 18, 20, …, 32, 36, … Successive values are at most 12.5% apart.
- */
-export function roundUpCoarse(n: number): number {
-  const value = Math.max(1, Math.ceil(n));
-  let scale = 1;
-  while (value / scale >= 16) scale *= 2;
-  return Math.ceil(value / scale) * scale;
-}
 
 /**
  * How many counts (and positions) bucket files an index of about `units` units gets: about
