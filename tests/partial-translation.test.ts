@@ -7,6 +7,7 @@ import { translationCells } from '../src/lib/data-export.ts';
 import { createMentionMatcher } from '../src/lib/find-mentions.ts';
 import { buildReadingView } from '../src/lib/reading-view.ts';
 import { buildEnglishEntry } from '../src/lib/search-index/entry.ts';
+import { useTranslations } from '../src/i18n/index.ts';
 import { findParagraph } from '../src/lib/search-query.ts';
 import {
   composeTranslationBody,
@@ -126,6 +127,7 @@ describe('a partial translation in the English index and the data', () => {
       TRANSLATION,
       catalogueEntities({ enterprises: [], directives: [], people: [] }),
       sink,
+      useTranslations('en'),
     );
     expect(words).not.toContain('untranslated');
     expect(entry.fragment.text).not.toContain('[untranslated]');

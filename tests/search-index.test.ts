@@ -7,6 +7,7 @@ import { assembleIndex, planIndexParts, writeIndexPart } from '../src/build/writ
 import type { CheckedEntry } from '../src/checker/check-content.ts';
 import { catalogueEntities } from '../src/lib/archive-index.ts';
 import { buildChineseEntry, joinText } from '../src/lib/search-index/entry.ts';
+import { useTranslations } from '../src/i18n/index.ts';
 import {
   bucketCount,
   bucketOf,
@@ -312,7 +313,7 @@ describe('a document in the Chinese index', () => {
 
   test('holds every text in simplified, the entities’ names and aliases, and where each paragraph starts', () => {
     const tokens = new TokenCounts();
-    const entry = buildChineseEntry(doc, `${YUEQING}\n\n${JINDUICHENG}`, catalogue, tokens);
+    const entry = buildChineseEntry(doc, `${YUEQING}\n\n${JINDUICHENG}`, catalogue, tokens, useTranslations('zh'));
     expect(entry.fragment.title).toBe('金堆城獨立工礦區'); // shown as written
     expect(entry.fragment.text.startsWith('金堆城独立工矿区剥离企业办社会职能金堆城钼业集团有限公司金钼集团')).toBe(
       true,
@@ -401,7 +402,13 @@ describe('writing and joining parts', () => {
       for (const [p, part] of parts.entries()) {
         const folder = join(work, name, 'parts', String(p));
         await writeIndexPart(folder, part.documents, 4, (doc, sink) =>
-          buildChineseEntry(doc, new TextDecoder().decode(doc.file.bytes).replace(/^---\n---\n/, ''), catalogue, sink),
+          buildChineseEntry(
+            doc,
+            new TextDecoder().decode(doc.file.bytes).replace(/^---\n---\n/, ''),
+            catalogue,
+            sink,
+            useTranslations('zh'),
+          ),
         );
         folders.push({ folder, start: part.start });
       }
@@ -443,7 +450,13 @@ describe('writing and joining parts', () => {
       for (const [p, part] of planIndexParts(docs, 30).entries()) {
         const folder = join(work, name, 'parts', String(p));
         await writeIndexPart(folder, part.documents, buckets, (doc, sink) =>
-          buildChineseEntry(doc, new TextDecoder().decode(doc.file.bytes).replace(/^---\n---\n/, ''), catalogue, sink),
+          buildChineseEntry(
+            doc,
+            new TextDecoder().decode(doc.file.bytes).replace(/^---\n---\n/, ''),
+            catalogue,
+            sink,
+            useTranslations('zh'),
+          ),
         );
         folders.push({ folder, start: part.start });
       }

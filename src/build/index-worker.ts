@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { dirname, join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Lang } from '../i18n/index.ts';
+import { useTranslations, type Lang } from '../i18n/index.ts';
 import { catalogueEntities, listAliases, selectDocuments } from '../lib/archive-index.ts';
 import { createMentionMatcher } from '../lib/find-mentions.ts';
 import { buildReadingView } from '../lib/reading-view.ts';
@@ -199,16 +199,18 @@ export async function indexArchive(job: IndexJob): Promise<IndexResult> {
   const citations = job.citations
     ? writeCitationFiles(join(job.site, 'cite'), listCitationFiles(documents, catalogue, job.address))
     : Promise.resolve(0);
+  // The words for types in each language's fragments, from the UI dictionary.
+  const labels = { zh: useTranslations('zh'), en: useTranslations('en') };
   const zh = await index(
     'zh',
-    (doc, sink) => buildChineseEntry(doc, readContentBody(doc.file), catalogue, sink),
+    (doc, sink) => buildChineseEntry(doc, readContentBody(doc.file), catalogue, sink, labels.zh),
     (doc) => doc.characters,
   );
   const en = await index(
     'en',
     (doc, sink) => {
       const translation = translations.get(doc.id);
-      return buildEnglishEntry(doc, translation && readContentBody(translation), catalogue, sink);
+      return buildEnglishEntry(doc, translation && readContentBody(translation), catalogue, sink, labels.en);
     },
     // About 1,000 characters of titles, summary and names, and the translation.
     (doc) => {

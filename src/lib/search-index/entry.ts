@@ -2,7 +2,7 @@ import type { EntityCatalogue } from '../archive-index.ts';
 import type { Document } from '../../schema/index.ts';
 import { pick } from '../bilingual.ts';
 import { formatDate } from '../format-date.ts';
-import { useTranslations, type Lang } from '../../i18n/index.ts';
+import type { CoreLabels, Lang } from '../lang.ts';
 import { simplifyCharacters, toSimplified } from '../script-convert.ts';
 import { listBlockTexts } from '../search-records.ts';
 import { UNTRANSLATED_MARKER } from '../translation-blocks.ts';
@@ -52,8 +52,8 @@ function buildEntry(
   texts: EntryTexts,
   catalogue: EntityCatalogue,
   sink: TokenSink,
+  t: CoreLabels,
 ): SearchEntry {
-  const t = useTranslations(lang);
   const spaced = lang === 'en';
   let length = 0;
   for (const text of texts.title) length += readTokens(text, FIELD_WEIGHTS.title, sink);
@@ -109,6 +109,7 @@ export function buildChineseEntry(
   body: string,
   catalogue: EntityCatalogue,
   sink: TokenSink,
+  t: CoreLabels,
 ): SearchEntry {
   // Traditional texts through OpenCC, then every text through the character map that queries
   // go through too (`simplifyCharacters`), so that index and query agree character for character.
@@ -121,7 +122,7 @@ export function buildChineseEntry(
     about: [doc.summary.zh, doc.meeting?.zh, doc.speaker_role?.zh, ...keywords].map(simplify),
     blocks: listBlockTexts(body).map(simplify),
   };
-  return buildEntry(doc, 'zh', texts, catalogue, sink);
+  return buildEntry(doc, 'zh', texts, catalogue, sink, t);
 }
 
 /**
@@ -133,6 +134,7 @@ export function buildEnglishEntry(
   translation: string | undefined,
   catalogue: EntityCatalogue,
   sink: TokenSink,
+  t: CoreLabels,
 ): SearchEntry {
   const names = [...new Set(namedEntities(doc, catalogue).map((entity) => entity.name.en))];
   const texts = {
@@ -144,5 +146,5 @@ export function buildEnglishEntry(
         ? []
         : listBlockTexts(translation).map((block) => (block === UNTRANSLATED_MARKER ? '' : clean(block))),
   };
-  return buildEntry(doc, 'en', texts, catalogue, sink);
+  return buildEntry(doc, 'en', texts, catalogue, sink, t);
 }
