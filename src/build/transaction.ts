@@ -7,7 +7,8 @@
 // output folder without one is built in full; and a build stopped at any point leaves the
 // published site as it was, or (stopped between the two renames of `commit`) a complete staging
 // folder that the next build puts in place (`recover`).
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { shareFile } from './files.ts';
 import { basename, dirname, join } from 'node:path';
 import type { BuildState } from './plan.ts';
 import { writeFileAtomically } from './store.ts';
@@ -121,11 +122,7 @@ export function linkSite(out: string, site: string): number {
     if (entry.isDirectory()) makeFolder(to);
     else if (entry.isFile() && from !== join(out, RECORD)) {
       makeFolder(dirname(to));
-      try {
-        linkSync(from, to);
-      } catch {
-        copyFileSync(from, to);
-      }
+      shareFile(from, to);
       count += 1;
     }
   }

@@ -5,17 +5,16 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
-  copyFileSync,
   linkSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { readAt, shareFile } from './files.ts';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { setImmediate } from 'node:timers/promises';
@@ -187,34 +186,9 @@ export function collectPageFacets(
   return { names, values: values.map((own) => [...own.keys()]), pages };
 }
 
-/** Reads `length` bytes at `position` of an open file (`path`, for the message if it is cut short). */
-function readAt(fd: number, path: string, position: number, length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let done = 0;
-  while (done < length) {
-    const read = readSync(fd, bytes, done, length - done, position + done);
-    if (read === 0) {
-      throw new Error(
-        `the search index part's postings file ${path} is cut short (changed since it was checked); build again with --full`,
-      );
-    }
-    done += read;
-  }
-  return bytes;
-}
-
-/**
- * Puts a file of a part at `to`: a hard link where the file system allows (a part's fragments
- * are never written again once the part is complete, and a new part is a new folder), else a
- * copy. Linking 10,000 fragments takes a fraction of copying them.
- */
-function shareFile(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
+/** What a part's postings file that ends too soon is said to be (`readAt`). */
+const cutShort = (path: string) =>
+  `the search index part's postings file ${path} is cut short (changed since it was checked); build again with --full`;
 
 /** Buckets joined at a time: each part's sections for them are read in one go. */
 const BUCKETS_PER_READ = 256;
@@ -286,7 +260,7 @@ export function assembleIndex(
   const files = parts.map(({ folder, start }) => {
     const path = join(folder, PART_FILES.postings);
     const fd = openSync(path, 'r');
-    const head = readSectionOffsets(readAt(fd, path, 0, 4 * (buckets + 2)));
+    const head = readSectionOffsets(readAt(fd, 0, 4 * (buckets + 2), cutShort(path)));
     if (head.buckets !== buckets) throw new Error(`part ${folder} has ${head.buckets} buckets, not ${buckets}`);
     return { fd, path, start, offsets: head.offsets };
   });
@@ -295,7 +269,7 @@ export function assembleIndex(
       const to = Math.min(buckets, from + BUCKETS_PER_READ);
       const batches = files.map(({ fd, path, offsets }) => ({
         base: offsets[from]!,
-        bytes: readAt(fd, path, offsets[from]!, offsets[to]! - offsets[from]!),
+        bytes: readAt(fd, offsets[from]!, offsets[to]! - offsets[from]!, cutShort(path)),
       }));
       for (let b = from; b < to; b += 1) {
         const sections = files.map(({ start, offsets }, p) => {

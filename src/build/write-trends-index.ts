@@ -11,17 +11,16 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
-  copyFileSync,
   linkSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { readAt, shareFile } from './files.ts';
 import { dirname, join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { promisify } from 'node:util';
@@ -161,18 +160,6 @@ interface PartFile {
   start: number;
 }
 
-/** Reads `length` bytes at `position` of an open file, or throws naming it. */
-function readAt(fd: number, path: string, position: number, length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let done = 0;
-  while (done < length) {
-    const read = readSync(fd, bytes, done, length - done, position + done);
-    if (read === 0) throw new Error(`the trends index part ${path} is cut short; build again with --full`);
-    done += read;
-  }
-  return bytes;
-}
-
 /**
  * The head and section digests of the part at `path` when it is a whole part of `pages` pages
  * and `buckets` buckets as `writePart` wrote it, its digest computed again (a part cut short,
@@ -226,14 +213,8 @@ function readKept(dir: string): KeptJoined | undefined {
   }
 }
 
-/** Puts `from` at `to`: a hard link where the file system allows, else a copy. */
-function shareFile(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
+/** What a part that ends too soon is said to be (`readAt`). */
+const cutShort = (path: string) => `the trends index part ${path} is cut short; build again with --full`;
 
 /** Files joined (or linked) before the gzips of a batch are awaited. */
 const FILES_PER_BATCH = 128;
@@ -362,9 +343,9 @@ export async function writeTrendsIndex(job: TrendsJob): Promise<TrendIndexResult
               base: part.head.offsets[from]!,
               bytes: readAt(
                 fds[p]!,
-                part.path,
                 part.head.offsets[from]!,
                 part.head.offsets[to]! - part.head.offsets[from]!,
+                cutShort(part.path),
               ),
             }
           : undefined,
@@ -375,7 +356,7 @@ export async function writeTrendsIndex(job: TrendsJob): Promise<TrendIndexResult
           const range = ranges[p];
           const section = range
             ? range.bytes.subarray(begin - range.base, end - range.base)
-            : readAt(fds[p]!, part.path, begin, end - begin);
+            : readAt(fds[p]!, begin, end - begin, cutShort(part.path));
           return { start: part.start, section };
         });
         place(pathOf(s), source, joinSections(own, s < buckets));
