@@ -8,7 +8,7 @@ import { listBlockTexts } from '../src/lib/search-records.ts';
 import { countPhrase, findPhrase, locatePhrase } from '../src/lib/trends/count.ts';
 import { chooseCover, countPhraseInIndex, figuresByYear, filterDocs, measureValue } from '../src/lib/trends/query.ts';
 import { renderTrendChart } from '../src/lib/svg/render-trend-chart.ts';
-import { measureUsage } from '../src/lib/trends/usage.ts';
+import { indexUsage, readUsage } from '../src/lib/trends/usage.ts';
 import type { IndexedDocument } from '../src/lib/archive-index.ts';
 import { findPhraseSentences } from '../src/lib/trends/sentences.ts';
 import { parseTrendsState, serializeTrendsState, splitPhrases } from '../src/lib/trends/trends-state.ts';
@@ -242,14 +242,18 @@ describe('the trends page state', () => {
   });
 });
 
-describe('measureUsage', () => {
+describe('readUsage', () => {
+  const doc = (id: string, date: string, characters: number, mentions: Record<string, number>) =>
+    ({ id, date, characters, mentions }) as unknown as IndexedDocument;
+  const documents = [
+    doc('c', '1995-01-01', 500, { 'directives/y': 2 }),
+    doc('b', '1993-05-01', 1000, { 'directives/x': 3 }),
+    doc('a', '1993-02-01', 3000, { 'directives/x': 1, 'directives/y': 1 }),
+  ];
+  const index = indexUsage(documents);
+
   test('per year: documents naming the entity, its mentions, and the characters of every text', () => {
-    const doc = (id: string, date: string, characters: number, count: number) =>
-      ({ id, date, characters, mentions: count ? { 'directives/x': count } : {} }) as unknown as IndexedDocument;
-    const usage = measureUsage(
-      [doc('c', '1995-01-01', 500, 0), doc('b', '1993-05-01', 1000, 3), doc('a', '1993-02-01', 3000, 1)],
-      'directives/x',
-    );
+    const usage = readUsage(index, 'directives/x');
     expect(usage.rows).toEqual([
       { year: 1993, documents: 2, occurrences: 4, units: 4000 },
       { year: 1994, documents: 0, occurrences: 0, units: 0 },
@@ -257,6 +261,27 @@ describe('measureUsage', () => {
     ]);
     expect(usage.documents.map((own) => own.id)).toEqual(['a', 'b']);
     expect(measureValue(usage.rows[0]!, { what: 'occurrences', per: '10k' })).toBe(10);
+  });
+
+  test('one index serves every entity, each counted apart; one never named has every year and no use', () => {
+    // An independent count: a plain loop over the documents for each entity.
+    for (const key of ['directives/x', 'directives/y', 'directives/z'] as const) {
+      const usage = readUsage(index, key);
+      for (const row of usage.rows) {
+        const ofYear = documents.filter((own) => own.date.startsWith(String(row.year)));
+        expect(row.documents).toBe(ofYear.filter((own) => own.mentions[key]).length);
+        expect(row.occurrences).toBe(ofYear.reduce((sum, own) => sum + (own.mentions[key] ?? 0), 0));
+      }
+      expect(usage.rows.map((row) => row.year)).toEqual([1993, 1994, 1995]);
+    }
+    expect(readUsage(index, 'directives/y').documents.map((own) => own.id)).toEqual(['a', 'c']);
+    expect(readUsage(index, 'directives/z').documents).toEqual([]);
+    // Reading does not change the index: the same entity read twice gives the same figures.
+    expect(readUsage(index, 'directives/x')).toEqual(readUsage(index, 'directives/x'));
+  });
+
+  test('an archive without documents has no years', () => {
+    expect(readUsage(indexUsage([]), 'directives/x')).toEqual({ rows: [], documents: [] });
   });
 });
 
