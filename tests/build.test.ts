@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { createRequire } from 'node:module';
@@ -14,7 +14,8 @@ import { buildSite, childEnv } from './helpers/build-site.ts';
 import { findActiveContent } from './helpers/find-active-content.ts';
 import { serveStatic } from '../src/dev/static-server.ts';
 import { materialiseCase } from './helpers/content-tree.ts';
-import { searchCacheDir } from '../src/build/store.ts';
+import { retiredDir, searchCacheDir } from '../src/build/store.ts';
+import { RECORD } from '../src/build/transaction.ts';
 
 const project = join(import.meta.dirname, '..');
 const { Cite } = createRequire(import.meta.url)('@citation-js/core') as {
@@ -332,6 +333,8 @@ describe('incremental builds', () => {
     const first = runBuild(content, out, small);
     if (first.status !== 0) throw new Error(first.log);
     expect(first.log).toContain('full build: no earlier build of this output folder');
+    const recordOf = (site: string) => readFileSync(join(site, RECORD), 'utf8');
+    const firstRecord = recordOf(out);
 
     const again = runBuild(content, out, small);
     expect(again.status).toBe(0);
@@ -366,6 +369,12 @@ describe('incremental builds', () => {
     );
 
     expect(incremental.log).toMatch(/kept results: \d+ read from the last build, [1-9]\d* made/);
+    // The site it replaced waits in the cache for the next build to delete while it renders;
+    // nothing is left beside the output folder.
+    const retired = join(retiredDir(project, out), 'site');
+    expect(recordOf(retired)).toBe(firstRecord);
+    expect(readdirSync(dirname(out))).toEqual(['site']);
+    const incrementalRecord = recordOf(out);
 
     // A word replaced by one as long, in the text listing "four batches": its year's characters
     // stay as they were, so of the directive pages (which show every year's characters) only
@@ -380,6 +389,7 @@ describe('incremental builds', () => {
     expect(directivesAfter[0], sameLength.log).toBe(directivesBefore[0]);
     expect(directivesAfter[1]).not.toBe(directivesBefore[1]);
     expect(readFileSync(join(out, 'data', 'texts.jsonl'), 'utf8')).toContain('紧抓机遇');
+    expect(recordOf(retired)).toBe(incrementalRecord);
 
     // The comparison is built from scratch: --full uses nothing kept by earlier builds.
     const fresh = join(temporary('dist-'), 'site');

@@ -2,7 +2,8 @@
 // same process but inside its own module graph (with instances of this module of its own), so
 // the object is kept on the global object under one symbol. In `astro dev` and `astro check`
 // nothing is offered and the pages load everything from the content files.
-import { resolve } from 'node:path';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Document } from '../schema/index.ts';
 import type { KeptResults } from './kept-results.ts';
 import type { CitationStore } from './citation-store.ts';
@@ -39,6 +40,11 @@ export interface BuildHandoff {
   pages: { previous?: Readonly<Record<string, string>>; next: Record<string, string> };
   /** Where formatted citations are kept, and which of them the pages used. */
   citations: CitationStore;
+  /**
+   * Where routes write downloads too large to hand to Astro as one body (`writeLargeDownload`),
+   * at their paths in the site; the build moves them into the site after the render.
+   */
+  downloads: string;
 }
 
 const KEY = Symbol.for('soe-archive.build-handoff');
@@ -63,4 +69,28 @@ export function offeredBuild(): BuildHandoff | undefined {
 /** `digest([bytes])` of a collection file as the build's checker read it (or knew it unchanged), if offered. */
 export function checkedFileDigest(path: string): string | undefined {
   return offeredBuild()?.files.get(resolve(path));
+}
+
+/**
+ * In `npm run build`, writes a route's download at `path` (its place in the site, such as
+ * `data/texts.jsonl`) chunk by chunk into the build's downloads folder and returns true; the
+ * route then answers with no body, and Astro writes no file for it. Astro takes a body whole
+ * (the chunks, the body and its own copy of it: three times 337 MB for texts.jsonl at 10,000
+ * documents, the build's peak of memory); written here no chunk outlives its write. Elsewhere
+ * (`astro dev`) returns false, having written nothing.
+ */
+export function writeLargeDownload(path: string, chunks: Iterable<Uint8Array>): boolean {
+  const handoff = offeredBuild();
+  if (!handoff) return false;
+  const file = join(handoff.downloads, path);
+  mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, 'w');
+  try {
+    for (const chunk of chunks) {
+      for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return true;
 }

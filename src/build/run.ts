@@ -13,7 +13,8 @@
 //   index    the worker's output replaces the last build's in the staging folder
 //   sitemap  sitemap.xml and robots.txt (a full build: an incremental one adds no page)
 //   commit   the build record goes into the staging folder, which replaces the output folder
-//   prune    the replaced folder is deleted
+//   prune    the replaced folder is kept aside for the next build to delete while it renders,
+//            and the workspace is deleted
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -51,10 +52,11 @@ import {
   searchCacheDir,
   keptResultsDir,
   openKeptResultsDir,
+  retiredDir,
   writeFileAtomically,
   writeResultCache,
 } from './store.ts';
-import { commit, readRecord, recover, stage, workspace } from './transaction.ts';
+import { commit, readRecord, recover, retire, stage, workspace } from './transaction.ts';
 import { readPartBudget } from './write-search-index.ts';
 
 /** The phases a build goes through, in order (see the top of this file). */
@@ -169,8 +171,14 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   announce('stage', incremental ? `hard-linking ${outDir} into ${ws.site}` : `an empty ${ws.site}`);
   stage(outDir, ws, false);
   // The last build's files are linked on a thread of their own while Astro renders into a
-  // folder apart (src/build/stage-worker.ts), and waited for before the pages move in.
-  const staging = incremental ? linkInWorker(outDir, ws.site) : undefined;
+  // folder apart (src/build/stage-worker.ts), and waited for before the pages move in; the site
+  // the last build replaced is deleted there too.
+  const retired = retiredDir(project, outDir);
+  const staging = stageInWorker({
+    out: outDir,
+    site: incremental ? ws.site : undefined,
+    retired: join(retired, 'site'),
+  });
 
   // ── render ──
   announce('render', incremental ? `${ws.render}, and the search indexes` : `${ws.site}, and the search indexes`);
@@ -224,6 +232,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
     fingerprints: fingerprints.documents,
     pages,
     citations,
+    downloads: ws.downloads,
   });
   entries = undefined; // the worker has its copy
   const indexing = new Promise<IndexResult>((done, fail) => {
@@ -245,15 +254,17 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   const siteCpuStarted = process.threadCpuUsage();
   await build({ root: project, outDir: incremental ? ws.render : ws.site, logLevel: 'warn' }).catch(
     async (error: unknown) => {
-      await Promise.all([worker.terminate(), staging?.stop()]);
+      await Promise.all([worker.terminate(), staging.stop()]);
       throw error;
     },
   );
-  if (staging) console.log(`staged ${await staging.linked} files of the last build`);
+  const linked = await staging.linked;
+  if (incremental) console.log(`staged ${linked} files of the last build`);
   if (incremental) {
     const pages = moveFiles(ws.render, ws.site).filter((path) => path.endsWith('.html')).length;
     console.log(`rendered ${pages} pages again`);
   }
+  if (existsSync(ws.downloads)) moveFiles(ws.downloads, ws.site);
   const siteSeconds = (performance.now() - siteStarted) / 1000;
   const siteCpu = process.threadCpuUsage(siteCpuStarted);
   // Every route that keeps results renders in every build (the downloads made from every
@@ -318,6 +329,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
 
   // ── prune ──
   announce('prune', ws.root);
+  retire(outDir, ws, retired);
   await rm(ws.root, { recursive: true, force: true });
   pruneCacheLeftovers(cacheRoot(project));
   release();
@@ -365,15 +377,13 @@ function loadAstroCompiled(project: string, key: string): void {
   enableCompileCache(process.env.NODE_COMPILE_CACHE ?? join(caches, mine));
 }
 
-/** Hard-links the site `out` into the empty staging folder `site` on a worker thread (`linkSite`). */
-function linkInWorker(out: string, site: string): { linked: Promise<number>; stop: () => Promise<unknown> } {
-  const worker = new Worker(new URL('./stage-worker.ts', import.meta.url), {
-    workerData: { out, site } satisfies StageJob,
-  });
+/** Hard-links the site `out` into the empty staging folder `site` (if any), and deletes the retired site, on a worker thread. */
+function stageInWorker(job: StageJob): { linked: Promise<number>; stop: () => Promise<unknown> } {
+  const worker = new Worker(new URL('./stage-worker.ts', import.meta.url), { workerData: job });
   const linked = new Promise<number>((done, fail) => {
     worker.once('message', done);
     worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`staging ${site} stopped (exit code ${code})`)));
+    worker.once('exit', (code) => fail(new Error(`staging ${job.site ?? job.out} stopped (exit code ${code})`)));
   });
   // Not waited for until the pages move in: a failure then is the build's.
   linked.catch(() => undefined);

@@ -1,16 +1,22 @@
 // The staging folder of an incremental build, hard-linked on a thread of its own while Astro
 // renders the changed pages into a folder apart (src/build/run.ts): at 10,000 documents, linking
-// the last build's 90,000 files took seconds of the rendering thread's time.
+// the last build's 90,000 files took seconds of the rendering thread's time. Then, in any build,
+// the site the last build replaced (`retire`, src/build/transaction.ts) is deleted here too.
+import { rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { linkSite } from './transaction.ts';
 
-/** What the worker is given: the output folder and the (empty) staging folder. */
+/** What the worker is given: the output folder, the (empty) staging folder, and the retired site to delete. */
 export interface StageJob {
   out: string;
-  site: string;
+  /** Undefined in a full build, which links nothing. */
+  site?: string;
+  retired: string;
 }
 
 if (parentPort && workerData) {
-  const { out, site } = workerData as StageJob;
-  parentPort.postMessage(linkSite(out, site));
+  const { out, site, retired } = workerData as StageJob;
+  const linked = site ? linkSite(out, site) : 0;
+  rmSync(retired, { recursive: true, force: true });
+  parentPort.postMessage(linked);
 }

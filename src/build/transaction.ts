@@ -9,9 +9,9 @@
 // folder that the next build puts in place (`recover`).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { shareFile } from './files.ts';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { BuildState } from './plan.ts';
-import { writeFileAtomically } from './store.ts';
+import { CACHE_OWNER, writeFileAtomically } from './store.ts';
 
 /** The build record's file in the site. */
 export const RECORD = '.build-record.json';
@@ -25,6 +25,8 @@ export interface Workspace {
   render: string;
   /** Where the index worker writes the search indexes and citation files. */
   index: string;
+  /** Where routes write their large downloads (`writeLargeDownload`, src/build/handoff.ts). */
+  downloads: string;
   /** Where the replaced output folder goes before it is deleted. */
   old: string;
 }
@@ -36,6 +38,7 @@ export function workspace(out: string): Workspace {
     site: join(root, 'site'),
     render: join(root, 'render'),
     index: join(root, 'index'),
+    downloads: join(root, 'downloads'),
     old: join(root, 'old'),
   };
 }
@@ -127,6 +130,26 @@ export function linkSite(out: string, site: string): number {
     }
   }
   return count;
+}
+
+/**
+ * Moves the site `commit` replaced into `dir` (`retiredDir`, src/build/store.ts), where the next
+ * build of `out` deletes it while it renders (src/build/stage-worker.ts), instead of deleting its
+ * files now. Where it cannot be moved there (another file system), it stays in the workspace,
+ * which is deleted next.
+ */
+export function retire(out: string, ws: Workspace, dir: string): void {
+  if (!existsSync(ws.old)) return;
+  const site = join(dir, 'site');
+  // Normally gone already: this build deleted it while rendering.
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileAtomically(join(dir, CACHE_OWNER), resolve(out));
+  try {
+    renameSync(ws.old, site);
+  } catch {
+    // deleted with the workspace
+  }
 }
 
 /** Writes the record into the staging folder (last) and puts the staging folder in place of `out`. */

@@ -1,20 +1,22 @@
+import { writeLargeDownload } from '../../build/handoff.ts';
 import { loadArchive, loadTextRecord, loadTranslations } from '../../data/archive.ts';
 
 /**
  * `/data/texts.jsonl`: every document's metadata and full text, one JSON object per line
  * (src/lib/texts-export.ts). Lines are made one at a time into bytes, never one string: at
- * 10,000 documents the file is hundreds of megabytes.
+ * 10,000 documents the file is hundreds of megabytes, which `npm run build` writes line by line
+ * (`writeLargeDownload`) rather than through Astro.
  */
 export async function GET(): Promise<Response> {
   const [archive, translations] = await Promise.all([loadArchive(), loadTranslations()]);
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (const doc of [...archive.documents].reverse()) {
-    // Kept between builds by what it is made from (src/build/kept-results.ts).
-    const line = loadTextRecord(doc, translations.get(doc.id));
-    chunks.push(line);
-    length += line.length;
-  }
+  const documents = [...archive.documents].reverse();
+  // Kept between builds by what it is made from (src/build/kept-results.ts).
+  const lines = function* () {
+    for (const doc of documents) yield loadTextRecord(doc, translations.get(doc.id));
+  };
+  if (writeLargeDownload('data/texts.jsonl', lines())) return new Response(null);
+  const chunks = [...lines()];
+  const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   // One copy, into the body.
   const bytes = new Uint8Array(length);
   let at = 0;
