@@ -14,7 +14,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { readAt, shareFile } from './files.ts';
+import { readAt, shareFile, sumFile, sumZipped } from './files.ts';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { setImmediate } from 'node:timers/promises';
@@ -225,8 +225,7 @@ export function assembleIndex(
   const hash = createHash('sha256');
   const sums: Record<string, string> = {};
   const write = (path: string, contents: Uint8Array | string, level: number) => {
-    // What the file is made from: its contents, the gzip level and zlib's version.
-    const sum = createHash('sha1').update(`${level} ${process.versions.zlib}\u0000`).update(contents).digest('base64');
+    const sum = sumZipped(contents, level);
     sums[path] = sum;
     hash.update(`${path}\u0000${sum}\u0000`);
     if (previous?.sums[path] === sum) {
@@ -417,7 +416,7 @@ function hashTree(dir: string): Record<string, string> {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    hashes[relative(dir, path)] = createHash('sha1').update(readFileSync(path)).digest('base64');
+    hashes[relative(dir, path)] = sumFile(path) ?? '';
   }
   return hashes;
 }
