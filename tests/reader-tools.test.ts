@@ -284,7 +284,7 @@ describe('CSV cells that would start a formula (OWASP, "CSV Injection")', () => 
     const doc = { ...fixtureDocument(), title: { zh: title, en: '@cmd' } };
     const row = documentRow(doc, { urlZh: 'https://a.test/zh/', urlEn: 'https://a.test/en/' });
     expect(row['title.zh']).toBe(title);
-    const csv = formatDocumentCsv([row], { bom: false });
+    const csv = formatDocumentCsv([row]);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     const [parsed] = parseCsv(csv, { columns: true }) as Record<string, string>[];
     expect(parsed!['title.zh']).toBe(`'${title}`);

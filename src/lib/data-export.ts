@@ -150,10 +150,9 @@ export const CSV_FORMULA_NOTE =
  * the first column's name. Hence two files: `documents.csv` without it, for data tools and the
  * data package, `documents-excel.csv` with it.
  */
-export function formatDocumentCsv(rows: ReturnType<typeof documentRow>[], options: { bom: boolean }): string {
+export function formatDocumentCsv(rows: ReturnType<typeof documentRow>[]): string {
   return stringify(rows, {
     header: true,
-    bom: options.bom,
     columns: DOCUMENT_COLUMNS.map((column) => column.name),
     cast: { boolean: (value) => (value ? 'true' : 'false'), string: neutraliseFormula },
     // OWASP also asks for neutralised cells to be quoted.
