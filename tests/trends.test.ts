@@ -12,9 +12,15 @@ import { indexUsage, readUsage } from '../src/lib/trends/usage.ts';
 import type { IndexedDocument } from '../src/lib/archive-index.ts';
 import { findPhraseSentences } from '../src/lib/trends/sentences.ts';
 import { parseTrendsState, serializeTrendsState, splitPhrases } from '../src/lib/trends/trends-state.ts';
-import { pairToken, readTokenCounts, readTokenPositions, type TrendDocs } from '../src/lib/trends/trend-index.ts';
+import {
+  pairToken,
+  readTokenCounts,
+  readTokenPositions,
+  TREND_FILES,
+  type TrendDocs,
+} from '../src/lib/trends/trend-index.ts';
 import { joinParts, trendBucketCount, TrendPartBuilder } from '../src/lib/trends/trend-parts.ts';
-import { roundUpCoarse } from '../src/lib/search-index/format.ts';
+import { bucketOf, roundUpCoarse } from '../src/lib/search-index/format.ts';
 import { foldChineseText } from '../src/lib/trends/fold.ts';
 import { listPhraseUnits, listUnits } from '../src/lib/trends/units.ts';
 
@@ -160,6 +166,33 @@ describe('the trends index', () => {
     if (phrase !== '不存在的说法') expect(total).toBeGreaterThan(0);
     if ([...phrase].length > 2 && total > 0) expect(found.cover.length).toBeGreaterThan(1);
     expect(rows.reduce((sum, row) => sum + row.occurrences, 0)).toBe(total);
+  });
+
+  test("a long phrase asks for its first and last pairs' positions with the counts, not a round trip later", async () => {
+    const units = listPhraseUnits('剥离企业办社会职能', 'zh');
+    const pairs = units.slice(1).map((unit, i) => pairToken(units[i]!, unit));
+    const asked: string[] = [];
+    let release!: () => void;
+    const countsArrive = new Promise<void>((done) => (release = done));
+    const cached = new Map<string, Promise<Uint8Array>>();
+    const slowLoad = (path: string) => {
+      asked.push(path);
+      let file = cached.get(path);
+      if (!file) cached.set(path, (file = countsArrive.then(() => files.get(path)!)));
+      return file;
+    };
+    const counting = countPhraseInIndex(units, manifest, slowLoad);
+    await Promise.resolve();
+    // Before any counts file has come: both ends' positions files are already asked for.
+    const ends = [pairs[0]!, pairs[pairs.length - 1]!].map((pair) =>
+      TREND_FILES.positions(bucketOf(pair, manifest.positionBuckets)),
+    );
+    for (const path of ends) expect(asked).toContain(path);
+    release();
+    const found = await counting;
+    // The same count as loading one file after another.
+    expect(found).toEqual(await countPhraseInIndex(units, manifest, load));
+    expect(found.pages.length).toBeGreaterThan(0);
   });
 
   test('a phrase in traditional text is counted under simplified', async () => {

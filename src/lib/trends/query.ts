@@ -13,7 +13,7 @@ import {
   type TrendManifest,
 } from './trend-index.ts';
 
-/** Fetches one file of the index (unzipped). */
+/** Fetches one file of the index (unzipped); a file asked for again should come from the first fetch (the trends page keeps each). */
 export type LoadFile = (path: string) => Promise<Uint8Array>;
 
 /**
@@ -81,6 +81,13 @@ export async function countPhraseInIndex(
     readTokenCounts(await load(TREND_FILES.counts(bucketOf(token, buckets))), token);
   if (units.length === 1) return { ...(await countsOf(units[0]!)), cover: [] };
   const pairs = units.slice(1).map((unit, i) => pairToken(units[i]!, unit));
+  const positionsFile = (i: number) => TREND_FILES.positions(bucketOf(pairs[i]!, positionBuckets));
+  // The first and last pairs are in every cover (`chooseCover`): their positions are asked for
+  // with the counts, a round trip sooner (`load` gives the same file when asked again below).
+  // Wasted only when no document holds every pair.
+  if (pairs.length > 1) {
+    for (const i of new Set([0, pairs.length - 1])) load(positionsFile(i)).catch(() => undefined);
+  }
   const pairCounts = await Promise.all(pairs.map(countsOf));
   if (pairs.length === 1) return { ...pairCounts[0]!, cover: [] };
   // Only documents holding every pair can hold the phrase.
@@ -91,11 +98,7 @@ export async function countPhraseInIndex(
   const positions = await Promise.all(
     cover.map(async (i) => {
       const token = pairs[i]!;
-      const lists = readTokenPositions(
-        await load(TREND_FILES.positions(bucketOf(token, positionBuckets))),
-        token,
-        pairCounts[i]!,
-      );
+      const lists = readTokenPositions(await load(positionsFile(i)), token, pairCounts[i]!);
       const byPage = new Map<number, Int32Array>();
       pairCounts[i]!.pages.forEach((page, j) => byPage.set(page, lists[j]!));
       return { offset: i, byPage };
