@@ -155,6 +155,46 @@ describe('the trends page', () => {
     await page.context().close();
   });
 
+  test('works from the keyboard: phrases typed and submitted, a year chosen, its sentences focused', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`keyboard: ${error.message}`));
+    await page.goto(`${server.url}zh/trends/`);
+    /** Presses Tab until `matches` holds for the focused element; whether it did within `limit` presses. */
+    const tabTo = async (matches: () => boolean, limit: number) => {
+      for (let i = 0; i < limit; i += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(matches)) return true;
+      }
+      return false;
+    };
+    expect(await tabTo(() => document.activeElement?.id === 'trends-input', 40)).toBe(true);
+    await page.keyboard.type(PHRASES.join('，'));
+    await page.keyboard.press('Enter');
+    await page.locator('#trends-table table').waitFor({ state: 'attached', timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get('q')).toBe(PHRASES.join(','));
+    expect(await page.locator('#trends-chart svg .series').count()).toBe(2);
+    // On through the chart's year links to the table's, and Enter on one year.
+    const year = [...expectedCounts()].find(([, counts]) => counts[0]!.occurrences > 0)![0];
+    const onYear = () => {
+      const active = document.activeElement;
+      return !!active?.closest('#trends-table') && active.tagName === 'A';
+    };
+    expect(await tabTo(onYear, 120)).toBe(true);
+    // The focused link is the table's first year; Tab on to the chosen one.
+    for (let i = 0; i < 40; i += 1) {
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === String(year)) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(String(year));
+    await page.keyboard.press('Enter');
+    await page.locator('#trends-year h2').waitFor();
+    expect(new URL(page.url()).searchParams.get('year')).toBe(String(year));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('trends-year');
+    expect(await page.locator('#trends-year mark').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
   test('the CSV holds the figures the chart shows', async () => {
     const page = await open(`zh/trends/?q=${encodeURIComponent(PHRASES.join(','))}&per=10k`);
     const table = await readTable(page);
