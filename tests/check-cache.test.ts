@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkContent, type CheckCache } from '../src/checker/check-content.ts';
+import { checkAhead } from '../src/checker/check-ahead.ts';
+import { digest } from '../src/lib/digest.ts';
+import { checkContent, type CheckCache, type FileFacts } from '../src/checker/check-content.ts';
 import { readResultCache, resultCachePath, writeResultCache } from '../src/build/store.ts';
 import { BASE_ARCHIVE, CASES, readCase, readTree, toContentFiles } from './helpers/content-tree.ts';
 
@@ -108,5 +110,38 @@ describe('the checker cache', () => {
     expect(readResultCache(path, 'code').size).toBe(0);
     writeFileSync(path, bytes.subarray(0, 20));
     expect(readResultCache(path, 'code').size).toBe(0);
+  });
+});
+
+describe('results made ahead on two threads (checkAhead)', () => {
+  test.each(cases)('give the report the check gives alone, and leave it nothing to make: %s', async (name) => {
+    const files = toContentFiles(readCase(name));
+    const fresh = checkContent(files);
+    const previous = new Map<string, FileFacts>();
+    const made = await checkAhead(files, 'code', previous, { from: 0 });
+    expect(made).toBe(previous.size);
+    const cache: CheckCache = { salt: 'code', previous, next: new Map() };
+    expect(checkContent(files, { cache })).toEqual(fresh);
+    // Every document and translation's result was made ahead (some on the worker): the check used them all.
+    expect(cache.next.size).toBe(fresh.counts.documents + fresh.counts.translations);
+    expect([...cache.next.values()].every((facts) => [...previous.values()].includes(facts))).toBe(true);
+  });
+
+  test('makes nothing after one edit; everything after an entity changed (its names are in every key)', async () => {
+    const tree = readTree(BASE_ARCHIVE);
+    // As a build finds the files its last run read: their digests known, but the edited one's.
+    const known = (changed: string) =>
+      toContentFiles(tree).map((file) =>
+        file.relative === changed ? file : { ...file, digest: digest([file.bytes!]) },
+      );
+    const edited = [...tree.keys()].find((path) => path.startsWith('documents/'))!;
+    const previous = new Map<string, FileFacts>();
+    expect(await checkAhead(known(edited), 'code', previous)).toBe(0);
+    expect(previous.size).toBe(0);
+    const entity = [...tree.keys()].find((path) => path.startsWith('enterprises/'))!;
+    const files = known(entity);
+    const made = await checkAhead(files, 'code', previous);
+    const fresh = checkContent(files);
+    expect(made).toBe(fresh.counts.documents + fresh.counts.translations);
   });
 });

@@ -21,7 +21,8 @@ import { dirname, join, relative } from 'node:path';
 import { enableCompileCache } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { BuildSettings } from '../schema/settings.ts';
-import { checkContent, type CheckCache, type CheckResult } from '../checker/check-content.ts';
+import { checkAhead } from '../checker/check-ahead.ts';
+import { checkContent, type CheckCache, type CheckResult, type FileFacts } from '../checker/check-content.ts';
 import { loadContentFiles } from '../checker/load-content.ts';
 import { formatProblem } from '../checker/problem.ts';
 import { renderSitemap } from '../lib/sitemap.ts';
@@ -108,11 +109,11 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   const printCachePath = resultCachePath(project, 'prints', contentDir);
   if (!full) takeKeptPrints(files, readResultCache<KeptPrint>(printCachePath, key), prints);
   const checkCachePath = resultCachePath(project, 'check', contentDir);
-  const checkCache: CheckCache = {
-    salt: key,
-    previous: full ? new Map() : readResultCache(checkCachePath, key),
-    next: new Map(),
-  };
+  const previousFacts: Map<string, FileFacts> = full ? new Map() : readResultCache(checkCachePath, key);
+  // A large check (a first or --full build, or one after the entities changed) runs on both
+  // cores: the results of files checked on their own are made ahead, half on a worker.
+  await checkAhead(files, key, previousFacts);
+  const checkCache: CheckCache = { salt: key, previous: previousFacts, next: new Map() };
   // The validated entries are handed to the index worker and then dropped: the worker gets its
   // own copy, and a large archive's text held here for the whole build would be one copy too many.
   let entries: CheckResult['entries'] | undefined;

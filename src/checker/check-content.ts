@@ -127,9 +127,12 @@ export interface TranslationFacts {
  */
 export interface CheckCache {
   salt: string;
-  previous: ReadonlyMap<string, DocumentFacts | TranslationFacts>;
-  next: Map<string, DocumentFacts | TranslationFacts>;
+  previous: ReadonlyMap<string, FileFacts>;
+  next: Map<string, FileFacts>;
 }
+
+/** What checking one document or translation on its own finds: what `CheckCache` keeps. */
+export type FileFacts = DocumentFacts | TranslationFacts;
 
 /** How a run of the checker may save work. */
 export interface CheckOptions {
@@ -205,8 +208,6 @@ const SINGULAR: Record<CollectionName, string> = {
 export function checkContent(files: readonly ContentFile[], options: CheckOptions = {}): CheckResult {
   const problems: Problem[] = [];
   const entities: Record<EntityCollectionName, Loaded[]> = { enterprises: [], directives: [], people: [] };
-  const documentFiles: { file: ContentFile; id: string }[] = [];
-  const translationFiles: { file: ContentFile; id: string }[] = [];
   const read = (file: ContentFile): { bytes: Uint8Array; digest: string } => {
     const bytes = contentBytes(file);
     const digest = digestParts([bytes]);
@@ -214,29 +215,11 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     return { bytes, digest };
   };
 
-  for (const file of files) {
-    if (file.refused !== undefined) {
-      problems.push({ severity: 'error', file: file.display, message: file.refused });
-      continue;
-    }
-    const kind = classifyContentPath(file.relative);
-    if (kind.kind === 'other') {
-      if (file.relative.endsWith('.md') && file.relative.includes('/')) {
-        problems.push({
-          severity: 'warning',
-          file: file.display,
-          message: `not part of any collection (documents, enterprises, directives, people): it is not built`,
-        });
-      }
-      continue;
-    }
-    if (kind.kind === 'translation') translationFiles.push({ file, id: kind.id });
-    else if (kind.collection === 'documents') documentFiles.push({ file, id: kind.id });
-    else {
-      const entry = readLoaded(file, read(file).bytes, kind.id, COLLECTIONS[kind.collection]);
-      problems.push(...entry.problems);
-      entities[kind.collection].push(entry);
-    }
+  const { entityFiles, documentFiles, translationFiles } = sortFiles(files, problems);
+  for (const { file, collection, id } of entityFiles) {
+    const entry = readLoaded(file, read(file).bytes, id, COLLECTIONS[collection]);
+    problems.push(...entry.problems);
+    entities[collection].push(entry);
   }
 
   const ids = { documents: new Set<string>() } as Record<CollectionName, Set<string>>;
@@ -266,8 +249,7 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
     const { cache } = options;
     let fromDisk = file.digest === undefined || !cache ? read(file) : undefined;
     if (!cache) return check(fromDisk!.bytes);
-    const keyOf = (digest: string) =>
-      digestParts([JSON.stringify([cache.salt, file.relative, file.display, file.size, context]), digest]);
+    const keyOf = (digest: string) => factsKey(cache.salt, file, context, digest);
     let key = keyOf(fromDisk?.digest ?? file.digest!);
     let facts = cache.previous.get(key) as T | undefined;
     if (!facts) {
@@ -283,10 +265,10 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   const documents: CheckedDocument[] = [];
   // Block kinds cost a Markdown parse: only originals with a translation need them.
   const translated = new Set(translationFiles.map((entry) => entry.id));
-  const names = createHash('sha256').update(JSON.stringify(aliases)).digest('hex');
+  const names = describeNames(aliases);
   for (const { file, id } of documentFiles) {
     const hasTranslation = translated.has(id);
-    const facts = cached(file, `document ${names} ${hasTranslation}`, (bytes) =>
+    const facts = cached(file, documentContext(names, hasTranslation), (bytes) =>
       checkDocument(readLoaded(file, bytes, id, COLLECTIONS.documents), matcher, hasTranslation),
     );
     problems.push(...facts.problems);
@@ -300,7 +282,7 @@ export function checkContent(files: readonly ContentFile[], options: CheckOption
   const translations: { file: ContentFile; id: string }[] = [];
   const originals = new Map(documents.map((doc) => [doc.id, doc.facts]));
   for (const { file, id } of translationFiles) {
-    const facts = cached(file, 'translation', (bytes) =>
+    const facts = cached(file, TRANSLATION_CONTEXT, (bytes) =>
       checkTranslationFile(readLoaded(file, bytes, id, translationSchema)),
     );
     problems.push(...facts.problems);
@@ -357,6 +339,112 @@ function checkDocument(entry: Loaded, matcher: MentionMatcher, hasTranslation: b
     },
     mentions,
   };
+}
+
+/** The collection files of a content tree by kind; refused files and stray Markdown are reported in `problems`. */
+function sortFiles(
+  files: readonly ContentFile[],
+  problems: Problem[],
+): {
+  entityFiles: { file: ContentFile; collection: EntityCollectionName; id: string }[];
+  documentFiles: { file: ContentFile; id: string }[];
+  translationFiles: { file: ContentFile; id: string }[];
+} {
+  const sorted: ReturnType<typeof sortFiles> = { entityFiles: [], documentFiles: [], translationFiles: [] };
+  for (const file of files) {
+    if (file.refused !== undefined) {
+      problems.push({ severity: 'error', file: file.display, message: file.refused });
+      continue;
+    }
+    const kind = classifyContentPath(file.relative);
+    if (kind.kind === 'other') {
+      if (file.relative.endsWith('.md') && file.relative.includes('/')) {
+        problems.push({
+          severity: 'warning',
+          file: file.display,
+          message: `not part of any collection (documents, enterprises, directives, people): it is not built`,
+        });
+      }
+      continue;
+    }
+    if (kind.kind === 'translation') sorted.translationFiles.push({ file, id: kind.id });
+    else if (kind.collection === 'documents') sorted.documentFiles.push({ file, id: kind.id });
+    else sorted.entityFiles.push({ file, collection: kind.collection, id: kind.id });
+  }
+  return sorted;
+}
+
+/** A digest of every entity's names: a document's mention check depends on them. */
+const describeNames = (aliases: readonly AliasEntry[]) =>
+  createHash('sha256').update(JSON.stringify(aliases)).digest('hex');
+const documentContext = (names: string, hasTranslation: boolean) => `document ${names} ${hasTranslation}`;
+const TRANSLATION_CONTEXT = 'translation';
+
+/** The key of a file's kept result (`CheckCache`): the checker's salt, the file, what else the result depends on, and the file's digest. */
+function factsKey(salt: string, file: ContentFile, context: string, digest: string): string {
+  return digestParts([JSON.stringify([salt, file.relative, file.display, file.size, context]), digest]);
+}
+
+/** A document or translation checked on its own, as `checkContent` keeps it: what making its result elsewhere needs. */
+export interface FactsJob {
+  file: ContentFile;
+  id: string;
+  /** What the result depends on besides the file (`factsKey`). */
+  context: string;
+  /** A document: whether it has a translation. Undefined: the file is a translation. */
+  hasTranslation?: boolean;
+}
+
+/**
+ * Every document and translation of `files` as a job whose result `checkContent` would keep,
+ * and the entities' names the documents are checked against. The entity files are read for
+ * their names only: their own problems are `checkContent`'s to report.
+ */
+export function listFactsJobs(files: readonly ContentFile[]): { aliases: AliasEntry[]; jobs: FactsJob[] } {
+  const sorted = sortFiles(files, []);
+  const entities: Record<EntityCollectionName, Loaded[]> = { enterprises: [], directives: [], people: [] };
+  for (const { file, collection, id } of sorted.entityFiles) {
+    entities[collection].push(readLoaded(file, contentBytes(file), id, COLLECTIONS[collection]));
+  }
+  const aliases = checkAliases(entities, []);
+  const names = describeNames(aliases);
+  const translated = new Set(sorted.translationFiles.map((entry) => entry.id));
+  return {
+    aliases,
+    jobs: [
+      ...sorted.documentFiles.map(({ file, id }) => ({
+        file,
+        id,
+        context: documentContext(names, translated.has(id)),
+        hasTranslation: translated.has(id),
+      })),
+      ...sorted.translationFiles.map(({ file, id }) => ({ file, id, context: TRANSLATION_CONTEXT })),
+    ],
+  };
+}
+
+/**
+ * The result of `job` under the cache's `salt`, keyed as `checkContent` looks it up: made from
+ * the file's bytes (read here unless its digest is known and `known` has the key).
+ */
+export function makeFacts(
+  job: FactsJob,
+  salt: string,
+  matcher: MentionMatcher,
+  known: ReadonlySet<string>,
+): { key: string; facts?: FileFacts } {
+  if (job.file.digest !== undefined) {
+    const key = factsKey(salt, job.file, job.context, job.file.digest);
+    if (known.has(key)) return { key };
+  }
+  const bytes = contentBytes(job.file);
+  const key = factsKey(salt, job.file, job.context, digestParts([bytes]));
+  if (known.has(key)) return { key };
+  const facts =
+    job.hasTranslation === undefined
+      ? checkTranslationFile(readLoaded(job.file, bytes, job.id, translationSchema))
+      : checkDocument(readLoaded(job.file, bytes, job.id, COLLECTIONS.documents), matcher, job.hasTranslation);
+  return { key, facts };
 }
 
 /** Checks a translation on its own and keeps what the alignment check needs. */
