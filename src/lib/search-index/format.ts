@@ -121,6 +121,20 @@ export function encodeBucket(tokens: readonly EncodedPostings[]): Uint8Array {
   return concatBytes(parts);
 }
 
+/** A growing list of 32-bit integers: the index builders' token and posting lists, with no boxed number per entry. */
+export class IntList {
+  items = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+}
+
 /** Joins byte arrays. */
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));

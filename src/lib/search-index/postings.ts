@@ -9,25 +9,12 @@ import {
   bucketOf,
   concatBytes,
   encodeBucket,
+  IntList,
   writeString,
   writeVarint,
   type EncodedPostings,
 } from './format.ts';
 import { hanToken, type TokenSink } from './tokens.ts';
-
-/** An Int32Array that grows as numbers are pushed onto it. */
-class IntList {
-  items = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items);
-      this.items = grown;
-    }
-    this.items[this.length++] = value;
-  }
-}
 
 /**
  * The postings of a run of consecutive pages, gathered one page at a time: a sink for the

@@ -18,7 +18,7 @@
 //
 // Joined bucket files list tokens by hash, then name bytes: an order that does not depend on
 // how the pages were cut into parts, so any cut gives the same bytes (the page scans a bucket).
-import { roundUpCoarse } from '../search-index/format.ts';
+import { IntList, roundUpCoarse } from '../search-index/format.ts';
 import { TREND_FILES } from './trend-index.ts';
 import { listUnits } from './units.ts';
 
@@ -43,23 +43,6 @@ function fnv(hash: number, text: string): number {
   let h = hash;
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME) >>> 0;
   return h;
-}
-
-/** A growing list of 32-bit integers. */
-class IntList {
-  items: Int32Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.items = new Int32Array(capacity);
-  }
-  push(value: number): void {
-    if (this.length === this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
-      grown.set(this.items);
-      this.items = grown;
-    }
-    this.items[this.length++] = value;
-  }
 }
 
 /** A growing byte buffer with varints, 32-bit numbers and copies. */
