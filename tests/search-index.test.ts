@@ -363,6 +363,26 @@ describe('writing and joining parts', () => {
       }) as unknown as CheckedEntry,
   );
 
+  const facets = { names: ['year'], values: [texts.map((_, n) => `200${n}`)], pages: texts.map((_, n) => [[n]]) };
+  /** Writes `docs` in parts of `budget` characters under `<work>/<name>/parts/`; returns the parts' folders. */
+  const writeParts = async (name: string, docs: CheckedEntry[], budget: number, buckets: number) => {
+    const folders = [];
+    for (const [p, part] of planIndexParts(docs, budget).entries()) {
+      const folder = join(work, name, 'parts', String(p));
+      await writeIndexPart(folder, part.documents, buckets, (doc, sink) =>
+        buildChineseEntry(
+          doc,
+          new TextDecoder().decode(doc.file.bytes).replace(/^---\n---\n/, ''),
+          catalogue,
+          sink,
+          useTranslations('zh'),
+        ),
+      );
+      folders.push({ folder, start: part.start });
+    }
+    return folders;
+  };
+
   test('parts are runs of consecutive pages within the budget', () => {
     // 41, 13, 21, 6 and 6 characters: the first is over the budget of 40 and a part of its own.
     expect(entries.map((entry) => entry.characters)).toEqual([41, 13, 21, 6, 6]);
@@ -397,24 +417,9 @@ describe('writing and joining parts', () => {
 
   test('an index written in parts finds what one written whole finds, fragment for fragment', async () => {
     const write = async (name: string, budget: number) => {
-      const parts = planIndexParts(entries, budget);
-      const folders = [];
-      for (const [p, part] of parts.entries()) {
-        const folder = join(work, name, 'parts', String(p));
-        await writeIndexPart(folder, part.documents, 4, (doc, sink) =>
-          buildChineseEntry(
-            doc,
-            new TextDecoder().decode(doc.file.bytes).replace(/^---\n---\n/, ''),
-            catalogue,
-            sink,
-            useTranslations('zh'),
-          ),
-        );
-        folders.push({ folder, start: part.start });
-      }
-      const facets = { names: ['year'], values: [texts.map((_, n) => `200${n}`)], pages: texts.map((_, n) => [[n]]) };
+      const folders = await writeParts(name, entries, budget, 4);
       const { manifest, sums } = assembleIndex(join(work, name), 'zh', folders, 4, facets);
-      return { root: join(work, name, 'search-zh'), manifest, sums, folders, facets, parts: parts.length };
+      return { root: join(work, name, 'search-zh'), manifest, sums, folders, facets, parts: folders.length };
     };
     const whole = await write('whole', Number.MAX_SAFE_INTEGER);
     const split = await write('split', 30);
@@ -444,25 +449,13 @@ describe('writing and joining parts', () => {
 
   test('joined again after one text changed, unchanged files are linked from the last index and the rest written', async () => {
     const buckets = 64;
-    const facets = { names: ['year'], values: [texts.map((_, n) => `200${n}`)], pages: texts.map((_, n) => [[n]]) };
-    const writeParts = async (name: string, docs: CheckedEntry[]) => {
-      const folders = [];
-      for (const [p, part] of planIndexParts(docs, 30).entries()) {
-        const folder = join(work, name, 'parts', String(p));
-        await writeIndexPart(folder, part.documents, buckets, (doc, sink) =>
-          buildChineseEntry(
-            doc,
-            new TextDecoder().decode(doc.file.bytes).replace(/^---\n---\n/, ''),
-            catalogue,
-            sink,
-            useTranslations('zh'),
-          ),
-        );
-        folders.push({ folder, start: part.start });
-      }
-      return folders;
-    };
-    const first = assembleIndex(join(work, 'first'), 'zh', await writeParts('first', entries), buckets, facets);
+    const first = assembleIndex(
+      join(work, 'first'),
+      'zh',
+      await writeParts('first', entries, 30, buckets),
+      buckets,
+      facets,
+    );
     const firstFolder = join(work, 'first', 'search-zh', first.manifest.folder);
     // The last document gains a sentence: 国企 was in no text before.
     const edited = entries.map((entry, n) =>
@@ -470,7 +463,7 @@ describe('writing and joining parts', () => {
         ? { ...entry, file: { ...entry.file, bytes: new TextEncoder().encode('---\n---\n三供一业移交。国企\n') } }
         : entry,
     );
-    const folders = await writeParts('second', edited);
+    const folders = await writeParts('second', edited, 30, buckets);
     const again = assembleIndex(join(work, 'second'), 'zh', folders, buckets, facets, {
       folder: firstFolder,
       sums: first.sums,
