@@ -10,17 +10,12 @@ import { readBody } from './archive.ts';
 
 /** Every entity's use, indexed once per archive. */
 const indexes = new WeakMap<ArchiveIndex, UsageIndex>();
-/** The use of the last entity shown: both languages' pages of an entity are rendered in a row. */
-let last: { archive: ArchiveIndex; key: EntityKey; usage: EntityUsage } | undefined;
 
 /** An entity's use over time (`readUsage`), from the archive's usage index made once. */
 export function loadEntityUsage(archive: ArchiveIndex, key: EntityKey): EntityUsage {
-  if (last?.archive !== archive || last.key !== key) {
-    let index = indexes.get(archive);
-    if (!index) indexes.set(archive, (index = indexUsage(archive.documents)));
-    last = { archive, key, usage: readUsage(index, key) };
-  }
-  return last.usage;
+  let index = indexes.get(archive);
+  if (!index) indexes.set(archive, (index = indexUsage(archive.documents)));
+  return readUsage(index, key);
 }
 
 /** Where a document first names an entity: the paragraph (1-based, as the reading view numbers them) and its sentence. */
