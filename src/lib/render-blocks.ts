@@ -2,11 +2,10 @@ import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import remarkCjkFriendly from 'remark-cjk-friendly';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { linkEntityMentions, type EntityLinkOptions } from './link-entity-mentions.ts';
+import { parseMarkdown } from './markdown-blocks.ts';
 
 /** One top-level block of a rendered body: a paragraph, heading, list or quotation. */
 export interface RenderedBlock {
@@ -47,7 +46,7 @@ const SCHEMA: Schema = {
  * Raw HTML in the Markdown is dropped, never passed through, and the result is sanitised.
  */
 export function renderBlocks(markdown: string, links?: EntityLinkOptions): RenderedBlock[] {
-  const mdast = unified().use(remarkParse).use(remarkCjkFriendly).parse(markdown) as MdastRoot;
+  const mdast: MdastRoot = parseMarkdown(markdown);
   if (links) linkEntityMentions(mdast, links);
   const hast = sanitize(unified().use(remarkRehype).runSync(mdast), SCHEMA) as HastRoot;
   return hast.children.flatMap((node) =>

@@ -1,16 +1,15 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { toString } from 'mdast-util-to-string';
 import type { EntityCatalogue } from './archive-index.ts';
 import type { CoreLabels, Lang } from './lang.ts';
 import type { Document } from '../schema/index.ts';
 import { pick } from './bilingual.ts';
 import { NATIONAL } from './document-facets.ts';
+import { parseMarkdown } from './markdown-blocks.ts';
 import { toSimplified } from './script-convert.ts';
 
 /** The plain text of each top-level block of a Markdown body (the ¶ numbering of the site). */
 export function listBlockTexts(markdown: string): string[] {
-  return fromMarkdown(markdown, { extensions: [cjkFriendlyExtension()] }).children.map((node) => toString(node).trim());
+  return parseMarkdown(markdown).children.map((node) => toString(node).trim());
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { parseMarkdown } from './markdown-blocks.ts';
 
 /**
  * What a translation writes, as the whole of a block, for a block of the original it leaves
@@ -29,7 +29,7 @@ function isMarker(node: RootContent): boolean {
 
 /** The top-level blocks of a Markdown body: kind, line and whether each is the untranslated marker. */
 export function outlineBlocks(markdown: string): BlockOutline[] {
-  return fromMarkdown(markdown).children.map((node) => ({
+  return parseMarkdown(markdown).children.map((node) => ({
     kind: kindOf(node),
     line: node.position?.start.line ?? 1,
     untranslated: isMarker(node),
