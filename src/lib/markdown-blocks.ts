@@ -18,8 +18,13 @@ const NOT_BY_LINE = /[\r\t\0\uFEFF]|\]:/;
  */
 const OTHER_BLOCK = /^(?: {0,3}(?:[>\-+=~`<]|\d{1,9}[.)](?: |$)|\*(?: |$)|(?:\* *){3,}$|(?:_ *){3,}$)| {4})/;
 const ATX_HEADING = /^( {0,3})(#{1,6})(?: +|$)/;
-/** Characters that may begin inline markup: a block holding one is parsed by micromark. */
-const INLINE = /[\\`*_[\]<&#]/;
+/**
+ * What may begin inline markup: a block holding one is parsed by micromark. Brackets alone make
+ * no link in a body without link definitions (`]:` sends those to micromark whole), so only an
+ * inline link or image (`](`) counts; a heading's closing sequence is a `#`.
+ */
+const INLINE = /[\\`*_<&]|\]\(/;
+const INLINE_HEADING = /[\\`*_<&#]|\]\(/;
 
 /** A place in the body, as mdast positions give it. */
 type Point = NonNullable<Root['position']>['start'];
@@ -112,8 +117,10 @@ export function readBlocksByLine(markdown: string): Root | undefined {
   for (const block of blocks) {
     // A line ending in two spaces or more before another line of its paragraph is a hard break.
     const breaks = block.lines.slice(0, -1).some((line) => trailingSpaces(line) >= 2);
-    const text = block.heading ? [block.lines[0]!.replace(ATX_HEADING, '')] : block.lines;
-    if (!breaks && !text.some((line) => INLINE.test(line))) {
+    const markup = block.heading
+      ? INLINE_HEADING.test(block.lines[0]!.replace(ATX_HEADING, ''))
+      : block.lines.some((line) => INLINE.test(line));
+    if (!breaks && !markup) {
       children.push(plainBlock(block));
       continue;
     }
