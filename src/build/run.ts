@@ -39,7 +39,7 @@ import { FORMATTED_CITATIONS, pruneStoredCitations, type CitationStore } from '.
 import { offerBuild, type BuildHandoff } from './handoff.ts';
 import { openKeptResults, pruneKeptResults } from './kept-results.ts';
 import type { IndexJob, IndexResult } from './index-worker.ts';
-import type { StageJob } from './stage-worker.ts';
+import type { StageJob, StageMessage } from './stage-worker.ts';
 import { buildKey, cacheKey } from './key.ts';
 import { takeLock } from './lock.ts';
 import { planBuild, type BuildPlan, type BuildState } from './plan.ts';
@@ -330,6 +330,8 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
 
   // ── prune ──
   announce('prune', ws.root);
+  // The last retired site is deleted (it was, beside the render) before this one takes its place.
+  await staging.swept;
   retire(outDir, ws, retired);
   await rm(ws.root, { recursive: true, force: true });
   pruneCacheLeftovers(cacheRoot(project));
@@ -378,17 +380,36 @@ function loadAstroCompiled(project: string, key: string): void {
   enableCompileCache(process.env.NODE_COMPILE_CACHE ?? join(caches, mine));
 }
 
-/** Hard-links the site `out` into the empty staging folder `site` (if any), and deletes the retired site, on a worker thread. */
-function stageInWorker(job: StageJob): { linked: Promise<number>; stop: () => Promise<unknown> } {
+/**
+ * Hard-links the site `out` into the empty staging folder `site` (if any), then deletes the
+ * retired site, on a worker thread: `linked` settles when the link is done, `swept` when the
+ * retired site is gone too.
+ */
+function stageInWorker(job: StageJob): {
+  linked: Promise<number>;
+  swept: Promise<void>;
+  stop: () => Promise<unknown>;
+} {
   const worker = new Worker(new URL('./stage-worker.ts', import.meta.url), { workerData: job });
-  const linked = new Promise<number>((done, fail) => {
-    worker.once('message', done);
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`staging ${job.site ?? job.out} stopped (exit code ${code})`)));
+  let link: { done: (count: number) => void; fail: (error: Error) => void } | undefined;
+  let sweep: { done: () => void; fail: (error: Error) => void } | undefined;
+  const linked = new Promise<number>((done, fail) => (link = { done, fail }));
+  const swept = new Promise<void>((done, fail) => (sweep = { done, fail }));
+  worker.on('message', (message: StageMessage) => {
+    if ('linked' in message) link!.done(message.linked);
+    else sweep!.done();
   });
-  // Not waited for until the pages move in: a failure then is the build's.
+  const failed = (error: Error) => {
+    link!.fail(error);
+    sweep!.fail(error);
+  };
+  worker.once('error', failed);
+  // After both messages, settling again changes nothing.
+  worker.once('exit', (code) => failed(new Error(`staging ${job.site ?? job.out} stopped (exit code ${code})`)));
+  // Not waited for until the pages move in and the replaced site is retired: a failure then is the build's.
   linked.catch(() => undefined);
-  return { linked, stop: () => worker.terminate() };
+  swept.catch(() => undefined);
+  return { linked, swept, stop: () => worker.terminate() };
 }
 
 /** Moves every file under `from` to the same place under `to`, replacing what is there; returns their paths under `to`. */
