@@ -1,6 +1,16 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, test } from 'vitest';
 import { claimView, createViewClaims } from '../src/build/reading-views.ts';
@@ -14,6 +24,7 @@ import {
   type KeptPrint,
 } from '../src/build/fingerprints.ts';
 import { choosePagesByDigest, planBuild, type BuildState } from '../src/build/plan.ts';
+import { RECORD, stageSite } from '../src/build/transaction.ts';
 import { keepResult, openKeptResults, pruneKeptResults } from '../src/build/kept-results.ts';
 import { digest } from '../src/lib/digest.ts';
 import { describeYearCharacters, digestUsagePages } from '../src/lib/usage-digest.ts';
@@ -218,5 +229,60 @@ describe('pages rendered again by a digest of what they show', () => {
     expect(choosePagesByDigest(unknown, Object.fromEntries(digests) as Record<string, string>)).toEqual(
       new Set(['directives/a']),
     );
+  });
+});
+
+describe('staging from the replaced site', () => {
+  const tree = (root: string) =>
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .map((entry) => join(entry.parentPath, entry.name).slice(root.length + 1) + (entry.isDirectory() ? '/' : ''))
+      .sort();
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  };
+
+  test('the replaced site becomes a hard-linked copy of the output folder, only what differs linked again', () => {
+    const root = mkdtempSync(join(tmpdir(), 'soe-stage-'));
+    const out = join(root, 'dist');
+    const retired = join(root, 'retired');
+    write(join(out, 'zh', 'index.html'), 'home');
+    write(join(out, 'zh', 'documents', 'a', 'index.html'), 'a, as rendered now');
+    write(join(out, 'data', 'texts.jsonl'), 'texts');
+    write(join(out, 'feed.xml'), 'a file where the replaced site had a folder');
+    mkdirSync(join(out, 'empty'), { recursive: true });
+    write(join(out, RECORD), 'the output folder’s record');
+    // The replaced site: links to the same files where nothing changed, its own file where a
+    // page was rendered again, a page since removed, a folder now a file, no `empty/`, a record.
+    mkdirSync(join(retired, 'zh', 'documents', 'a'), { recursive: true });
+    mkdirSync(join(retired, 'data'), { recursive: true });
+    linkSync(join(out, 'zh', 'index.html'), join(retired, 'zh', 'index.html'));
+    linkSync(join(out, 'data', 'texts.jsonl'), join(retired, 'data', 'texts.jsonl'));
+    write(join(retired, 'zh', 'documents', 'a', 'index.html'), 'a, as rendered before');
+    write(join(retired, 'zh', 'documents', 'gone', 'index.html'), 'a removed document');
+    write(join(retired, 'feed.xml', 'inner'), 'folder');
+    write(join(retired, RECORD), 'the replaced site’s record');
+    const site = join(root, 'site');
+    mkdirSync(site);
+
+    expect(stageSite(out, site, retired)).toEqual({ files: 4, linked: 2 });
+    expect(existsSync(retired)).toBe(false);
+    expect(tree(site)).toEqual(tree(out).filter((path) => path !== RECORD));
+    for (const path of tree(out).filter((path) => !path.endsWith('/') && path !== RECORD)) {
+      expect(statSync(join(site, path)).ino, path).toBe(statSync(join(out, path)).ino);
+    }
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  test('without a replaced site, every file is linked into the empty staging folder', () => {
+    const root = mkdtempSync(join(tmpdir(), 'soe-stage-'));
+    const out = join(root, 'dist');
+    write(join(out, 'zh', 'index.html'), 'home');
+    write(join(out, RECORD), 'record');
+    const site = join(root, 'site');
+    mkdirSync(site);
+    expect(stageSite(out, site, join(root, 'none'))).toEqual({ files: 1, linked: 1 });
+    expect(tree(site)).toEqual(['zh/', 'zh/index.html']);
+    rmSync(root, { recursive: true, force: true });
   });
 });

@@ -171,9 +171,9 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   const incremental = plan.kind === 'incremental';
   announce('stage', incremental ? `hard-linking ${outDir} into ${ws.site}` : `an empty ${ws.site}`);
   stage(outDir, ws, false);
-  // The last build's files are linked on a thread of their own while Astro renders into a
-  // folder apart (src/build/stage-worker.ts), and waited for before the pages move in; the site
-  // the last build replaced is deleted there too.
+  // The staging folder is made on a thread of its own while Astro renders into a folder apart
+  // (src/build/stage-worker.ts), from the site the last build replaced where there is one, and
+  // waited for before the pages move in.
   const retired = retiredDir(project, outDir);
   const staging = stageInWorker({
     out: outDir,
@@ -259,8 +259,14 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
       throw error;
     },
   );
-  const linked = await staging.linked;
-  if (incremental) console.log(`staged ${linked} files of the last build`);
+  const staged = await staging.linked;
+  if (incremental) {
+    console.log(
+      staged.linked === staged.files
+        ? `staged ${staged.files} files of the last build`
+        : `staged ${staged.files} files of the last build (its replaced site brought up to date: ${staged.linked} linked again)`,
+    );
+  }
   if (incremental) {
     const pages = moveFiles(ws.render, ws.site).filter((path) => path.endsWith('.html')).length;
     console.log(`rendered ${pages} pages again`);
@@ -386,17 +392,17 @@ function loadAstroCompiled(project: string, key: string): void {
  * retired site is gone too.
  */
 function stageInWorker(job: StageJob): {
-  linked: Promise<number>;
+  linked: Promise<{ files: number; linked: number }>;
   swept: Promise<void>;
   stop: () => Promise<unknown>;
 } {
   const worker = new Worker(new URL('./stage-worker.ts', import.meta.url), { workerData: job });
-  let link: { done: (count: number) => void; fail: (error: Error) => void } | undefined;
+  let link: { done: (staged: { files: number; linked: number }) => void; fail: (error: Error) => void } | undefined;
   let sweep: { done: () => void; fail: (error: Error) => void } | undefined;
-  const linked = new Promise<number>((done, fail) => (link = { done, fail }));
+  const linked = new Promise<{ files: number; linked: number }>((done, fail) => (link = { done, fail }));
   const swept = new Promise<void>((done, fail) => (sweep = { done, fail }));
   worker.on('message', (message: StageMessage) => {
-    if ('linked' in message) link!.done(message.linked);
+    if ('staged' in message) link!.done(message.staged);
     else sweep!.done();
   });
   const failed = (error: Error) => {

@@ -1,15 +1,15 @@
-// The staging folder of an incremental build, hard-linked on a thread of its own while Astro
-// renders the changed pages into a folder apart (src/build/run.ts): at 10,000 documents, linking
-// the last build's 90,000 files took seconds of the rendering thread's time. Then, in any build,
-// the site the last build replaced (`retire`, src/build/transaction.ts) is deleted here too. The
-// two are reported apart: the pages move in once the link is done, while the deletion (some 10 s
-// of file-system work at 10,000 documents) goes on beside the render and the indexes, and is
-// waited for only before this build retires its own replaced site to the same place.
+// The staging folder of an incremental build, made on a thread of its own while Astro renders
+// the changed pages into a folder apart (src/build/run.ts): the site the last build replaced
+// (`retire`, src/build/transaction.ts), brought up to date and moved in, or where there is none,
+// the output folder's files linked one by one (`stageSite`). Then, in any build, what is left of
+// the replaced site is deleted. The two are reported apart: the pages move in once the staging
+// folder is ready, while a deletion goes on beside the render and the indexes and is waited for
+// only before this build retires its own replaced site to the same place.
 import { rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { linkSite } from './transaction.ts';
+import { stageSite } from './transaction.ts';
 
-/** What the worker is given: the output folder, the (empty) staging folder, and the retired site to delete. */
+/** What the worker is given: the output folder, the (empty) staging folder, and the retired site. */
 export interface StageJob {
   out: string;
   /** Undefined in a full build, which links nothing. */
@@ -17,12 +17,14 @@ export interface StageJob {
   retired: string;
 }
 
-/** What the worker reports: first how many files it linked, then that the retired site is gone. */
-export type StageMessage = { linked: number } | { swept: true };
+/** What the worker reports: first the staging folder's files and how many it linked, then that the retired site is gone. */
+export type StageMessage = { staged: { files: number; linked: number } } | { swept: true };
 
 if (parentPort && workerData) {
   const { out, site, retired } = workerData as StageJob;
-  parentPort.postMessage({ linked: site ? linkSite(out, site) : 0 } satisfies StageMessage);
+  parentPort.postMessage({
+    staged: site ? stageSite(out, site, retired) : { files: 0, linked: 0 },
+  } satisfies StageMessage);
   rmSync(retired, { recursive: true, force: true });
   parentPort.postMessage({ swept: true } satisfies StageMessage);
 }

@@ -7,7 +7,7 @@
 // output folder without one is built in full; and a build stopped at any point leaves the
 // published site as it was, or (stopped between the two renames of `commit`) a complete staging
 // folder that the next build puts in place (`recover`).
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { shareFile } from './files.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BuildState } from './plan.ts';
@@ -130,6 +130,74 @@ export function linkSite(out: string, site: string): number {
     }
   }
   return count;
+}
+
+/**
+ * Makes the folder `copy` (the site the last build replaced, `retire`) what `linkSite` would
+ * make of `out` in an empty folder, touching only what differs, and returns how many files it
+ * holds and how many it had to link again. The replaced site is a hard-linked copy of the one
+ * before it, with only what its build changed replaced by rename, so its other files are still
+ * links to the very files of `out` (the same inode): at 10,000 documents a rebuild links a few
+ * hundred files here, where linking all 90,000 into an empty folder and deleting the replaced
+ * site's 90,000 took some 20 s of the file system's work on two cores. A file is taken as the
+ * same only when it is the same inode, so whatever state `copy` was left in (a build stopped
+ * halfway through this), it comes out right.
+ */
+export function syncSite(out: string, copy: string): { files: number; relinked: number } {
+  const wanted = new Set<string>();
+  let files = 0;
+  let relinked = 0;
+  for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
+    const from = join(entry.parentPath, entry.name);
+    const path = from.slice(out.length + 1);
+    if (entry.isDirectory()) {
+      const to = join(copy, path);
+      if (!lstatSync(to, { throwIfNoEntry: false })?.isDirectory()) {
+        rmSync(to, { recursive: true, force: true });
+        mkdirSync(to, { recursive: true });
+      }
+      wanted.add(path);
+    } else if (entry.isFile() && path !== RECORD) {
+      const to = join(copy, path);
+      const own = lstatSync(from);
+      const found = lstatSync(to, { throwIfNoEntry: false });
+      if (!found || !found.isFile() || found.ino !== own.ino || found.dev !== own.dev) {
+        rmSync(to, { recursive: true, force: true });
+        mkdirSync(dirname(to), { recursive: true });
+        shareFile(from, to);
+        relinked += 1;
+      }
+      wanted.add(path);
+      files += 1;
+    }
+  }
+  // What `out` does not hold (its record among them) goes; a removed folder takes its contents.
+  for (const entry of readdirSync(copy, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name).slice(copy.length + 1);
+    if (!wanted.has(path)) rmSync(join(copy, path), { recursive: true, force: true });
+  }
+  return { files, relinked };
+}
+
+/**
+ * Fills the empty staging folder `site` of an incremental build with a copy of `out`: the site
+ * the last build replaced (`retired`), brought up to date (`syncSite`) and moved in, or where
+ * there is none or it cannot be moved (another file system), every file linked (`linkSite`).
+ * Returns how many files it holds, and how many were linked.
+ */
+export function stageSite(out: string, site: string, retired: string): { files: number; linked: number } {
+  if (existsSync(retired)) {
+    const { files, relinked } = syncSite(out, retired);
+    try {
+      rmdirSync(site);
+      renameSync(retired, site);
+      return { files, linked: relinked };
+    } catch {
+      mkdirSync(site, { recursive: true });
+    }
+  }
+  const files = linkSite(out, site);
+  return { files, linked: files };
 }
 
 /**
