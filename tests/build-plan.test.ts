@@ -252,6 +252,7 @@ describe('staging from the replaced site', () => {
     write(join(out, 'feed.xml'), 'a file where the replaced site had a folder');
     mkdirSync(join(out, 'empty'), { recursive: true });
     write(join(out, RECORD), 'the output folder’s record');
+    write(join(out, 'search-zh', 'new', 'b', '0'), 'the index, which the index phase replaces');
     // The replaced site: links to the same files where nothing changed, its own file where a
     // page was rendered again, a page since removed, a folder now a file, no `empty/`, a record.
     mkdirSync(join(retired, 'zh', 'documents', 'a'), { recursive: true });
@@ -262,13 +263,23 @@ describe('staging from the replaced site', () => {
     write(join(retired, 'zh', 'documents', 'gone', 'index.html'), 'a removed document');
     write(join(retired, 'feed.xml', 'inner'), 'folder');
     write(join(retired, RECORD), 'the replaced site’s record');
+    write(join(retired, 'search-zh', 'old', 'b', '0'), 'the last index');
+    write(join(retired, 'en', 'gone', 'index.html'), 'a folder the output folder has no more');
     const site = join(root, 'site');
     mkdirSync(site);
+    const trash = join(root, 'trash');
 
-    expect(stageSite(out, site, retired)).toEqual({ files: 4, linked: 2 });
+    expect(stageSite(out, site, retired, trash)).toEqual({ files: 4, linked: 2 });
     expect(existsSync(retired)).toBe(false);
-    expect(tree(site)).toEqual(tree(out).filter((path) => path !== RECORD));
-    for (const path of tree(out).filter((path) => !path.endsWith('/') && path !== RECORD)) {
+    // The index folders are not staged: the index phase puts the worker's in their place.
+    expect(tree(site)).toEqual(tree(out).filter((path) => path !== RECORD && !path.startsWith('search-zh')));
+    // What the staging folder does not keep of the top level waits in the trash, to be deleted off the build's way.
+    expect(
+      readdirSync(trash)
+        .map((name) => name.replace(/-\d+-\d+$/, ''))
+        .sort(),
+    ).toEqual(['en', 'search-zh']);
+    for (const path of tree(site).filter((path) => !path.endsWith('/'))) {
       expect(statSync(join(site, path)).ino, path).toBe(statSync(join(out, path)).ino);
     }
     rmSync(root, { recursive: true, force: true });
@@ -279,9 +290,10 @@ describe('staging from the replaced site', () => {
     const out = join(root, 'dist');
     write(join(out, 'zh', 'index.html'), 'home');
     write(join(out, RECORD), 'record');
+    write(join(out, 'trends-zh', 'x', '0'), 'index');
     const site = join(root, 'site');
     mkdirSync(site);
-    expect(stageSite(out, site, join(root, 'none'))).toEqual({ files: 1, linked: 1 });
+    expect(stageSite(out, site, join(root, 'none'), join(root, 'trash'))).toEqual({ files: 1, linked: 1 });
     expect(tree(site)).toEqual(['zh/', 'zh/index.html']);
     rmSync(root, { recursive: true, force: true });
   });

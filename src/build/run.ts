@@ -57,7 +57,7 @@ import {
   writeFileAtomically,
   writeResultCache,
 } from './store.ts';
-import { commit, readRecord, recover, retire, stage, workspace } from './transaction.ts';
+import { commit, INDEX_FOLDERS, readRecord, recover, retire, stage, workspace } from './transaction.ts';
 import { readPartBudget } from './write-search-index.ts';
 
 /** The phases a build goes through, in order (see the top of this file). */
@@ -170,7 +170,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   // ── stage ──
   const incremental = plan.kind === 'incremental';
   announce('stage', incremental ? `hard-linking ${outDir} into ${ws.site}` : `an empty ${ws.site}`);
-  stage(outDir, ws, false);
+  stage(ws);
   // The staging folder is made on a thread of its own while Astro renders into a folder apart
   // (src/build/stage-worker.ts), from the site the last build replaced where there is one, and
   // waited for before the pages move in.
@@ -286,8 +286,7 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
   // The worker's search and trends indexes (and, in a full build, citation files) replace the last build's
   // whole; an incremental build keeps the citation files, made from frontmatter only.
   for (const folder of readdirSync(ws.site)) {
-    if (/^(pagefind(-[\w-]+)?|search-(zh|en)|trends-(zh|en))$/.test(folder))
-      rmSync(join(ws.site, folder), { recursive: true });
+    if (INDEX_FOLDERS.test(folder)) rmSync(join(ws.site, folder), { recursive: true });
   }
   for (const folder of readdirSync(ws.index)) renameSync(join(ws.index, folder), join(ws.site, folder));
   console.log(

@@ -6,6 +6,7 @@
 // folder is ready, while a deletion goes on beside the render and the indexes and is waited for
 // only before this build retires its own replaced site to the same place.
 import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { stageSite } from './transaction.ts';
 
@@ -22,9 +23,13 @@ export type StageMessage = { staged: { files: number; linked: number } } | { swe
 
 if (parentPort && workerData) {
   const { out, site, retired } = workerData as StageJob;
+  // Beside the retired site: what staging drops from it, deleted with it below (or, should this
+  // build be stopped first, by the next one).
+  const trash = join(dirname(retired), 'trash');
   parentPort.postMessage({
-    staged: site ? stageSite(out, site, retired) : { files: 0, linked: 0 },
+    staged: site ? stageSite(out, site, retired, trash) : { files: 0, linked: 0 },
   } satisfies StageMessage);
   rmSync(retired, { recursive: true, force: true });
+  rmSync(trash, { recursive: true, force: true });
   parentPort.postMessage({ swept: true } satisfies StageMessage);
 }

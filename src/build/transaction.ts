@@ -9,7 +9,7 @@
 // folder that the next build puts in place (`recover`).
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { shareFile } from './files.ts';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { BuildState } from './plan.ts';
 import { CACHE_OWNER, writeFileAtomically } from './store.ts';
 
@@ -95,19 +95,25 @@ export function recover(out: string): string | undefined {
   return done;
 }
 
-/**
- * Prepares the staging folder: empty for a full build; for an incremental one, every file of
- * `out` hard-linked (copied where links are refused) except its record (`linkSite`).
- */
-export function stage(out: string, ws: Workspace, incremental: boolean): number {
+/** Makes the workspace and its empty staging folder (an incremental build's is filled by `stageSite`). */
+export function stage(ws: Workspace): void {
   mkdirSync(ws.root, { recursive: true });
   mkdirSync(ws.site);
-  return incremental ? linkSite(out, ws.site) : 0;
 }
 
 /**
+ * The top-level folders of a site that the index phase replaces whole with the index worker's
+ * (src/build/run.ts): a staging folder needs no copy of them (at 10,000 documents some 35,000
+ * files, linked only to be deleted).
+ */
+export const INDEX_FOLDERS = /^(pagefind(-[\w-]+)?|search-(zh|en)|trends-(zh|en))$/;
+
+/** Whether a path inside a site (relative, with the platform's separator) is its record or inside an index folder. */
+const leftOut = (path: string) => path === RECORD || INDEX_FOLDERS.test(path.split(sep)[0]!);
+
+/**
  * Hard-links (or copies, where links are refused) every file of the site `out` but its record
- * into the empty folder `site`; returns how many.
+ * and its index folders (`INDEX_FOLDERS`) into the empty folder `site`; returns how many.
  */
 export function linkSite(out: string, site: string): number {
   let count = 0;
@@ -121,9 +127,11 @@ export function linkSite(out: string, site: string): number {
   };
   for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
     const from = join(entry.parentPath, entry.name);
-    const to = join(site, from.slice(out.length + 1));
+    const path = from.slice(out.length + 1);
+    if (leftOut(path)) continue;
+    const to = join(site, path);
     if (entry.isDirectory()) makeFolder(to);
-    else if (entry.isFile() && from !== join(out, RECORD)) {
+    else if (entry.isFile()) {
       makeFolder(dirname(to));
       shareFile(from, to);
       count += 1;
@@ -141,27 +149,35 @@ export function linkSite(out: string, site: string): number {
  * hundred files here, where linking all 90,000 into an empty folder and deleting the replaced
  * site's 90,000 took some 20 s of the file system's work on two cores. A file is taken as the
  * same only when it is the same inode, so whatever state `copy` was left in (a build stopped
- * halfway through this), it comes out right.
+ * halfway through this), it comes out right. Top-level folders `out` has no use for (the index
+ * folders above all) are moved into `trash` whole, to be deleted later off the build's way.
  */
-export function syncSite(out: string, copy: string): { files: number; relinked: number } {
+export function syncSite(out: string, copy: string, trash: string): { files: number; relinked: number } {
+  const own = new Set(readdirSync(out));
+  for (const name of readdirSync(copy)) {
+    if (INDEX_FOLDERS.test(name) || (!own.has(name) && lstatSync(join(copy, name)).isDirectory())) {
+      mkdirSync(trash, { recursive: true });
+      renameSync(join(copy, name), join(trash, `${name}-${process.pid}-${Date.now()}`));
+    }
+  }
   const wanted = new Set<string>();
   let files = 0;
   let relinked = 0;
   for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
     const from = join(entry.parentPath, entry.name);
     const path = from.slice(out.length + 1);
+    if (leftOut(path)) continue;
+    const to = join(copy, path);
     if (entry.isDirectory()) {
-      const to = join(copy, path);
       if (!lstatSync(to, { throwIfNoEntry: false })?.isDirectory()) {
         rmSync(to, { recursive: true, force: true });
         mkdirSync(to, { recursive: true });
       }
       wanted.add(path);
-    } else if (entry.isFile() && path !== RECORD) {
-      const to = join(copy, path);
-      const own = lstatSync(from);
+    } else if (entry.isFile()) {
+      const mine = lstatSync(from);
       const found = lstatSync(to, { throwIfNoEntry: false });
-      if (!found || !found.isFile() || found.ino !== own.ino || found.dev !== own.dev) {
+      if (!found || !found.isFile() || found.ino !== mine.ino || found.dev !== mine.dev) {
         rmSync(to, { recursive: true, force: true });
         mkdirSync(dirname(to), { recursive: true });
         shareFile(from, to);
@@ -171,7 +187,7 @@ export function syncSite(out: string, copy: string): { files: number; relinked: 
       files += 1;
     }
   }
-  // What `out` does not hold (its record among them) goes; a removed folder takes its contents.
+  // What else `out` does not hold (its record among them) goes; a removed folder takes its contents.
   for (const entry of readdirSync(copy, { recursive: true, withFileTypes: true })) {
     const path = join(entry.parentPath, entry.name).slice(copy.length + 1);
     if (!wanted.has(path)) rmSync(join(copy, path), { recursive: true, force: true });
@@ -180,14 +196,20 @@ export function syncSite(out: string, copy: string): { files: number; relinked: 
 }
 
 /**
- * Fills the empty staging folder `site` of an incremental build with a copy of `out`: the site
- * the last build replaced (`retired`), brought up to date (`syncSite`) and moved in, or where
- * there is none or it cannot be moved (another file system), every file linked (`linkSite`).
- * Returns how many files it holds, and how many were linked.
+ * Fills the empty staging folder `site` of an incremental build with a copy of `out` (`linkSite`):
+ * the site the last build replaced (`retired`), brought up to date (`syncSite`, which moves
+ * what it drops into `trash`) and moved in, or where there is none or it cannot be moved
+ * (another file system), every file linked. Returns how many files it holds, and how many were
+ * linked.
  */
-export function stageSite(out: string, site: string, retired: string): { files: number; linked: number } {
+export function stageSite(
+  out: string,
+  site: string,
+  retired: string,
+  trash: string,
+): { files: number; linked: number } {
   if (existsSync(retired)) {
-    const { files, relinked } = syncSite(out, retired);
+    const { files, relinked } = syncSite(out, retired, trash);
     try {
       rmdirSync(site);
       renameSync(retired, site);
