@@ -57,7 +57,7 @@ import {
   writeFileAtomically,
   writeResultCache,
 } from './store.ts';
-import { commit, INDEX_FOLDERS, readRecord, recover, retire, stage, workspace } from './transaction.ts';
+import { commit, INDEX_FOLDERS, readRecord, recover, retire, stage, workspace, type Staged } from './transaction.ts';
 import { readPartBudget } from './write-search-index.ts';
 
 /** The phases a build goes through, in order (see the top of this file). */
@@ -259,15 +259,13 @@ export async function runBuild(settings: BuildSettings, project: string): Promis
       throw error;
     },
   );
-  const staged = await staging.linked;
+  const staged = await staging.staged;
   if (incremental) {
     console.log(
       staged.linked === staged.files
         ? `staged ${staged.files} files of the last build`
         : `staged ${staged.files} files of the last build (its replaced site brought up to date: ${staged.linked} linked again)`,
     );
-  }
-  if (incremental) {
     const pages = moveFiles(ws.render, ws.site).filter((path) => path.endsWith('.html')).length;
     console.log(`rendered ${pages} pages again`);
   }
@@ -386,35 +384,29 @@ function loadAstroCompiled(project: string, key: string): void {
 }
 
 /**
- * Hard-links the site `out` into the empty staging folder `site` (if any), then deletes the
- * retired site, on a worker thread: `linked` settles when the link is done, `swept` when the
- * retired site is gone too.
+ * Fills the empty staging folder `site` (if any) from the site `out` (`stageSite`), then deletes
+ * the retired site, on a worker thread: `staged` settles when the staging folder is ready,
+ * `swept` when the retired site is gone too.
  */
-function stageInWorker(job: StageJob): {
-  linked: Promise<{ files: number; linked: number }>;
-  swept: Promise<void>;
-  stop: () => Promise<unknown>;
-} {
+function stageInWorker(job: StageJob): { staged: Promise<Staged>; swept: Promise<void>; stop: () => Promise<unknown> } {
   const worker = new Worker(new URL('./stage-worker.ts', import.meta.url), { workerData: job });
-  let link: { done: (staged: { files: number; linked: number }) => void; fail: (error: Error) => void } | undefined;
-  let sweep: { done: () => void; fail: (error: Error) => void } | undefined;
-  const linked = new Promise<{ files: number; linked: number }>((done, fail) => (link = { done, fail }));
-  const swept = new Promise<void>((done, fail) => (sweep = { done, fail }));
+  const staged = Promise.withResolvers<Staged>();
+  const swept = Promise.withResolvers<void>();
   worker.on('message', (message: StageMessage) => {
-    if ('staged' in message) link!.done(message.staged);
-    else sweep!.done();
+    if ('staged' in message) staged.resolve(message.staged);
+    else swept.resolve();
   });
   const failed = (error: Error) => {
-    link!.fail(error);
-    sweep!.fail(error);
+    staged.reject(error);
+    swept.reject(error);
   };
   worker.once('error', failed);
   // After both messages, settling again changes nothing.
   worker.once('exit', (code) => failed(new Error(`staging ${job.site ?? job.out} stopped (exit code ${code})`)));
   // Not waited for until the pages move in and the replaced site is retired: a failure then is the build's.
-  linked.catch(() => undefined);
-  swept.catch(() => undefined);
-  return { linked, swept, stop: () => worker.terminate() };
+  staged.promise.catch(() => undefined);
+  swept.promise.catch(() => undefined);
+  return { staged: staged.promise, swept: swept.promise, stop: () => worker.terminate() };
 }
 
 /** Moves every file under `from` to the same place under `to`, replacing what is there; returns their paths under `to`. */

@@ -1,14 +1,14 @@
 // The staging folder of an incremental build, made on a thread of its own while Astro renders
 // the changed pages into a folder apart (src/build/run.ts): the site the last build replaced
 // (`retire`, src/build/transaction.ts), brought up to date and moved in, or where there is none,
-// the output folder's files linked one by one (`stageSite`). Then, in any build, what is left of
+// the output folder's files linked into an empty one (`stageSite`). Then, in any build, what is left of
 // the replaced site is deleted. The two are reported apart: the pages move in once the staging
 // folder is ready, while a deletion goes on beside the render and the indexes and is waited for
 // only before this build retires its own replaced site to the same place.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { stageSite } from './transaction.ts';
+import { stageSite, type Staged } from './transaction.ts';
 
 /** What the worker is given: the output folder, the (empty) staging folder, and the retired site. */
 export interface StageJob {
@@ -19,7 +19,7 @@ export interface StageJob {
 }
 
 /** What the worker reports: first the staging folder's files and how many it linked, then that the retired site is gone. */
-export type StageMessage = { staged: { files: number; linked: number } } | { swept: true };
+export type StageMessage = { staged: Staged } | { swept: true };
 
 if (parentPort && workerData) {
   const { out, site, retired } = workerData as StageJob;

@@ -7,7 +7,17 @@
 // output folder without one is built in full; and a build stopped at any point leaves the
 // published site as it was, or (stopped between the two renames of `commit`) a complete staging
 // folder that the next build puts in place (`recover`).
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  type Stats,
+} from 'node:fs';
 import { shareFile } from './files.ts';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { BuildState } from './plan.ts';
@@ -111,48 +121,32 @@ export const INDEX_FOLDERS = /^(pagefind(-[\w-]+)?|search-(zh|en)|trends-(zh|en)
 /** Whether a path inside a site (relative, with the platform's separator) is its record or inside an index folder. */
 const leftOut = (path: string) => path === RECORD || INDEX_FOLDERS.test(path.split(sep)[0]!);
 
-/**
- * Hard-links (or copies, where links are refused) every file of the site `out` but its record
- * and its index folders (`INDEX_FOLDERS`) into the empty folder `site`; returns how many.
- */
-export function linkSite(out: string, site: string): number {
-  let count = 0;
-  // Each folder is made once (at 10,000 documents, asking again for each of 90,000 files cost
-  // seconds).
-  const made = new Set([site]);
-  const makeFolder = (path: string) => {
-    if (made.has(path)) return;
-    mkdirSync(path, { recursive: true });
-    made.add(path);
-  };
-  for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
-    const from = join(entry.parentPath, entry.name);
-    const path = from.slice(out.length + 1);
-    if (leftOut(path)) continue;
-    const to = join(site, path);
-    if (entry.isDirectory()) makeFolder(to);
-    else if (entry.isFile()) {
-      makeFolder(dirname(to));
-      shareFile(from, to);
-      count += 1;
-    }
-  }
-  return count;
+/** Whether `found` (what lstat gave for a path, if anything) is the very file at `path`. */
+function isSameFile(found: Stats | undefined, path: string): boolean {
+  if (!found?.isFile()) return false;
+  const own = lstatSync(path);
+  return found.ino === own.ino && found.dev === own.dev;
+}
+
+/** A staging folder's files, and how many of them were linked (the rest were there already). */
+export interface Staged {
+  files: number;
+  linked: number;
 }
 
 /**
- * Makes the folder `copy` (the site the last build replaced, `retire`) what `linkSite` would
- * make of `out` in an empty folder, touching only what differs, and returns how many files it
- * holds and how many it had to link again. The replaced site is a hard-linked copy of the one
- * before it, with only what its build changed replaced by rename, so its other files are still
- * links to the very files of `out` (the same inode): at 10,000 documents a rebuild links a few
- * hundred files here, where linking all 90,000 into an empty folder and deleting the replaced
- * site's 90,000 took some 20 s of the file system's work on two cores. A file is taken as the
- * same only when it is the same inode, so whatever state `copy` was left in (a build stopped
- * halfway through this), it comes out right. Top-level folders `out` has no use for (the index
- * folders above all) are moved into `trash` whole, to be deleted later off the build's way.
+ * Makes the folder `copy` a hard-linked copy (files copied where links are refused) of the site
+ * `out` but its record and its index folders (`INDEX_FOLDERS`), touching only what differs.
+ * `copy` is either empty, or the site the last build replaced (`retire`): a hard-linked copy of
+ * the one before it, with only what its build changed replaced by rename, so its other files are
+ * still links to the very files of `out` (the same inode). At 10,000 documents a rebuild links a
+ * few hundred files into it, where linking all 90,000 into an empty folder and deleting the
+ * replaced site's 90,000 took some 20 s of the file system's work on two cores. A file is taken
+ * as the same only when it is the same inode, so whatever state `copy` was left in (a build
+ * stopped halfway through this), it comes out right. Top-level folders `out` has no use for (the
+ * index folders above all) are moved into `trash` whole, to be deleted later off the build's way.
  */
-export function syncSite(out: string, copy: string, trash: string): { files: number; relinked: number } {
+export function syncSite(out: string, copy: string, trash: string): Staged {
   const own = new Set(readdirSync(out));
   for (const name of readdirSync(copy)) {
     if (INDEX_FOLDERS.test(name) || (!own.has(name) && lstatSync(join(copy, name)).isDirectory())) {
@@ -161,8 +155,11 @@ export function syncSite(out: string, copy: string, trash: string): { files: num
     }
   }
   const wanted = new Set<string>();
+  // The folders known to be in place, each asked for once (at 10,000 documents, asking again
+  // for each of 90,000 files cost seconds).
+  const made = new Set([copy]);
   let files = 0;
-  let relinked = 0;
+  let linked = 0;
   for (const entry of readdirSync(out, { recursive: true, withFileTypes: true })) {
     const from = join(entry.parentPath, entry.name);
     const path = from.slice(out.length + 1);
@@ -173,15 +170,18 @@ export function syncSite(out: string, copy: string, trash: string): { files: num
         rmSync(to, { recursive: true, force: true });
         mkdirSync(to, { recursive: true });
       }
+      made.add(to);
       wanted.add(path);
     } else if (entry.isFile()) {
-      const mine = lstatSync(from);
       const found = lstatSync(to, { throwIfNoEntry: false });
-      if (!found || !found.isFile() || found.ino !== mine.ino || found.dev !== mine.dev) {
-        rmSync(to, { recursive: true, force: true });
-        mkdirSync(dirname(to), { recursive: true });
+      if (!isSameFile(found, from)) {
+        if (found) rmSync(to, { recursive: true, force: true });
+        if (!made.has(dirname(to))) {
+          mkdirSync(dirname(to), { recursive: true });
+          made.add(dirname(to));
+        }
         shareFile(from, to);
-        relinked += 1;
+        linked += 1;
       }
       wanted.add(path);
       files += 1;
@@ -192,34 +192,26 @@ export function syncSite(out: string, copy: string, trash: string): { files: num
     const path = join(entry.parentPath, entry.name).slice(copy.length + 1);
     if (!wanted.has(path)) rmSync(join(copy, path), { recursive: true, force: true });
   }
-  return { files, relinked };
+  return { files, linked };
 }
 
 /**
- * Fills the empty staging folder `site` of an incremental build with a copy of `out` (`linkSite`):
- * the site the last build replaced (`retired`), brought up to date (`syncSite`, which moves
- * what it drops into `trash`) and moved in, or where there is none or it cannot be moved
- * (another file system), every file linked. Returns how many files it holds, and how many were
- * linked.
+ * Fills the empty staging folder `site` of an incremental build with a copy of `out`
+ * (`syncSite`): the site the last build replaced (`retired`), brought up to date and moved in,
+ * or where there is none or it cannot be moved (another file system), `site` itself.
  */
-export function stageSite(
-  out: string,
-  site: string,
-  retired: string,
-  trash: string,
-): { files: number; linked: number } {
+export function stageSite(out: string, site: string, retired: string, trash: string): Staged {
   if (existsSync(retired)) {
-    const { files, relinked } = syncSite(out, retired, trash);
+    const staged = syncSite(out, retired, trash);
     try {
       rmdirSync(site);
       renameSync(retired, site);
-      return { files, linked: relinked };
+      return staged;
     } catch {
       mkdirSync(site, { recursive: true });
     }
   }
-  const files = linkSite(out, site);
-  return { files, linked: files };
+  return syncSite(out, site, trash);
 }
 
 /**
