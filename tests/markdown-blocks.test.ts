@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { describe, expect, it } from 'vitest';
+import { listBlockStarts } from '../src/lib/block-starts.ts';
 import { parseMarkdown, readBlocksByLine } from '../src/lib/markdown-blocks.ts';
 import { splitFrontmatter } from '../src/lib/frontmatter.ts';
 
 const micromark = (markdown: string) => fromMarkdown(markdown, { extensions: [cjkFriendlyExtension()] });
+/** Where micromark starts each block: what the ¶ numbers of quoted mentions are counted from. */
+const startsOf = (markdown: string) => micromark(markdown).children.map((node) => node.position?.start.offset);
 
 // Lines a body may hold, plain and not: the line reader must give micromark's tree for every
 // plain body it accepts, and decline the rest.
@@ -87,6 +90,7 @@ describe('parseMarkdown', () => {
       const body = generate(seed, 1 + (seed % 9));
       if (readBlocksByLine(body)) plain += 1;
       expect(parseMarkdown(body), JSON.stringify(body)).toEqual(micromark(body));
+      expect(listBlockStarts(body), JSON.stringify(body)).toEqual(startsOf(body));
     }
     // The line reader did take a good share of them: the comparison tests it, not micromark twice.
     expect(plain).toBeGreaterThan(200);
@@ -101,6 +105,7 @@ describe('parseMarkdown', () => {
       const body = 'body' in split ? split.body : '';
       if (readBlocksByLine(body)) plain += 1;
       expect(parseMarkdown(body), name).toEqual(micromark(body));
+      expect(listBlockStarts(body), name).toEqual(startsOf(body));
     }
     expect(plain).toBeGreaterThan(files.length / 2);
   });
@@ -118,6 +123,12 @@ describe('parseMarkdown', () => {
     expect(tree.children[1]).toMatchObject({ children: [{ value: '\u3000\u3000第一行\n第二行' }] });
     expect(tree.children[3]).toMatchObject({ children: [{ type: 'strong' }, { type: 'text', value: '正文' }] });
     expect(tree).toEqual(micromark(body));
+  });
+
+  it('counts blocks as the reading view does: a line of ideographic spaces does not end a paragraph', () => {
+    const body = '第一段\n\u3000\u3000\n仍是第一段\n\n\u3000\u3000第二段';
+    expect(listBlockStarts(body)).toEqual([0, body.indexOf('\u3000\u3000第二段')]);
+    expect(listBlockStarts(body)).toEqual(startsOf(body));
   });
 
   it('leaves to micromark a body with other kinds of block', () => {

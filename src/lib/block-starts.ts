@@ -1,42 +1,16 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-
-// Lines after which a body may hold blocks other than paragraphs and ATX headings (lists,
-// quotations, code, tables, setext headings, HTML), or paragraphs that a blank line does not
-// end: only then is the body parsed as Markdown.
-const NOT_PLAIN = /^(?: {0,3}(?:[-*+] |\d{1,9}[.)](?: |$)|>|```|~~~|\||<|[-*+]$)| {4}|\t|=+\s*$|-+\s*$)/m;
-const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+import { leadingSpaces, parseMarkdown, splitBlocks } from './markdown-blocks.ts';
 
 /**
  * Where each top-level Markdown block of a body starts (character offsets, in order), so that a
  * position in the text can be told its paragraph number (¶n, as the reading view numbers
- * blocks). Bodies of paragraphs and `#` headings only, as the archive's texts are, are read
- * line by line (a blank line ends a block, a heading is a block of its own line); any other
- * Markdown is parsed with mdast, which gives the same answer an order of magnitude slower.
+ * blocks). Bodies of paragraphs and `#` headings only, as the archive's texts are, are split
+ * line by line as the reading view's parser splits them (`splitBlocks`), whatever inline markup
+ * they hold; any other body is parsed (`parseMarkdown`).
  */
 export function listBlockStarts(markdown: string): number[] {
-  if (NOT_PLAIN.test(markdown)) {
-    return fromMarkdown(markdown).children.map((node) => node.position?.start.offset ?? 0);
-  }
-  const starts: number[] = [];
-  let inBlock = false;
-  let afterHeading = false;
-  let offset = 0;
-  for (const line of markdown.split('\n')) {
-    const blank = line.trim() === '';
-    if (blank) {
-      inBlock = false;
-    } else if (ATX_HEADING.test(line)) {
-      starts.push(offset + (line.length - line.trimStart().length));
-      inBlock = true;
-      afterHeading = true;
-    } else if (!inBlock || afterHeading) {
-      starts.push(offset + (line.length - line.trimStart().length));
-      inBlock = true;
-      afterHeading = false;
-    }
-    offset += line.length + 1;
-  }
-  return starts;
+  const blocks = splitBlocks(markdown);
+  if (!blocks) return parseMarkdown(markdown).children.map((node) => node.position?.start.offset ?? 0);
+  return blocks.map((block) => block.start + leadingSpaces(block.lines[0]!));
 }
 
 /** The 1-based number of the block holding `position`, given the blocks' starts. */

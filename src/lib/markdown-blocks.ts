@@ -31,8 +31,15 @@ type Point = NonNullable<Root['position']>['start'];
 
 const point = (line: number, column: number, offset: number): Point => ({ line, column, offset });
 
+/** The point just past the end of `markdown`. */
+function endOf(markdown: string): Point {
+  let line = 1;
+  for (let at = markdown.indexOf('\n'); at >= 0; at = markdown.indexOf('\n', at + 1)) line += 1;
+  return point(line, markdown.length - markdown.lastIndexOf('\n'), markdown.length);
+}
+
 /** A block as the line reader found it: its lines, and whether it is a heading. */
-interface LineBlock {
+export interface LineBlock {
   heading: boolean;
   /** The 0-based index of its first line, and the offset where that line starts. */
   first: number;
@@ -53,6 +60,8 @@ function shift(node: RootContent, lines: number, offset: number): void {
 
 /** The number of spaces (not other white space, which CommonMark keeps as text) ending a line. */
 const trailingSpaces = (line: string) => line.length - line.replace(/ +$/, '').length;
+/** The number of spaces starting a line: where its block begins, for micromark. */
+export const leadingSpaces = (line: string) => line.length - line.replace(/^ +/, '').length;
 
 /** The tree of a block without inline markup, made directly. */
 function plainBlock(block: LineBlock): Heading | Paragraph {
@@ -61,7 +70,7 @@ function plainBlock(block: LineBlock): Heading | Paragraph {
     const at = (column: number) => point(block.first + i + 1, column + 1, offset + column);
     const trailing = trailingSpaces(line);
     const heading = block.heading ? ATX_HEADING.exec(line)! : undefined;
-    const indent = heading ? heading[1]!.length : line.length - line.replace(/^ +/, '').length;
+    const indent = leadingSpaces(line);
     const from = heading ? heading[0].length : indent;
     const result = {
       text: line.slice(from, Math.max(from, line.length - trailing)),
@@ -87,17 +96,16 @@ function plainBlock(block: LineBlock): Heading | Paragraph {
 }
 
 /**
- * The mdast tree of a body of paragraphs and ATX (`#`) headings, as micromark with CJK-friendly
- * emphasis makes it, read line by line; undefined for a body with any other kind of block (it is
- * then for micromark to parse whole).
+ * The blocks of a body of paragraphs and ATX (`#`) headings, found line by line as micromark finds
+ * them (a blank line ends a paragraph, a heading is a block of its own line); undefined for a body
+ * with any other kind of block, or anything else the line reader leaves to micromark.
  */
-export function readBlocksByLine(markdown: string): Root | undefined {
+export function splitBlocks(markdown: string): LineBlock[] | undefined {
   if (NOT_BY_LINE.test(markdown)) return undefined;
-  const lines = markdown.split('\n');
   const blocks: LineBlock[] = [];
   let open: LineBlock | undefined;
   let offset = 0;
-  for (const [index, line] of lines.entries()) {
+  for (const [index, line] of markdown.split('\n').entries()) {
     if (/^ *$/.test(line)) {
       open = undefined;
     } else if (OTHER_BLOCK.test(line)) {
@@ -113,6 +121,17 @@ export function readBlocksByLine(markdown: string): Root | undefined {
     }
     offset += line.length + 1;
   }
+  return blocks;
+}
+
+/**
+ * The mdast tree of a body of paragraphs and ATX (`#`) headings, as micromark with CJK-friendly
+ * emphasis makes it, read line by line (`splitBlocks`); undefined for a body with any other kind
+ * of block (it is then for micromark to parse whole).
+ */
+export function readBlocksByLine(markdown: string): Root | undefined {
+  const blocks = splitBlocks(markdown);
+  if (!blocks) return undefined;
   const children: RootContent[] = [];
   for (const block of blocks) {
     // A line ending in two spaces or more before another line of its paragraph is a hard break.
@@ -132,12 +151,7 @@ export function readBlocksByLine(markdown: string): Root | undefined {
     shift(node, block.first, block.start);
     children.push(node);
   }
-  const last = lines[lines.length - 1]!;
-  return {
-    type: 'root',
-    children,
-    position: { start: point(1, 1, 0), end: point(lines.length, last.length + 1, markdown.length) },
-  };
+  return { type: 'root', children, position: { start: point(1, 1, 0), end: endOf(markdown) } };
 }
 
 const EXTENSIONS = [cjkFriendlyExtension()];
